@@ -1,0 +1,101 @@
+"""Who is calling. Route signatures say it: `CurrentStaff`, `AdminStaff`, …"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from api.core.audit import AuditContext
+from api.core.problems import Forbidden, Unauthorized
+from api.core.routing import SessionDep, SettingsDep
+from api.core.security import InvalidToken, verify_access_token
+from api.users.models import Role, User
+
+bearer = HTTPBearer(auto_error=False, description="Access token from POST /auth/token")
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+def request_audit_context(
+    request: Request, actor_type: str, actor_id: uuid.UUID | None, org: uuid.UUID | None
+) -> AuditContext:
+    return AuditContext(
+        actor_type=actor_type,
+        actor_id=actor_id,
+        organization_id=org,
+        ip=request.client.host if request.client else None,
+        user_agent=request.headers.get("user-agent"),
+        request_id=getattr(request.state, "request_id", None),
+    )
+
+
+@dataclass(frozen=True)
+class Staff:
+    """A signed-in staff member of one organisation."""
+
+    user: User
+    ctx: AuditContext
+
+    @property
+    def id(self) -> uuid.UUID:
+        return self.user.id
+
+    @property
+    def organization_id(self) -> uuid.UUID:
+        return self.user.organization_id
+
+    @property
+    def role(self) -> Role:
+        return Role(self.user.role)
+
+    @property
+    def sees_every_case(self) -> bool:
+        return self.role in (Role.admin, Role.supervisor)
+
+
+def get_current_staff(
+    request: Request, session: SessionDep, settings: SettingsDep, credentials: Credentials
+) -> Staff:
+    if credentials is None:
+        raise Unauthorized("Sign in first: send Authorization: Bearer <access token>.")
+    try:
+        claims = verify_access_token(settings, credentials.credentials)
+    except InvalidToken as exc:
+        raise Unauthorized("The access token is invalid or expired.") from exc
+    if claims.kind != "staff":
+        raise Forbidden("This endpoint is for staff accounts.")
+    try:
+        user_id = uuid.UUID(claims.subject)
+    except ValueError as exc:
+        raise Unauthorized("The access token is invalid.") from exc
+    user = session.get(User, user_id)
+    if (
+        user is None
+        or not user.is_active
+        or str(user.organization_id) != claims.organization_id
+        or user.session_epoch != claims.session_epoch
+    ):
+        raise Unauthorized("This session has ended; sign in again.")
+    request.state.principal = f"staff:{user.id}"
+    return Staff(user=user, ctx=request_audit_context(request, "staff", user.id, user.organization_id))
+
+
+CurrentStaff = Annotated[Staff, Depends(get_current_staff)]
+
+
+def require_role(*roles: Role) -> Callable[[Staff], Staff]:
+    allowed = ", ".join(r.value for r in roles)
+
+    def check(staff: CurrentStaff) -> Staff:
+        if staff.role not in roles:
+            raise Forbidden(f"Only {allowed} may do this.")
+        return staff
+
+    return check
+
+
+AdminStaff = Annotated[Staff, Depends(require_role(Role.admin))]

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request, status
+
+from api.auth import service
+from api.auth.dependencies import CurrentStaff, request_audit_context
+from api.auth.schemas import LogoutRequest, Me, OrganizationRef, PasswordChange, TokenPair, TokenRequest
+from api.core.problems import UnprocessableContent, responses
+from api.core.routing import SessionDep, SettingsDep, TransactionalRoute
+from api.organizations.models import Organization
+
+router = APIRouter(prefix="/auth", tags=["auth"], route_class=TransactionalRoute)
+
+
+@router.post(
+    "/token",
+    operation_id="create_token",
+    summary="Sign in or refresh a session (OAuth2 token endpoint)",
+    response_model=TokenPair,
+    responses=responses(401, 429),
+)
+def create_token(
+    request: Request,
+    form: Annotated[TokenRequest, Form()],
+    session: SessionDep,
+    settings: SettingsDep,
+) -> TokenPair:
+    """`grant_type=password` with `username` (email) and `password`, or
+    `grant_type=refresh_token` with `refresh_token`. Refresh tokens rotate: store
+    the new one each time; presenting a spent one ends the whole session."""
+    if form.grant_type == "password":
+        if not form.username or not form.password:
+            raise UnprocessableContent("username and password are required for this grant.")
+        ctx = request_audit_context(request, "anonymous", None, None)
+        return service.sign_in_with_password(session, settings, ctx, form.username, form.password)
+    if not form.refresh_token:
+        raise UnprocessableContent("refresh_token is required for this grant.")
+    return service.refresh_session(session, settings, form.refresh_token)
+
+
+@router.post(
+    "/logout",
+    operation_id="logout",
+    summary="End this session (revokes its refresh token family)",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=responses(401),
+)
+def logout(body: LogoutRequest, staff: CurrentStaff, session: SessionDep) -> None:
+    service.sign_out(session, staff.id, body.refresh_token)
+
+
+@router.get(
+    "/me",
+    operation_id="get_me",
+    summary="Who am I",
+    response_model=Me,
+    responses=responses(401),
+)
+def get_me(staff: CurrentStaff, session: SessionDep) -> Me:
+    organization = session.get(Organization, staff.organization_id)
+    assert organization is not None
+    return Me(
+        id=staff.id,
+        kind="staff",
+        email=staff.user.email,
+        full_name=staff.user.full_name,
+        role=staff.role.value,
+        organization=OrganizationRef(id=organization.id, name=organization.name),
+    )
+
+
+@router.post(
+    "/password",
+    operation_id="change_password",
+    summary="Change my password (ends my other sessions, returns new tokens)",
+    response_model=TokenPair,
+    responses=responses(401),
+)
+def change_password(
+    body: PasswordChange, staff: CurrentStaff, session: SessionDep, settings: SettingsDep
+) -> TokenPair:
+    return service.change_password(
+        session, settings, staff.user, staff.ctx, body.current_password, body.new_password
+    )

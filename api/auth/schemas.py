@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import uuid
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from api.users.schemas import PASSWORD_MAX, PASSWORD_MIN
+
+
+class TokenRequest(BaseModel):
+    """OAuth2 token request (application/x-www-form-urlencoded)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    grant_type: Literal["password", "refresh_token"]
+    username: str | None = Field(default=None, max_length=320)
+    password: str | None = Field(default=None, max_length=PASSWORD_MAX)
+    refresh_token: str | None = Field(default=None, max_length=200)
+    scope: str | None = Field(default=None, max_length=200)
+
+
+class TokenPair(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "access_token": "eyJhbGciOiJIUzI1NiIs…",
+                    "token_type": "bearer",
+                    "expires_in": 900,
+                    "refresh_token": "k3V9…",
+                }
+            ]
+        }
+    )
+
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int
+    refresh_token: str | None = None
+
+
+class LogoutRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    refresh_token: str = Field(min_length=1, max_length=200)
+
+
+class PasswordChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    current_password: str = Field(min_length=1, max_length=PASSWORD_MAX)
+    new_password: str = Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)
+
+
+class OrganizationRef(BaseModel):
+    id: uuid.UUID
+    name: str
+
+
+class Me(BaseModel):
+    id: uuid.UUID
+    kind: Literal["staff", "portal", "partner"]
+    email: str | None = None
+    full_name: str | None = None
+    role: str | None = None
+    organization: OrganizationRef

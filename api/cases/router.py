@@ -1,0 +1,203 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Literal
+
+from fastapi import APIRouter, Query, Response, status
+
+from api.audit.schemas import AuditEventPage, AuditEventRead
+from api.audit.service import AuditFilters, list_events
+from api.auth.dependencies import CurrentStaff
+from api.cases import lifecycle, service, team
+from api.cases.dependencies import VisibleCase
+from api.cases.models import CaseStatus, RiskFlag
+from api.cases.schemas import (
+    CaseCreate,
+    CasePage,
+    CaseRead,
+    CaseUpdate,
+    StatusChange,
+    Team,
+    TeamUpdate,
+    TimelinePage,
+)
+from api.core import audit
+from api.core.audit import AuditAction
+from api.core.etag import IfMatch, check_if_match, etag_for
+from api.core.pagination import Cursor, Limit
+from api.core.problems import responses
+from api.core.routing import SessionDep, TransactionalRoute
+
+router = APIRouter(prefix="/cases", tags=["cases"], route_class=TransactionalRoute)
+
+
+@router.get(
+    "",
+    operation_id="list_cases",
+    summary="My caseload: cases I may see, most recently updated first",
+    response_model=CasePage,
+    responses=responses(400, 401),
+)
+def list_cases(
+    staff: CurrentStaff,
+    session: SessionDep,
+    status_filter: list[CaseStatus] | None = Query(default=None, alias="status"),
+    assigned_to: Literal["me"] | uuid.UUID | None = Query(
+        default=None, description="`me` or a user id: cases whose team includes them"
+    ),
+    q: str | None = Query(default=None, max_length=200, description="Client name or reference"),
+    risk_flag: RiskFlag | None = None,
+    updated_since: datetime | None = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> CasePage:
+    filters = service.CaseFilters(status_filter, assigned_to, q, risk_flag, updated_since)
+    cases, next_cursor = service.list_cases(session, staff, filters, limit=limit, cursor=cursor)
+    teams = service.teams_of(session, [c.id for c in cases])
+    return CasePage(
+        items=[service.to_read(c, teams[c.id]) for c in cases], next_cursor=next_cursor
+    )
+
+
+@router.post(
+    "",
+    operation_id="create_case",
+    summary="Open a case (you become its lead)",
+    status_code=status.HTTP_201_CREATED,
+    response_model=CaseRead,
+    responses=responses(401, 409),
+)
+def create_case(
+    body: CaseCreate, staff: CurrentStaff, session: SessionDep, response: Response
+) -> CaseRead:
+    case = service.open_case(session, staff, body)
+    response.headers["ETag"] = etag_for(case.version)
+    response.headers["Location"] = f"/api/v1/cases/{case.id}"
+    return service.read_case(session, staff, case, audited=False)
+
+
+@router.get(
+    "/{case_id}",
+    operation_id="get_case",
+    summary="One case",
+    response_model=CaseRead,
+    responses=responses(401, 404),
+)
+def get_case(
+    case: VisibleCase, staff: CurrentStaff, session: SessionDep, response: Response
+) -> CaseRead:
+    response.headers["ETag"] = etag_for(case.version)
+    return service.read_case(session, staff, case)
+
+
+@router.patch(
+    "/{case_id}",
+    operation_id="update_case",
+    summary="Change the case record (honours If-Match)",
+    response_model=CaseRead,
+    responses=responses(401, 404, 412),
+)
+def update_case(
+    body: CaseUpdate,
+    case: VisibleCase,
+    staff: CurrentStaff,
+    session: SessionDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> CaseRead:
+    check_if_match(if_match, case.version)
+    case = service.update_case(session, staff, case, body)
+    response.headers["ETag"] = etag_for(case.version)
+    return service.read_case(session, staff, case, audited=False)
+
+
+@router.post(
+    "/{case_id}/status",
+    operation_id="change_case_status",
+    summary="Move the case to another status (with reason, or outcome when closing)",
+    response_model=CaseRead,
+    responses=responses(401, 404, 409, 412),
+)
+def change_case_status(
+    body: StatusChange,
+    case: VisibleCase,
+    staff: CurrentStaff,
+    session: SessionDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> CaseRead:
+    check_if_match(if_match, case.version)
+    lifecycle.change_status(session, staff, case, body.status, reason=body.reason, outcome=body.outcome)
+    response.headers["ETag"] = etag_for(case.version)
+    return service.read_case(session, staff, case, audited=False)
+
+
+@router.get(
+    "/{case_id}/timeline",
+    operation_id="get_case_timeline",
+    summary="What happened on the case, newest first",
+    response_model=TimelinePage,
+    responses=responses(400, 401, 404),
+)
+def get_case_timeline(
+    case: VisibleCase,
+    staff: CurrentStaff,
+    session: SessionDep,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> TimelinePage:
+    entries, next_cursor = lifecycle.timeline(session, staff, case, limit=limit, cursor=cursor)
+    return TimelinePage(items=entries, next_cursor=next_cursor)
+
+
+@router.get(
+    "/{case_id}/team",
+    operation_id="get_case_team",
+    summary="The case team",
+    response_model=Team,
+    responses=responses(401, 404),
+)
+def get_case_team(case: VisibleCase, staff: CurrentStaff, session: SessionDep) -> Team:
+    return Team(members=team.read_team(session, staff, case))
+
+
+@router.put(
+    "/{case_id}/team",
+    operation_id="replace_case_team",
+    summary="Replace the case team (lead, supervisor or admin; exactly one lead)",
+    response_model=Team,
+    responses=responses(401, 403, 404, 412),
+)
+def replace_case_team(
+    body: TeamUpdate,
+    case: VisibleCase,
+    staff: CurrentStaff,
+    session: SessionDep,
+    if_match: IfMatch = None,
+) -> Team:
+    check_if_match(if_match, case.version)
+    return Team(members=team.replace_team(session, staff, case, body))
+
+
+@router.get(
+    "/{case_id}/access-log",
+    operation_id="get_case_access_log",
+    summary="Who read or changed this case, newest first",
+    response_model=AuditEventPage,
+    responses=responses(400, 401, 404),
+)
+def get_case_access_log(
+    case: VisibleCase,
+    staff: CurrentStaff,
+    session: SessionDep,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> AuditEventPage:
+    events, next_cursor = list_events(
+        session, staff.organization_id, AuditFilters(case_id=case.id), limit=limit, cursor=cursor
+    )
+    audit.record(session, staff.ctx, AuditAction.read, "case_access_log", case.id, case_id=case.id)
+    return AuditEventPage(
+        items=[AuditEventRead.model_validate(e) for e in events], next_cursor=next_cursor
+    )

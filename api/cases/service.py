@@ -1,0 +1,229 @@
+"""Cases: the one place a case is loaded for a principal, and the case record itself."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from sqlalchemy import String, cast, exists, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from api.auth.dependencies import Staff
+from api.cases.models import (
+    Case,
+    CaseEvent,
+    CaseReferenceCounter,
+    CaseStatus,
+    CaseTeamMember,
+    RiskFlag,
+    TeamRole,
+)
+from api.cases.schemas import CaseCreate, CaseRead, CaseUpdate, ClientRead, TeamMemberRead
+from api.cases.status import allowed_transitions
+from api.core import audit, clock
+from api.core.audit import AuditAction
+from api.core.pagination import keyset_page, split_page
+from api.core.problems import NotFound
+from api.core.search import contains_pattern
+from api.users.models import User
+
+CLIENT_FIELDS = ("first_name", "last_name", "preferred_name", "date_of_birth", "email", "phone")
+
+
+def _on_team(user_id: uuid.UUID) -> Any:
+    return exists().where(CaseTeamMember.case_id == Case.id, CaseTeamMember.user_id == user_id)
+
+
+def load_case(session: Session, staff: Staff, case_id: uuid.UUID) -> Case:
+    """The case if `staff` may see it; 404 otherwise (existence never leaks).
+
+    Admins and supervisors see every case of their organisation; an
+    interventionist sees the cases whose team they are on. Every nested
+    resource of a case is reached through this function.
+    """
+    statement = select(Case).where(
+        Case.id == case_id, Case.organization_id == staff.organization_id
+    )
+    if not staff.sees_every_case:
+        statement = statement.where(_on_team(staff.id))
+    case = session.scalar(statement)
+    if case is None:
+        raise NotFound("No case with that id is visible to you.")
+    return case
+
+
+def next_reference(session: Session, organization_id: uuid.UUID, year: int) -> str:
+    key = (organization_id, year)
+    counter = session.get(CaseReferenceCounter, key, with_for_update=True)
+    if counter is None:
+        try:
+            with session.begin_nested():
+                session.add(CaseReferenceCounter(organization_id=organization_id, year=year))
+        except IntegrityError:
+            pass  # another request created this year's counter first
+        counter = session.get(
+            CaseReferenceCounter, key, with_for_update=True, populate_existing=True
+        )
+    assert counter is not None
+    counter.last_number += 1
+    session.flush()
+    return f"C-{year}-{counter.last_number:04d}"
+
+
+def add_event(
+    session: Session,
+    case: Case,
+    actor_id: uuid.UUID | None,
+    kind: str,
+    **fields: Any,
+) -> None:
+    session.add(CaseEvent(case_id=case.id, at=clock.now(), actor_id=actor_id, kind=kind, **fields))
+
+
+def open_case(session: Session, staff: Staff, data: CaseCreate) -> Case:
+    now = clock.now()
+    case = Case(
+        organization_id=staff.organization_id,
+        reference=next_reference(session, staff.organization_id, now.year),
+        **{f"client_{name}": getattr(data.client, name) for name in CLIENT_FIELDS},
+        primary_substance=data.primary_substance,
+        substances=list(data.substances),
+        risk_flags=[flag.value for flag in data.risk_flags],
+        intervention_model=data.intervention_model.value if data.intervention_model else None,
+        summary=data.summary,
+        status=CaseStatus.intake.value,
+        created_by_id=staff.id,
+        created_at=now,
+        updated_at=now,
+    )
+    if case.client_email:
+        case.client_email = case.client_email.lower()
+    session.add(case)
+    session.flush()
+    session.add(
+        CaseTeamMember(case_id=case.id, user_id=staff.id, role=TeamRole.lead.value, added_at=now)
+    )
+    add_event(session, case, staff.id, "case_opened", to_status=CaseStatus.intake.value)
+    session.flush()
+    audit.record(session, staff.ctx, AuditAction.create, "case", case.id, case_id=case.id)
+    return case
+
+
+def update_case(session: Session, staff: Staff, case: Case, data: CaseUpdate) -> Case:
+    changes = data.model_dump(exclude_unset=True)
+    client = changes.pop("client", None) or {}
+    wanted: dict[str, Any] = {f"client_{k}": v for k, v in client.items()}
+    for field, value in changes.items():
+        if field in ("substances", "risk_flags"):
+            value = [str(v) for v in value or []]
+        elif field == "intervention_model" and value is not None:
+            value = str(value)
+        wanted[field] = value
+    if wanted.get("client_email"):
+        wanted["client_email"] = str(wanted["client_email"]).lower()
+    changed = [f for f, v in wanted.items() if getattr(case, f) != v]
+    if not changed:
+        return case
+    for field in changed:
+        setattr(case, field, wanted[field])
+    case.updated_at = clock.now()
+    session.flush()
+    fields = [f.replace("client_", "client.", 1) for f in changed]
+    add_event(session, case, staff.id, "case_updated", details={"fields": fields})
+    audit.record(session, staff.ctx, AuditAction.update, "case", case.id, case_id=case.id)
+    return case
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    status: list[CaseStatus] | None = None
+    assigned_to: uuid.UUID | Literal["me"] | None = None
+    q: str | None = None
+    risk_flag: RiskFlag | None = None
+    updated_since: datetime | None = None
+
+
+def list_cases(
+    session: Session, staff: Staff, filters: CaseFilters, *, limit: int, cursor: str | None
+) -> tuple[list[Case], str | None]:
+    statement = select(Case).where(Case.organization_id == staff.organization_id)
+    if not staff.sees_every_case:
+        statement = statement.where(_on_team(staff.id))
+    if filters.status:
+        statement = statement.where(Case.status.in_([s.value for s in filters.status]))  # type: ignore[attr-defined]
+    if filters.assigned_to is not None:
+        member = staff.id if filters.assigned_to == "me" else filters.assigned_to
+        assert isinstance(member, uuid.UUID)
+        statement = statement.where(_on_team(member))
+    if filters.q:
+        pattern = contains_pattern(filters.q.strip())
+        full_name = func.lower(Case.client_first_name + " " + Case.client_last_name)
+        statement = statement.where(
+            or_(
+                full_name.like(pattern, escape="\\"),
+                func.lower(func.coalesce(Case.client_preferred_name, "")).like(pattern, escape="\\"),
+                func.lower(Case.reference).like(pattern, escape="\\"),
+            )
+        )
+    if filters.risk_flag is not None:
+        # Flags are a closed vocabulary, so the quoted value matches exactly.
+        statement = statement.where(
+            cast(Case.risk_flags, String).like(f'%"{filters.risk_flag.value}"%')
+        )
+    if filters.updated_since is not None:
+        statement = statement.where(Case.updated_at >= filters.updated_since)
+    statement = keyset_page(
+        statement, [Case.updated_at, Case.id], descending=True, limit=limit, cursor=cursor
+    )
+    cases, next_cursor = split_page(
+        session.scalars(statement).all(), limit, lambda c: (c.updated_at, c.id)
+    )
+    audit.record_many(session, staff.ctx, AuditAction.read, "case", [(c.id, c.id) for c in cases])
+    return cases, next_cursor
+
+
+def teams_of(session: Session, case_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[TeamMemberRead]]:
+    """The teams of many cases in one query."""
+    teams: dict[uuid.UUID, list[TeamMemberRead]] = {case_id: [] for case_id in case_ids}
+    if not case_ids:
+        return teams
+    rows = session.execute(
+        select(CaseTeamMember, User.full_name)
+        .join(User, User.id == CaseTeamMember.user_id)
+        .where(CaseTeamMember.case_id.in_(case_ids))  # type: ignore[attr-defined]
+        .order_by(CaseTeamMember.added_at, User.full_name)
+    ).all()
+    for member, full_name in rows:
+        teams[member.case_id].append(
+            TeamMemberRead(user_id=member.user_id, full_name=full_name, role=TeamRole(member.role))
+        )
+    return teams
+
+
+def to_read(case: Case, team: list[TeamMemberRead]) -> CaseRead:
+    return CaseRead(
+        id=case.id,
+        reference=case.reference,
+        client=ClientRead(**{name: getattr(case, f"client_{name}") for name in CLIENT_FIELDS}),
+        primary_substance=case.primary_substance,
+        substances=case.substances,
+        risk_flags=[RiskFlag(f) for f in case.risk_flags],
+        intervention_model=case.intervention_model,  # type: ignore[arg-type]
+        status=CaseStatus(case.status),
+        outcome=case.outcome,  # type: ignore[arg-type]
+        summary=case.summary,
+        team=team,
+        allowed_transitions=allowed_transitions(CaseStatus(case.status)),
+        created_at=case.created_at,
+        updated_at=case.updated_at,
+        version=case.version,
+    )
+
+
+def read_case(session: Session, staff: Staff, case: Case, *, audited: bool = True) -> CaseRead:
+    if audited:
+        audit.record(session, staff.ctx, AuditAction.read, "case", case.id, case_id=case.id)
+    return to_read(case, teams_of(session, [case.id])[case.id])

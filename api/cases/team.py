@@ -1,0 +1,80 @@
+"""The case team: who works the case, and in what role."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from api.auth.dependencies import Staff
+from api.cases.models import Case, CaseTeamMember, TeamRole
+from api.cases.schemas import TeamMemberRead, TeamUpdate
+from api.cases.service import add_event, teams_of
+from api.core import audit, clock
+from api.core.audit import AuditAction
+from api.core.problems import FieldError, Forbidden, UnprocessableContent
+from api.users.models import User
+
+
+def read_team(session: Session, staff: Staff, case: Case) -> list[TeamMemberRead]:
+    audit.record(session, staff.ctx, AuditAction.read, "case_team", case.id, case_id=case.id)
+    return teams_of(session, [case.id])[case.id]
+
+
+def may_manage_team(session: Session, staff: Staff, case: Case) -> bool:
+    if staff.sees_every_case:
+        return True
+    role = session.scalar(
+        select(CaseTeamMember.role).where(
+            CaseTeamMember.case_id == case.id, CaseTeamMember.user_id == staff.id
+        )
+    )
+    return role == TeamRole.lead.value
+
+
+def replace_team(
+    session: Session, staff: Staff, case: Case, data: TeamUpdate
+) -> list[TeamMemberRead]:
+    if not may_manage_team(session, staff, case):
+        raise Forbidden("Only the case lead, a supervisor or an admin may change the team.")
+    errors: list[FieldError] = []
+    ids = [m.user_id for m in data.members]
+    leads = [m for m in data.members if m.role is TeamRole.lead]
+    if len(leads) != 1:
+        errors.append(FieldError(loc=["body", "members"], msg="exactly one lead is required", type="value_error"))
+    if len(set(ids)) != len(ids):
+        errors.append(FieldError(loc=["body", "members"], msg="each person appears once", type="value_error"))
+    colleagues = set(
+        session.scalars(
+            select(User.id).where(
+                User.id.in_(ids),  # type: ignore[attr-defined]
+                User.organization_id == staff.organization_id,
+                User.is_active.is_(True),  # type: ignore[attr-defined]
+            )
+        )
+    )
+    for index, member in enumerate(data.members):
+        if member.user_id not in colleagues:
+            errors.append(
+                FieldError(
+                    loc=["body", "members", index, "user_id"],
+                    msg="not an active staff member of your organisation",
+                    type="value_error",
+                )
+            )
+    if errors:
+        raise UnprocessableContent("The team is not valid.", errors=errors)
+
+    now = clock.now()
+    session.execute(delete(CaseTeamMember).where(CaseTeamMember.case_id == case.id))
+    for member in data.members:
+        session.add(
+            CaseTeamMember(case_id=case.id, user_id=member.user_id, role=member.role.value, added_at=now)
+        )
+    case.updated_at = now
+    session.flush()
+    add_event(
+        session, case, staff.id, "team_changed",
+        details={"members": [{"user_id": str(m.user_id), "role": m.role.value} for m in data.members]},
+    )
+    audit.record(session, staff.ctx, AuditAction.update, "case_team", case.id, case_id=case.id)
+    return teams_of(session, [case.id])[case.id]

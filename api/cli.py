@@ -1,0 +1,124 @@
+"""The `cairn` command: serve | worker | migrate | create-admin | seed-demo | openapi."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+
+from api.core.config import get_settings
+from api.core.db import create_db_engine, session_factory_for
+from api.core.migrations import upgrade_to_head
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.main import create_app
+    from api.worker.runner import start_in_background
+
+    settings = get_settings()
+    engine = create_db_engine(settings)
+    upgrade_to_head(engine)
+    app = create_app(settings, engine=engine)
+    stop = None
+    if settings.run_worker_in_process and not args.no_worker:
+        stop = start_in_background(app.state.session_factory)
+    print(f"Cairn is serving on http://{args.host}:{args.port}", flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=True)
+    if stop is not None:
+        stop.set()
+    return 0
+
+
+def cmd_worker(_args: argparse.Namespace) -> int:
+    from api.worker.runner import run_forever
+
+    engine = create_db_engine(get_settings())
+    upgrade_to_head(engine)
+    try:
+        run_forever(session_factory_for(engine), threading.Event())
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def cmd_migrate(_args: argparse.Namespace) -> int:
+    upgrade_to_head(create_db_engine(get_settings()))
+    print("Database is at the latest migration.")
+    return 0
+
+
+def cmd_create_admin(args: argparse.Namespace) -> int:
+    from api.demo.accounts import create_admin
+
+    engine = create_db_engine(get_settings())
+    upgrade_to_head(engine)
+    try:
+        message = create_admin(
+            session_factory_for(engine), args.organization, args.email, args.password, args.full_name
+        )
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(message)
+    return 0
+
+
+def cmd_seed_demo(args: argparse.Namespace) -> int:
+    from api.demo.seed import seed_demo
+
+    settings = get_settings()
+    if settings.env == "production":
+        print("error: seed-demo refuses to run when CAIRN_ENV=production.", file=sys.stderr)
+        return 2
+    engine = create_db_engine(settings)
+    upgrade_to_head(engine)
+    print(seed_demo(session_factory_for(engine), only_if_empty=args.if_empty))
+    return 0
+
+
+def cmd_openapi(_args: argparse.Namespace) -> int:
+    from api.main import create_app
+
+    settings = get_settings().model_copy(update={"database_url": "sqlite://"})
+    print(json.dumps(create_app(settings).openapi(), indent=2, sort_keys=False))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cairn", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="migrate, then serve the API and the SPA")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--no-worker", action="store_true", help="do not run the worker in-process")
+    serve.set_defaults(func=cmd_serve)
+
+    sub.add_parser("worker", help="run the background worker alone").set_defaults(func=cmd_worker)
+    sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
+
+    admin = sub.add_parser("create-admin", help="create an admin (and the organisation if new)")
+    admin.add_argument("--organization", required=True)
+    admin.add_argument("--email", required=True)
+    admin.add_argument("--password", required=True)
+    admin.add_argument("--full-name", default="Administrator")
+    admin.set_defaults(func=cmd_create_admin)
+
+    seed = sub.add_parser("seed-demo", help="load a realistic demo practice (not in production)")
+    seed.add_argument("--if-empty", action="store_true", help="only when no organisation exists")
+    seed.set_defaults(func=cmd_seed_demo)
+
+    sub.add_parser("openapi", help="print the OpenAPI document").set_defaults(func=cmd_openapi)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

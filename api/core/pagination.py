@@ -1,0 +1,98 @@
+"""Keyset pagination: `?limit=&cursor=` → `{items, next_cursor}`.
+
+The cursor is the sort key of the last row, opaque to clients. A page costs the
+same however deep it is.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import Query
+from pydantic import BaseModel
+from sqlalchemy import ColumnElement, Select, tuple_
+
+from api.core.problems import BadRequest
+
+T = TypeVar("T")
+Row = TypeVar("Row")
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 200
+
+Limit = Annotated[
+    int, Query(ge=1, le=MAX_LIMIT, description="Page size (default 50, at most 200).")
+]
+Cursor = Annotated[
+    str | None,
+    Query(max_length=512, description="`next_cursor` of the previous page."),
+]
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None = None
+
+
+def _encode_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return {"t": value.isoformat()}
+    if isinstance(value, uuid.UUID):
+        return {"u": str(value)}
+    return value
+
+
+def _decode_value(value: Any) -> Any:
+    if isinstance(value, dict) and len(value) == 1:
+        ((tag, raw),) = value.items()
+        if tag == "t":
+            return datetime.fromisoformat(raw)
+        if tag == "u":
+            return uuid.UUID(raw)
+    return value
+
+
+def encode_cursor(values: Sequence[Any]) -> str:
+    raw = json.dumps([_encode_value(v) for v in values], separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, width: int) -> list[Any]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        if not isinstance(values, list) or len(values) != width:
+            raise ValueError("wrong width")
+        return [_decode_value(v) for v in values]
+    except (ValueError, binascii.Error, json.JSONDecodeError, TypeError) as exc:
+        raise BadRequest("The cursor is not valid; start again from the first page.") from exc
+
+
+def keyset_page(
+    statement: Select[Any],
+    order_by: Sequence[ColumnElement[Any]],
+    *,
+    descending: bool,
+    limit: int,
+    cursor: str | None,
+) -> Select[Any]:
+    """Orders `statement` by `order_by` (last column unique) and starts after `cursor`."""
+    if cursor:
+        after = decode_cursor(cursor, len(order_by))
+        key = tuple_(*order_by)
+        statement = statement.where(key < tuple(after) if descending else key > tuple(after))
+    ordering = [c.desc() if descending else c.asc() for c in order_by]
+    return statement.order_by(*ordering).limit(limit + 1)
+
+
+def split_page(rows: Sequence[Row], limit: int, key: Any) -> tuple[list[Row], str | None]:
+    """Cuts the extra row fetched by `keyset_page` and builds the next cursor."""
+    items = list(rows[:limit])
+    next_cursor = encode_cursor(key(items[-1])) if len(rows) > limit and items else None
+    return items, next_cursor

@@ -1,0 +1,95 @@
+"""The route class every API router uses: one transaction per request.
+
+It opens the session, runs the endpoint, completes any Idempotency-Key in the
+same transaction, and commits *before* the response is sent, so nothing a
+client was told succeeded can be lost. An exception rolls everything back
+(except problems marked `keep_changes`, such as a counted failed sign-in).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.routing import APIRoute
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from api.core import idempotency
+from api.core.config import Settings
+from api.core.db import SessionFactory
+from api.core.problems import Conflict, PreconditionFailed, Problem
+from api.core.security import token_principal_key
+
+Handler = Callable[[Request], Coroutine[Any, Any, Response]]
+
+
+class TransactionalRoute(APIRoute):
+    def get_route_handler(self) -> Handler:
+        endpoint_handler = super().get_route_handler()
+
+        async def handle(request: Request) -> Response:
+            factory: SessionFactory = request.app.state.session_factory
+            reservation = await _reserve_idempotency_key(request, factory)
+            if isinstance(reservation, Response):
+                return reservation
+            session = factory()
+            request.state.session = session
+            try:
+                response = await endpoint_handler(request)
+                if reservation is not None and response.status_code < 500:
+                    reservation.complete(session, response)
+                await run_in_threadpool(session.commit)
+            except BaseException as exc:
+                keep = isinstance(exc, Problem) and exc.keep_changes
+                await run_in_threadpool(session.commit if keep else session.rollback)
+                if reservation is not None:
+                    await run_in_threadpool(reservation.release, factory)
+                if isinstance(exc, StaleDataError):
+                    raise PreconditionFailed(
+                        "This record was changed by someone else at the same moment. "
+                        "Reload it and apply your change again."
+                    ) from exc
+                if isinstance(exc, IntegrityError):
+                    raise Conflict("This conflicts with data that already exists.") from exc
+                raise
+            finally:
+                await run_in_threadpool(session.close)
+            return response
+
+        return handle
+
+
+async def _reserve_idempotency_key(
+    request: Request, factory: SessionFactory
+) -> idempotency.Reservation | Response | None:
+    raw_key = request.headers.get(idempotency.HEADER)
+    if request.method != "POST" or raw_key is None:
+        return None
+    key = idempotency.validate_key(raw_key)
+    settings: Settings = request.app.state.settings
+    auth = request.headers.get("authorization", "")
+    scheme, _, token = auth.partition(" ")
+    principal = token_principal_key(settings, token) if scheme.lower() == "bearer" else None
+    if principal is None:
+        return None  # the endpoint answers 401 (or needs no principal to scope a key)
+    fingerprint = await idempotency.body_fingerprint(request)
+    return await run_in_threadpool(idempotency.reserve, factory, principal, key, fingerprint)
+
+
+def get_session(request: Request) -> Session:
+    session: Session = request.state.session
+    return session
+
+
+def get_settings_dep(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+SettingsDep = Annotated[Settings, Depends(get_settings_dep)]

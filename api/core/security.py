@@ -1,0 +1,133 @@
+"""Passwords and tokens. The only module that imports the JWT library.
+
+Access tokens are short-lived JWTs (HS256 only; `iss`, `aud`, `exp`, `sub`
+required). Refresh tokens and other opaque secrets are random strings stored
+only as SHA-256 digests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from jose import JWTError, jwt
+from pwdlib import PasswordHash
+from pwdlib.hashers.argon2 import Argon2Hasher
+
+from api.core import clock
+from api.core.config import Settings
+
+ALGORITHMS = ["HS256"]
+PrincipalKind = Literal["staff", "portal", "partner"]
+
+_password_hash = PasswordHash((Argon2Hasher(),))
+# Verified against when the account does not exist, so an unknown email costs
+# the same time as a wrong password.
+_DUMMY_HASH = _password_hash.hash(secrets.token_urlsafe(16))
+
+
+def hash_password(password: str) -> str:
+    return _password_hash.hash(password)
+
+
+def verify_password(password: str, password_hash: str | None) -> bool:
+    if password_hash is None:
+        _password_hash.verify(password, _DUMMY_HASH)
+        return False
+    return _password_hash.verify(password, password_hash)
+
+
+def new_secret(nbytes: int = 32) -> str:
+    return secrets.token_urlsafe(nbytes)
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def constant_time_equals(a: str, b: str) -> bool:
+    return hmac.compare_digest(a.encode(), b.encode())
+
+
+@dataclass(frozen=True)
+class AccessClaims:
+    subject: str
+    kind: PrincipalKind
+    organization_id: str
+    session_epoch: int
+    expires_at: datetime
+
+
+def issue_access_token(
+    settings: Settings,
+    *,
+    subject: str,
+    kind: PrincipalKind,
+    organization_id: str,
+    session_epoch: int = 0,
+) -> tuple[str, int]:
+    now = clock.now()
+    lifetime = timedelta(minutes=settings.access_token_minutes)
+    claims: dict[str, Any] = {
+        "iss": settings.jwt_issuer,
+        "aud": settings.jwt_audience,
+        "sub": subject,
+        "iat": int(now.timestamp()),
+        "nbf": int(now.timestamp()),
+        "exp": int((now + lifetime).timestamp()),
+        "jti": secrets.token_hex(8),
+        "kind": kind,
+        "org": organization_id,
+        "epoch": session_epoch,
+    }
+    token = jwt.encode(claims, settings.secret_key, algorithm=ALGORITHMS[0])
+    return token, int(lifetime.total_seconds())
+
+
+class InvalidToken(Exception):
+    pass
+
+
+def verify_access_token(settings: Settings, token: str) -> AccessClaims:
+    try:
+        header = jwt.get_unverified_header(token)
+        if header.get("alg") not in ALGORITHMS:
+            raise InvalidToken("unsupported algorithm")
+        claims = jwt.decode(
+            token,
+            settings.secret_key,
+            algorithms=ALGORITHMS,
+            audience=settings.jwt_audience,
+            issuer=settings.jwt_issuer,
+            options={"require_exp": True, "require_sub": True, "require_iat": True,
+                     "require_aud": True, "require_iss": True, "leeway": 0},
+        )
+    except JWTError as exc:
+        raise InvalidToken(str(exc)) from exc
+    # python-jose checks exp against the wall clock; check it against ours too
+    # so that moved-clock tests and the real clock agree.
+    if int(claims["exp"]) <= int(clock.now().timestamp()):
+        raise InvalidToken("expired")
+    kind = claims.get("kind")
+    if kind not in ("staff", "portal", "partner") or not isinstance(claims.get("org"), str):
+        raise InvalidToken("malformed claims")
+    return AccessClaims(
+        subject=str(claims["sub"]),
+        kind=kind,
+        organization_id=claims["org"],
+        session_epoch=int(claims.get("epoch", 0)),
+        expires_at=datetime.fromtimestamp(int(claims["exp"]), tz=clock.now().tzinfo),
+    )
+
+
+def token_principal_key(settings: Settings, token: str) -> str | None:
+    """The verified subject of a token, or None; used to scope idempotency keys."""
+    try:
+        claims = verify_access_token(settings, token)
+    except InvalidToken:
+        return None
+    return f"{claims.kind}:{claims.subject}"

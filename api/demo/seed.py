@@ -1,0 +1,188 @@
+"""`cairn seed-demo`: a believable practice to explore, built through the real services.
+
+Everything here is fictional. The cases walk the real status machine with
+back-dated timelines, so the caseload, timelines and audit log look lived-in.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rich.progress import Progress
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from api.auth.dependencies import Staff
+from api.cases import lifecycle
+from api.cases.models import CaseOutcome, CaseStatus, InterventionModel, RiskFlag, TeamRole
+from api.cases.schemas import CaseCreate, ClientIn, TeamMemberIn, TeamUpdate
+from api.cases.service import open_case
+from api.cases.team import replace_team
+from api.core import clock
+from api.core.audit import AuditContext
+from api.core.db import SessionFactory
+from api.organizations.models import Organization
+from api.organizations.service import get_or_create
+from api.users.models import Role, User
+from api.users.service import create_user
+
+ORGANIZATION = "Harbor Light Interventions"
+DEMO_PASSWORD = "cairn-demo-2026"  # noqa: S105  (fictional demo accounts only)
+
+STAFF = [
+    ("Alex Morgan", "admin@demo.cairn.test", Role.admin),
+    ("Dr. Priya Nair", "supervisor@demo.cairn.test", Role.supervisor),
+    ("Jordan Ellis", "jordan@demo.cairn.test", Role.interventionist),
+    ("Maya Chen", "maya@demo.cairn.test", Role.interventionist),
+]
+
+CLIENTS = [
+    ("Daniel", "Okafor", "Danny"), ("Rebecca", "Lindqvist", "Becca"), ("Marcus", "Hale", None),
+    ("Sofia", "Marquez", None), ("Thomas", "Brennan", "Tom"), ("Aisha", "Rahman", None),
+    ("Kevin", "O'Donnell", None), ("Laura", "Petrova", None), ("Christopher", "Nguyen", "Chris"),
+    ("Emily", "Whitaker", "Em"), ("Jamal", "Washington", None), ("Hannah", "Kowalski", None),
+    ("Ryan", "Gallagher", None), ("Natalie", "Brooks", None), ("Samuel", "Adeyemi", "Sam"),
+    ("Megan", "Fitzgerald", None), ("Luis", "Herrera", None), ("Grace", "Thompson", None),
+    ("Patrick", "Sullivan", "Pat"), ("Olivia", "Bennett", "Liv"), ("Nathan", "Rosenberg", "Nate"),
+    ("Chloe", "Dubois", None), ("Victor", "Santos", None), ("Irene", "Castellano", None),
+    ("Derek", "Fowler", None), ("Tessa", "Morales", None),
+]
+
+SUBSTANCE_MIXES = [
+    ("alcohol", ["alcohol"]),
+    ("alcohol", ["alcohol", "benzodiazepines"]),
+    ("opioids (fentanyl)", ["opioids (fentanyl)", "stimulants"]),
+    ("prescription opioids", ["prescription opioids"]),
+    ("methamphetamine", ["methamphetamine", "cannabis"]),
+    ("cocaine", ["cocaine", "alcohol"]),
+    ("cannabis", ["cannabis"]),
+    ("benzodiazepines", ["benzodiazepines", "alcohol"]),
+    ("gambling", ["gambling", "alcohol"]),
+]
+
+SUMMARIES = [
+    "Sister called after a second DUI arrest. Parents and spouse willing to take part.",
+    "Employer referral after repeated absences; wife reports hidden bottles at home.",
+    "Mother found pills in the car. Two prior detox stays, left both early.",
+    "Adult children worried about falls and drinking alone since the divorce.",
+    "Partner reports nodding off at work and missing money; one reversal with naloxone last spring.",
+    "College roommate and parents concerned about stimulant use around exams.",
+    "Father and brothers want help; client is a nurse worried about her licence.",
+    "Spouse exhausted and considering separation; open to CRAFT coaching first.",
+]
+
+# Statuses the case walks through on its way to where it is now.
+PATHS: dict[CaseStatus, list[CaseStatus]] = {
+    CaseStatus.intake: [],
+    CaseStatus.planning: [CaseStatus.planning],
+    CaseStatus.scheduled: [CaseStatus.planning, CaseStatus.scheduled],
+    CaseStatus.intervention_held: [CaseStatus.planning, CaseStatus.scheduled, CaseStatus.intervention_held],
+    CaseStatus.in_treatment: [
+        CaseStatus.planning, CaseStatus.scheduled, CaseStatus.intervention_held, CaseStatus.in_treatment,
+    ],
+    CaseStatus.aftercare: [
+        CaseStatus.planning, CaseStatus.scheduled, CaseStatus.intervention_held,
+        CaseStatus.in_treatment, CaseStatus.aftercare,
+    ],
+    CaseStatus.closed: [
+        CaseStatus.planning, CaseStatus.scheduled, CaseStatus.intervention_held,
+        CaseStatus.in_treatment, CaseStatus.aftercare, CaseStatus.closed,
+    ],
+}
+STATUS_MIX = (
+    [CaseStatus.intake] * 4 + [CaseStatus.planning] * 5 + [CaseStatus.scheduled] * 3
+    + [CaseStatus.intervention_held] * 2 + [CaseStatus.in_treatment] * 4
+    + [CaseStatus.aftercare] * 4 + [CaseStatus.closed] * 4
+)
+REASONS = {
+    CaseStatus.planning: "Family agreed to prepare a structured intervention.",
+    CaseStatus.scheduled: "Plan approved; date and place confirmed with the team.",
+    CaseStatus.intervention_held: "Intervention held; client listened to every letter.",
+    CaseStatus.in_treatment: "Admitted to residential treatment.",
+    CaseStatus.aftercare: "Completed residential programme; aftercare plan in place.",
+    CaseStatus.closed: "Six months of aftercare completed.",
+}
+
+
+@dataclass
+class DemoStaff:
+    user: User
+    principal: Staff
+
+
+def _principal(user: User) -> Staff:
+    ctx = AuditContext("staff", user.id, user.organization_id, "127.0.0.1", "cairn seed-demo", None)
+    return Staff(user=user, ctx=ctx)
+
+
+def seed_demo(factory: SessionFactory, *, only_if_empty: bool = False) -> str:
+    with factory() as session:
+        if session.scalar(select(Organization.id).limit(1)) is not None and only_if_empty:
+            return "The database already has data; demo not loaded."
+        if session.scalar(select(Organization.id).where(Organization.name == ORGANIZATION)):
+            return f"The demo practice {ORGANIZATION!r} is already loaded."
+        rng = random.Random(2026)
+        org, _ = get_or_create(session, ORGANIZATION)
+        staff = [
+            DemoStaff(user, _principal(user))
+            for user in (
+                create_user(session, org.id, email, name, role, DEMO_PASSWORD)
+                for name, email, role in STAFF
+            )
+        ]
+        with Progress() as progress:
+            task = progress.add_task("Loading the demo practice", total=len(STATUS_MIX))
+            for index, target in enumerate(STATUS_MIX):
+                _seed_case(session, rng, staff, index, target)
+                progress.advance(task)
+        session.commit()
+    lines = [f"Loaded {len(STATUS_MIX)} cases into {ORGANIZATION!r}. Demo sign-ins:"]
+    lines += [f"  {role.value:<16} {email}  /  {DEMO_PASSWORD}" for _, email, role in STAFF]
+    return "\n".join(lines)
+
+
+def _seed_case(
+    session: Session, rng: random.Random, staff: list[DemoStaff], index: int, target: CaseStatus
+) -> None:
+    interventionists = [s for s in staff if s.user.role == Role.interventionist]
+    supervisor = next(s for s in staff if s.user.role == Role.supervisor)
+    lead = interventionists[index % len(interventionists)]
+    first, last, preferred = CLIENTS[index % len(CLIENTS)]
+    primary, substances = SUBSTANCE_MIXES[index % len(SUBSTANCE_MIXES)]
+    flags = rng.sample(list(RiskFlag), k=rng.choice([0, 1, 1, 2, 3]))
+    if "opioid" in primary and RiskFlag.overdose_history not in flags:
+        flags.append(RiskFlag.overdose_history)
+    path = PATHS[target]
+    opened = clock.now() - timedelta(days=15 * len(path) + rng.randint(2, 40))
+    data = CaseCreate(
+        client=ClientIn(
+            first_name=first,
+            last_name=last,
+            preferred_name=preferred,
+            date_of_birth=date(rng.randint(1962, 2003), rng.randint(1, 12), rng.randint(1, 28)),
+            phone=f"+1 555 01{rng.randint(10, 99)} {rng.randint(1000, 9999)}",
+        ),
+        primary_substance=primary,
+        substances=substances,
+        risk_flags=flags,
+        intervention_model=rng.choice(list(InterventionModel)[:5]),
+        summary=SUMMARIES[index % len(SUMMARIES)],
+    )
+    with clock.frozen_at(opened):
+        case = open_case(session, lead.principal, data)
+        members = [TeamMemberIn(user_id=lead.user.id, role=TeamRole.lead)]
+        if index % 3 == 0:
+            other = interventionists[(index + 1) % len(interventionists)]
+            members.append(TeamMemberIn(user_id=other.user.id, role=TeamRole.co_interventionist))
+        members.append(TeamMemberIn(user_id=supervisor.user.id, role=TeamRole.supervisor))
+        replace_team(session, lead.principal, case, TeamUpdate(members=members))
+    moment = opened
+    for step in path:
+        moment += timedelta(days=rng.randint(5, 14), hours=rng.randint(1, 8))
+        with clock.frozen_at(moment):
+            outcome = CaseOutcome.completed_treatment if step is CaseStatus.closed else None
+            lifecycle.change_status(
+                session, lead.principal, case, step, reason=REASONS[step], outcome=outcome
+            )

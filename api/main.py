@@ -1,0 +1,161 @@
+"""create_app(): middleware, routers, problem handlers, operations endpoints, the SPA."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy import Engine, text
+from starlette.staticfiles import StaticFiles
+
+from api.audit.router import router as audit_router
+from api.auth.router import router as auth_router
+from api.cases.router import router as cases_router
+from api.core.config import Settings, get_settings
+from api.core.db import SessionFactory, create_db_engine, session_factory_for
+from api.core.logging import configure_logging
+from api.core.middleware import RequestContextMiddleware
+from api.core.problems import (
+    NotFound,
+    ServiceUnavailable,
+    all_problem_types,
+    install_problem_handlers,
+    problem_response,
+)
+from api.users.router import router as users_router
+
+API_PREFIX = "/api/v1"
+DOMAIN_ROUTERS: list[APIRouter] = [auth_router, users_router, cases_router, audit_router]
+
+DESCRIPTION = """
+Case management for professional addiction interventionists: cases and the
+circle around the client, structured intervention plans, referrals to treatment
+centres, and accountability afterwards.
+
+Errors are RFC 9457 `application/problem+json`; each `type` is documented under
+`/api/v1/problems/{slug}`. Lists are keyset-paginated (`limit`, `cursor` →
+`next_cursor`). Single resources carry a strong `ETag`; send it back in
+`If-Match`. Creating POSTs accept `Idempotency-Key`.
+"""
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    engine: Engine | None = None,
+    session_factory: SessionFactory | None = None,
+) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level)
+    engine = engine or create_db_engine(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="Cairn API",
+        version="1.0.0",
+        description=DESCRIPTION,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.session_factory = session_factory or session_factory_for(engine)
+
+    install_problem_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["*"],
+            allow_headers=["*"],
+            expose_headers=["ETag", "Location", "X-Request-ID", "Retry-After", "Idempotent-Replayed"],
+        )
+    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+
+    for router in DOMAIN_ROUTERS:
+        app.include_router(router, prefix=API_PREFIX)
+    _add_operations(app, engine)
+    _add_problem_docs(app)
+    _add_spa(app, settings.spa_dist)
+    return app
+
+
+def _add_operations(app: FastAPI, engine: Engine) -> None:
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", include_in_schema=False)
+    def readyz() -> Response:
+        try:
+            with engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except Exception:
+            return problem_response(ServiceUnavailable("The database is not reachable."))
+        return JSONResponse({"status": "ready"})
+
+    @app.get("/metrics", include_in_schema=False)
+    def metrics() -> PlainTextResponse:
+        return PlainTextResponse(generate_latest().decode(), media_type=CONTENT_TYPE_LATEST)
+
+
+def _add_problem_docs(app: FastAPI) -> None:
+    documented = {cls.slug: cls for cls in all_problem_types()}
+
+    @app.get(f"{API_PREFIX}/problems", include_in_schema=False)
+    def list_problem_types() -> list[dict[str, object]]:
+        return [_describe(cls) for cls in documented.values()]
+
+    @app.get(f"{API_PREFIX}/problems/{{slug}}", include_in_schema=False)
+    def describe_problem_type(slug: str) -> dict[str, object]:
+        if slug not in documented:
+            raise NotFound("No such problem type.")
+        return _describe(documented[slug])
+
+
+def _describe(cls: type) -> dict[str, object]:
+    return {
+        "type": f"{API_PREFIX}/problems/{cls.slug}",  # type: ignore[attr-defined]
+        "title": cls.title,  # type: ignore[attr-defined]
+        "status": cls.status,  # type: ignore[attr-defined]
+        "description": cls.description,  # type: ignore[attr-defined]
+    }
+
+
+def _add_spa(app: FastAPI, dist: Path) -> None:
+    """Serves the built SPA at / with client-side routing fallback."""
+    index = dist / "index.html"
+    if not index.is_file():
+        return
+    assets = dist / "assets"
+    if assets.is_dir():
+        app.mount("/assets", _ImmutableStatic(directory=assets), name="assets")
+
+    @app.get("/{path:path}", include_in_schema=False)
+    def spa(path: str) -> FileResponse:
+        if path.startswith("api/") or path == "api":
+            raise NotFound("No such API endpoint.")
+        candidate = (dist / path).resolve()
+        if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
+            return FileResponse(candidate)
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+
+
+class _ImmutableStatic(StaticFiles):
+    """Hashed build assets never change under the same name."""
+
+    def file_response(self, *args, **kwargs) -> Response:  # type: ignore[no-untyped-def]
+        response = super().file_response(*args, **kwargs)
+        response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response

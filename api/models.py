@@ -1,0 +1,21 @@
+"""Every table model, imported so that SQLModel.metadata (and Alembic) sees them all."""
+
+from api.auth.models import LoginThrottle, RefreshToken
+from api.cases.models import Case, CaseEvent, CaseReferenceCounter, CaseTeamMember
+from api.core.audit import AuditEvent
+from api.core.idempotency import IdempotencyRecord
+from api.organizations.models import Organization
+from api.users.models import User
+
+__all__ = [
+    "AuditEvent",
+    "Case",
+    "CaseEvent",
+    "CaseReferenceCounter",
+    "CaseTeamMember",
+    "IdempotencyRecord",
+    "LoginThrottle",
+    "Organization",
+    "RefreshToken",
+    "User",
+]

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+
+from api.core.pagination import Page
+from api.users.models import Role
+
+PASSWORD_MIN = 10
+PASSWORD_MAX = 256
+
+FullName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class UserCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "email": "sam.rivera@example.org",
+                    "full_name": "Sam Rivera",
+                    "role": "interventionist",
+                    "password": "a-long-initial-password",
+                }
+            ]
+        },
+    )
+
+    email: EmailStr = Field(max_length=320)
+    full_name: FullName
+    role: Role
+    password: str = Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)
+
+
+class UserUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"role": "supervisor"}]})
+
+    email: EmailStr | None = Field(default=None, max_length=320)
+    full_name: FullName | None = None
+    role: Role | None = None
+    is_active: bool | None = None
+
+
+class UserRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    email: str
+    full_name: str
+    role: Role
+    is_active: bool
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+UserPage = Page[UserRead]

@@ -1,0 +1,31 @@
+"""Scheduled jobs. Each takes the session and "now", so tests can move time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from api.auth.models import LoginThrottle
+from api.core import idempotency
+
+Job = Callable[[Session, datetime], int]
+
+
+def purge_expired_idempotency_keys(session: Session, now: datetime) -> int:
+    return idempotency.purge_expired(session, now)
+
+
+def purge_stale_login_throttles(session: Session, now: datetime) -> int:
+    result = session.execute(
+        delete(LoginThrottle).where(LoginThrottle.updated_at < now - timedelta(days=1))
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+JOBS: dict[str, Job] = {
+    "purge_expired_idempotency_keys": purge_expired_idempotency_keys,
+    "purge_stale_login_throttles": purge_stale_login_throttles,
+}
