@@ -56,7 +56,9 @@ def count_ip_attempt(session: Session, settings: Settings, ip: str, now: datetim
 
 
 def account_key(email: str, ip: str) -> str:
-    return f"account:{email.lower()}|{ip}"[:400]
+    # Normalised exactly as the account lookup does, so that " Maya@…" and
+    # "maya@…" share one lock: otherwise each spelling would get fresh guesses.
+    return f"account:{email.strip().lower()}|{ip}"[:400]
 
 
 def ensure_not_locked(session: Session, key: str, now: datetime) -> None:

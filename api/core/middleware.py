@@ -10,6 +10,7 @@ from typing import Any
 
 from prometheus_client import Counter, Histogram
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.core.problems import PayloadTooLarge, problem_response
@@ -68,7 +69,9 @@ class RequestContextMiddleware:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_body_bytes:
-                    raise PayloadTooLarge("Request bodies are limited to 1 MiB.")
+                    # An HTTPException, because FastAPI turns other errors met while
+                    # reading the body into a 400; the problem handler maps it to 413.
+                    raise HTTPException(413)
             return message
 
         return limited_receive

@@ -103,15 +103,22 @@ def verify_access_token(settings: Settings, token: str) -> AccessClaims:
             algorithms=ALGORITHMS,
             audience=settings.jwt_audience,
             issuer=settings.jwt_issuer,
-            options={"require_exp": True, "require_sub": True, "require_iat": True,
-                     "require_aud": True, "require_iss": True, "leeway": 0},
+            # Time claims are checked below against the app's one clock.
+            # (jose's require_exp would force its wall-clock check, so presence is checked here).
+            options={"require_sub": True, "require_aud": True, "require_iss": True,
+                     "verify_exp": False, "verify_nbf": False, "verify_iat": False},
         )
     except JWTError as exc:
         raise InvalidToken(str(exc)) from exc
-    # python-jose checks exp against the wall clock; check it against ours too
-    # so that moved-clock tests and the real clock agree.
-    if int(claims["exp"]) <= int(clock.now().timestamp()):
+    now = int(clock.now().timestamp())
+    try:
+        expires, not_before = int(claims["exp"]), int(claims.get("nbf", claims["iat"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InvalidToken("missing or malformed exp/iat") from exc
+    if expires <= now:
         raise InvalidToken("expired")
+    if not_before > now + 30:  # small allowance for clock skew between API processes
+        raise InvalidToken("not yet valid")
     kind = claims.get("kind")
     if kind not in ("staff", "portal", "partner") or not isinstance(claims.get("org"), str):
         raise InvalidToken("malformed claims")
