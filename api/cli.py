@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import threading
@@ -37,10 +38,8 @@ def cmd_worker(_args: argparse.Namespace) -> int:
 
     engine = create_db_engine(get_settings())
     upgrade_to_head(engine)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         run_forever(session_factory_for(engine), threading.Event())
-    except KeyboardInterrupt:
-        pass
     return 0
 
 
@@ -57,7 +56,11 @@ def cmd_create_admin(args: argparse.Namespace) -> int:
     upgrade_to_head(engine)
     try:
         message = create_admin(
-            session_factory_for(engine), args.organization, args.email, args.password, args.full_name
+            session_factory_for(engine),
+            args.organization,
+            args.email,
+            args.password,
+            args.full_name,
         )
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)

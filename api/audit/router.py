@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 
 from fastapi import APIRouter
 
@@ -13,6 +12,7 @@ from api.core.audit import AuditAction
 from api.core.pagination import Cursor, Limit
 from api.core.problems import responses
 from api.core.routing import SessionDep, TransactionalRoute
+from api.core.schemas import Timestamp
 
 router = APIRouter(tags=["audit"], route_class=TransactionalRoute)
 
@@ -30,8 +30,8 @@ def list_audit_events(
     case_id: uuid.UUID | None = None,
     actor_id: uuid.UUID | None = None,
     action: AuditAction | None = None,
-    since: datetime | None = None,
-    until: datetime | None = None,
+    since: Timestamp | None = None,
+    until: Timestamp | None = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> AuditEventPage:

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from api.core.audit import AuditAction, AuditEvent
 from api.core.pagination import keyset_page, split_page
@@ -28,18 +29,22 @@ def list_events(
     limit: int,
     cursor: str | None,
 ) -> tuple[list[AuditEvent], str | None]:
-    statement = select(AuditEvent).where(AuditEvent.organization_id == organization_id)
+    statement = select(AuditEvent).where(col(AuditEvent.organization_id) == organization_id)
     if filters.case_id is not None:
-        statement = statement.where(AuditEvent.case_id == filters.case_id)
+        statement = statement.where(col(AuditEvent.case_id) == filters.case_id)
     if filters.actor_id is not None:
-        statement = statement.where(AuditEvent.actor_id == filters.actor_id)
+        statement = statement.where(col(AuditEvent.actor_id) == filters.actor_id)
     if filters.action is not None:
-        statement = statement.where(AuditEvent.action == filters.action.value)
+        statement = statement.where(col(AuditEvent.action) == filters.action.value)
     if filters.since is not None:
-        statement = statement.where(AuditEvent.at >= filters.since)
+        statement = statement.where(col(AuditEvent.at) >= filters.since)
     if filters.until is not None:
-        statement = statement.where(AuditEvent.at < filters.until)
+        statement = statement.where(col(AuditEvent.at) < filters.until)
     statement = keyset_page(
-        statement, [AuditEvent.at, AuditEvent.id], descending=True, limit=limit, cursor=cursor
+        statement,
+        [col(AuditEvent.at), col(AuditEvent.id)],
+        descending=True,
+        limit=limit,
+        cursor=cursor,
     )
     return split_page(session.scalars(statement).all(), limit, lambda e: (e.at, e.id))

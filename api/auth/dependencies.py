@@ -81,7 +81,9 @@ def get_current_staff(
     ):
         raise Unauthorized("This session has ended; sign in again.")
     request.state.principal = f"staff:{user.id}"
-    return Staff(user=user, ctx=request_audit_context(request, "staff", user.id, user.organization_id))
+    return Staff(
+        user=user, ctx=request_audit_context(request, "staff", user.id, user.organization_id)
+    )
 
 
 CurrentStaff = Annotated[Staff, Depends(get_current_staff)]

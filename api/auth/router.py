@@ -6,7 +6,14 @@ from fastapi import APIRouter, Form, Request, status
 
 from api.auth import service
 from api.auth.dependencies import CurrentStaff, request_audit_context
-from api.auth.schemas import LogoutRequest, Me, OrganizationRef, PasswordChange, TokenPair, TokenRequest
+from api.auth.schemas import (
+    LogoutRequest,
+    Me,
+    OrganizationRef,
+    PasswordChange,
+    TokenPair,
+    TokenRequest,
+)
 from api.core.problems import UnprocessableContent, responses
 from api.core.routing import SessionDep, SettingsDep, TransactionalRoute
 from api.organizations.models import Organization

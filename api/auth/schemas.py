@@ -5,13 +5,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.core.schemas import InputModel
 from api.users.schemas import PASSWORD_MAX, PASSWORD_MIN
 
 
-class TokenRequest(BaseModel):
+class TokenRequest(InputModel):
     """OAuth2 token request (application/x-www-form-urlencoded)."""
-
-    model_config = ConfigDict(extra="forbid")
 
     grant_type: Literal["password", "refresh_token"]
     username: str | None = Field(default=None, max_length=320)
@@ -35,20 +34,16 @@ class TokenPair(BaseModel):
     )
 
     access_token: str
-    token_type: Literal["bearer"] = "bearer"
+    token_type: Literal["bearer"] = "bearer"  # noqa: S105  (the OAuth2 token type)
     expires_in: int
     refresh_token: str | None = None
 
 
-class LogoutRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class LogoutRequest(InputModel):
     refresh_token: str = Field(min_length=1, max_length=200)
 
 
-class PasswordChange(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class PasswordChange(InputModel):
     current_password: str = Field(min_length=1, max_length=PASSWORD_MAX)
     new_password: str = Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)
 

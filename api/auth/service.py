@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from api.auth import throttle
 from api.auth.models import RefreshToken
@@ -73,7 +74,7 @@ def sign_in_with_password(
     key = throttle.account_key(email, ip)
     throttle.ensure_not_locked(session, key, now)
 
-    user = session.scalar(select(User).where(User.email == email.strip().lower()))
+    user = session.scalar(select(User).where(col(User.email) == email.strip().lower()))
     # Verify even for unknown or inactive accounts: same answer, same time.
     valid = verify_password(password, user.password_hash if user else None)
     if user is None or not valid or not user.is_active:
@@ -82,7 +83,9 @@ def sign_in_with_password(
             "staff" if user else "anonymous",
             user.id if user else None,
             user.organization_id if user else None,
-            ctx.ip, ctx.user_agent, ctx.request_id,
+            ctx.ip,
+            ctx.user_agent,
+            ctx.request_id,
         )
         audit.record(session, failed, AuditAction.login_failed, "session")
         raise InvalidCredentials("The email or password is not right.")
@@ -93,8 +96,12 @@ def sign_in_with_password(
     )
     audit.record(session, signed_in, AuditAction.login, "session")
     return issue_session(
-        session, settings, kind="staff", principal_id=user.id,
-        organization_id=user.organization_id, session_epoch=user.session_epoch,
+        session,
+        settings,
+        kind="staff",
+        principal_id=user.id,
+        organization_id=user.organization_id,
+        session_epoch=user.session_epoch,
     )
 
 
@@ -102,7 +109,7 @@ def refresh_session(session: Session, settings: Settings, refresh_token: str) ->
     now = clock.now()
     token = session.scalar(
         select(RefreshToken)
-        .where(RefreshToken.token_hash == digest(refresh_token))
+        .where(col(RefreshToken.token_hash) == digest(refresh_token))
         .with_for_update()
     )
     if token is None or token.revoked_at is not None or token.expires_at <= now:
@@ -119,8 +126,12 @@ def refresh_session(session: Session, settings: Settings, refresh_token: str) ->
         revoke_family(session, token.family_id)
         raise InvalidGrant("This account is no longer active.")
     return issue_session(
-        session, settings, kind="staff", principal_id=user.id,
-        organization_id=user.organization_id, session_epoch=user.session_epoch,
+        session,
+        settings,
+        kind="staff",
+        principal_id=user.id,
+        organization_id=user.organization_id,
+        session_epoch=user.session_epoch,
         family_id=token.family_id,
     )
 
@@ -129,8 +140,8 @@ def revoke_family(session: Session, family_id: uuid.UUID) -> None:
     session.execute(
         update(RefreshToken)
         .where(
-            RefreshToken.family_id == family_id,
-            RefreshToken.revoked_at.is_(None),  # type: ignore[union-attr]
+            col(RefreshToken.family_id) == family_id,
+            col(RefreshToken.revoked_at).is_(None),
         )
         .values(revoked_at=clock.now())
     )
@@ -138,7 +149,7 @@ def revoke_family(session: Session, family_id: uuid.UUID) -> None:
 
 def sign_out(session: Session, principal_id: uuid.UUID, refresh_token: str) -> None:
     token = session.scalar(
-        select(RefreshToken).where(RefreshToken.token_hash == digest(refresh_token))
+        select(RefreshToken).where(col(RefreshToken.token_hash) == digest(refresh_token))
     )
     if token is not None and token.principal_id == principal_id:
         revoke_family(session, token.family_id)
@@ -160,6 +171,10 @@ def change_password(
     session.flush()
     audit.record(session, ctx, AuditAction.update, "password", user.id)
     return issue_session(
-        session, settings, kind="staff", principal_id=user.id,
-        organization_id=user.organization_id, session_epoch=user.session_epoch,
+        session,
+        settings,
+        kind="staff",
+        principal_id=user.id,
+        organization_id=user.organization_id,
+        session_epoch=user.session_epoch,
     )

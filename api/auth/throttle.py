@@ -3,7 +3,7 @@
 - Per IP: at most `login_ip_limit_per_minute` password attempts a minute (an
   office behind one address gets at least 30), then 429 until the window ends.
 - Per account *and* address: after `login_account_failures_before_lockout`
-  failures the pair is locked for base × 2^(n-1) seconds, capped at
+  failures the pair is locked for base * 2^(n-1) seconds, capped at
   `login_lockout_max_seconds`. Attempts during a lock are refused without being
   counted, so a lock never extends itself; and because the lock is per address,
   someone guessing from elsewhere cannot lock the real user out at all.

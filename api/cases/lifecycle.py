@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from api.auth.dependencies import Staff
 from api.cases.models import Case, CaseEvent, CaseOutcome, CaseStatus
@@ -45,7 +47,9 @@ def change_status(
     if to is not CaseStatus.closed and outcome is not None:
         raise _field_problem("outcome", "An outcome is only recorded when closing a case.")
     if (current, to) in REASON_REQUIRED and not reason:
-        raise _field_problem("reason", f"Moving from '{current.value}' back to '{to.value}' needs a reason.")
+        raise _field_problem(
+            "reason", f"Moving from '{current.value}' back to '{to.value}' needs a reason."
+        )
     move_case(session, case, to, actor_id=staff.id, reason=reason, outcome=outcome)
     audit.record(session, staff.ctx, AuditAction.update, "case_status", case.id, case_id=case.id)
     return case
@@ -67,8 +71,13 @@ def move_case(
     case.updated_at = clock.now()
     session.flush()
     add_event(
-        session, case, actor_id, "status_changed",
-        from_status=previous, to_status=to.value, reason=reason,
+        session,
+        case,
+        actor_id,
+        "status_changed",
+        from_status=previous,
+        to_status=to.value,
+        reason=reason,
         outcome=outcome.value if outcome else None,
     )
 
@@ -77,12 +86,16 @@ def timeline(
     session: Session, staff: Staff, case: Case, *, limit: int, cursor: str | None
 ) -> tuple[list[TimelineEntry], str | None]:
     statement = (
-        select(CaseEvent, User.full_name)
-        .outerjoin(User, User.id == CaseEvent.actor_id)
-        .where(CaseEvent.case_id == case.id)
+        select(CaseEvent, col(User.full_name))
+        .outerjoin(User, col(User.id) == col(CaseEvent.actor_id))
+        .where(col(CaseEvent.case_id) == case.id)
     )
     statement = keyset_page(
-        statement, [CaseEvent.at, CaseEvent.id], descending=True, limit=limit, cursor=cursor
+        statement,
+        [col(CaseEvent.at), col(CaseEvent.id)],
+        descending=True,
+        limit=limit,
+        cursor=cursor,
     )
     rows, next_cursor = split_page(
         session.execute(statement).all(), limit, lambda row: (row[0].at, row[0].id)
@@ -94,12 +107,12 @@ def timeline(
             at=event.at,
             kind=event.kind,
             actor=ActorRef(id=event.actor_id, full_name=name) if event.actor_id and name else None,
-            from_status=event.from_status,  # type: ignore[arg-type]
-            to_status=event.to_status,  # type: ignore[arg-type]
+            from_status=CaseStatus(event.from_status) if event.from_status else None,
+            to_status=CaseStatus(event.to_status) if event.to_status else None,
             reason=event.reason,
-            outcome=event.outcome,  # type: ignore[arg-type]
+            outcome=CaseOutcome(event.outcome) if event.outcome else None,
             details=event.details or {},
         )
-        for event, name in rows
+        for event, name in (cast(tuple[CaseEvent, str | None], tuple(row)) for row in rows)
     ]
     return entries, next_cursor

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Literal
 
 from fastapi import APIRouter, Query, Response, status
@@ -28,6 +27,7 @@ from api.core.etag import IfMatch, check_if_match, etag_for
 from api.core.pagination import Cursor, Limit
 from api.core.problems import responses
 from api.core.routing import SessionDep, TransactionalRoute
+from api.core.schemas import Timestamp
 
 router = APIRouter(prefix="/cases", tags=["cases"], route_class=TransactionalRoute)
 
@@ -48,16 +48,14 @@ def list_cases(
     ),
     q: str | None = Query(default=None, max_length=200, description="Client name or reference"),
     risk_flag: RiskFlag | None = None,
-    updated_since: datetime | None = None,
+    updated_since: Timestamp | None = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> CasePage:
     filters = service.CaseFilters(status_filter, assigned_to, q, risk_flag, updated_since)
     cases, next_cursor = service.list_cases(session, staff, filters, limit=limit, cursor=cursor)
     teams = service.teams_of(session, [c.id for c in cases])
-    return CasePage(
-        items=[service.to_read(c, teams[c.id]) for c in cases], next_cursor=next_cursor
-    )
+    return CasePage(items=[service.to_read(c, teams[c.id]) for c in cases], next_cursor=next_cursor)
 
 
 @router.post(
@@ -128,7 +126,9 @@ def change_case_status(
     if_match: IfMatch = None,
 ) -> CaseRead:
     check_if_match(if_match, case.version)
-    lifecycle.change_status(session, staff, case, body.status, reason=body.reason, outcome=body.outcome)
+    lifecycle.change_status(
+        session, staff, case, body.status, reason=body.reason, outcome=body.outcome
+    )
     response.headers["ETag"] = etag_for(case.version)
     return service.read_case(session, staff, case, audited=False)
 

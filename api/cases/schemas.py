@@ -17,12 +17,15 @@ from pydantic import (
 from api.cases.models import CaseOutcome, CaseStatus, InterventionModel, RiskFlag, TeamRole
 from api.core import clock
 from api.core.pagination import Page
+from api.core.schemas import InputModel, IsoDate
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 Phone = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=7, max_length=40, pattern=r"^\+?[0-9 ().\-]{7,40}$"),
+    StringConstraints(
+        strip_whitespace=True, min_length=7, max_length=40, pattern=r"^\+?[0-9 ().\-]{7,40}$"
+    ),
 ]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 
@@ -33,16 +36,14 @@ def _plausible_birth_date(value: date | None) -> date | None:
     return value
 
 
-BirthDate = Annotated[date | None, AfterValidator(_plausible_birth_date)]
+BirthDate = Annotated[IsoDate | None, AfterValidator(_plausible_birth_date)]
 
 
 def _unique(values: list[Any]) -> list[Any]:
     return list(dict.fromkeys(values))
 
 
-class ClientIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ClientIn(InputModel):
     first_name: Name
     last_name: Name
     preferred_name: Name | None = None
@@ -51,9 +52,7 @@ class ClientIn(BaseModel):
     phone: Phone | None = None
 
 
-class ClientPatch(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ClientPatch(InputModel):
     first_name: Name | None = None
     last_name: Name | None = None
     preferred_name: Name | None = None
@@ -69,9 +68,7 @@ class ClientPatch(BaseModel):
         return value
 
 
-class _CaseFields(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class _CaseFields(InputModel):
     primary_substance: ShortText | None = None
     substances: Annotated[list[ShortText], Field(max_length=20), AfterValidator(_unique)] = []
     risk_flags: Annotated[list[RiskFlag], Field(max_length=8), AfterValidator(_unique)] = []
@@ -81,11 +78,14 @@ class _CaseFields(BaseModel):
 
 class CaseCreate(_CaseFields):
     model_config = ConfigDict(
-        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
-                    "client": {"first_name": "Daniel", "last_name": "Okafor", "preferred_name": "Danny"},
+                    "client": {
+                        "first_name": "Daniel",
+                        "last_name": "Okafor",
+                        "preferred_name": "Danny",
+                    },
                     "primary_substance": "alcohol",
                     "substances": ["alcohol", "benzodiazepines"],
                     "risk_flags": ["medical_detox_needed"],
@@ -100,11 +100,17 @@ class CaseCreate(_CaseFields):
 
 
 class CaseUpdate(_CaseFields):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"risk_flags": ["overdose_history"]}]})
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"risk_flags": ["overdose_history"]}]}
+    )
 
     client: ClientPatch | None = None
-    substances: Annotated[list[ShortText], Field(max_length=20), AfterValidator(_unique)] | None = None  # type: ignore[assignment]
-    risk_flags: Annotated[list[RiskFlag], Field(max_length=8), AfterValidator(_unique)] | None = None  # type: ignore[assignment]
+    substances: Annotated[list[ShortText], Field(max_length=20), AfterValidator(_unique)] | None = (
+        None  # type: ignore[assignment]
+    )
+    risk_flags: Annotated[list[RiskFlag], Field(max_length=8), AfterValidator(_unique)] | None = (
+        None  # type: ignore[assignment]
+    )
 
 
 class ClientRead(BaseModel):
@@ -145,13 +151,16 @@ class CaseRead(BaseModel):
 CasePage = Page[CaseRead]
 
 
-class StatusChange(BaseModel):
+class StatusChange(InputModel):
     model_config = ConfigDict(
-        extra="forbid",
         json_schema_extra={
             "examples": [
                 {"status": "planning", "reason": "Family agreed to prepare an intervention."},
-                {"status": "closed", "outcome": "entered_treatment", "reason": "Admitted and discharged."},
+                {
+                    "status": "closed",
+                    "outcome": "entered_treatment",
+                    "reason": "Admitted and discharged.",
+                },
             ]
         },
     )
@@ -181,16 +190,12 @@ class TimelineEntry(BaseModel):
 TimelinePage = Page[TimelineEntry]
 
 
-class TeamMemberIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class TeamMemberIn(InputModel):
     user_id: uuid.UUID
     role: TeamRole
 
 
-class TeamUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class TeamUpdate(InputModel):
     members: list[TeamMemberIn] = Field(min_length=1, max_length=20)
 
 

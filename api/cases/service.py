@@ -10,14 +10,17 @@ from typing import Any, Literal
 from sqlalchemy import String, cast, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from api.auth.dependencies import Staff
 from api.cases.models import (
     Case,
     CaseEvent,
+    CaseOutcome,
     CaseReferenceCounter,
     CaseStatus,
     CaseTeamMember,
+    InterventionModel,
     RiskFlag,
     TeamRole,
 )
@@ -34,7 +37,9 @@ CLIENT_FIELDS = ("first_name", "last_name", "preferred_name", "date_of_birth", "
 
 
 def _on_team(user_id: uuid.UUID) -> Any:
-    return exists().where(CaseTeamMember.case_id == Case.id, CaseTeamMember.user_id == user_id)
+    return exists().where(
+        col(CaseTeamMember.case_id) == col(Case.id), col(CaseTeamMember.user_id) == user_id
+    )
 
 
 def load_case(session: Session, staff: Staff, case_id: uuid.UUID) -> Case:
@@ -45,7 +50,7 @@ def load_case(session: Session, staff: Staff, case_id: uuid.UUID) -> Case:
     resource of a case is reached through this function.
     """
     statement = select(Case).where(
-        Case.id == case_id, Case.organization_id == staff.organization_id
+        col(Case.id) == case_id, col(Case.organization_id) == staff.organization_id
     )
     if not staff.sees_every_case:
         statement = statement.where(_on_team(staff.id))
@@ -149,34 +154,36 @@ class CaseFilters:
 def list_cases(
     session: Session, staff: Staff, filters: CaseFilters, *, limit: int, cursor: str | None
 ) -> tuple[list[Case], str | None]:
-    statement = select(Case).where(Case.organization_id == staff.organization_id)
+    statement = select(Case).where(col(Case.organization_id) == staff.organization_id)
     if not staff.sees_every_case:
         statement = statement.where(_on_team(staff.id))
     if filters.status:
-        statement = statement.where(Case.status.in_([s.value for s in filters.status]))  # type: ignore[attr-defined]
+        statement = statement.where(col(Case.status).in_([s.value for s in filters.status]))
     if filters.assigned_to is not None:
         member = staff.id if filters.assigned_to == "me" else filters.assigned_to
         assert isinstance(member, uuid.UUID)
         statement = statement.where(_on_team(member))
     if filters.q:
         pattern = contains_pattern(filters.q.strip())
-        full_name = func.lower(Case.client_first_name + " " + Case.client_last_name)
+        full_name = func.lower(col(Case.client_first_name) + " " + col(Case.client_last_name))
         statement = statement.where(
             or_(
                 full_name.like(pattern, escape="\\"),
-                func.lower(func.coalesce(Case.client_preferred_name, "")).like(pattern, escape="\\"),
-                func.lower(Case.reference).like(pattern, escape="\\"),
+                func.lower(func.coalesce(col(Case.client_preferred_name), "")).like(
+                    pattern, escape="\\"
+                ),
+                func.lower(col(Case.reference)).like(pattern, escape="\\"),
             )
         )
     if filters.risk_flag is not None:
         # Flags are a closed vocabulary, so the quoted value matches exactly.
         statement = statement.where(
-            cast(Case.risk_flags, String).like(f'%"{filters.risk_flag.value}"%')
+            cast(col(Case.risk_flags), String).like(f'%"{filters.risk_flag.value}"%')
         )
     if filters.updated_since is not None:
-        statement = statement.where(Case.updated_at >= filters.updated_since)
+        statement = statement.where(col(Case.updated_at) >= filters.updated_since)
     statement = keyset_page(
-        statement, [Case.updated_at, Case.id], descending=True, limit=limit, cursor=cursor
+        statement, [col(Case.updated_at), col(Case.id)], descending=True, limit=limit, cursor=cursor
     )
     cases, next_cursor = split_page(
         session.scalars(statement).all(), limit, lambda c: (c.updated_at, c.id)
@@ -191,10 +198,10 @@ def teams_of(session: Session, case_ids: list[uuid.UUID]) -> dict[uuid.UUID, lis
     if not case_ids:
         return teams
     rows = session.execute(
-        select(CaseTeamMember, User.full_name)
-        .join(User, User.id == CaseTeamMember.user_id)
-        .where(CaseTeamMember.case_id.in_(case_ids))  # type: ignore[attr-defined]
-        .order_by(CaseTeamMember.added_at, User.full_name)
+        select(CaseTeamMember, col(User.full_name))
+        .join(User, col(User.id) == col(CaseTeamMember.user_id))
+        .where(col(CaseTeamMember.case_id).in_(case_ids))
+        .order_by(col(CaseTeamMember.added_at), col(User.full_name))
     ).all()
     for member, full_name in rows:
         teams[member.case_id].append(
@@ -211,9 +218,11 @@ def to_read(case: Case, team: list[TeamMemberRead]) -> CaseRead:
         primary_substance=case.primary_substance,
         substances=case.substances,
         risk_flags=[RiskFlag(f) for f in case.risk_flags],
-        intervention_model=case.intervention_model,  # type: ignore[arg-type]
+        intervention_model=(
+            InterventionModel(case.intervention_model) if case.intervention_model else None
+        ),
         status=CaseStatus(case.status),
-        outcome=case.outcome,  # type: ignore[arg-type]
+        outcome=CaseOutcome(case.outcome) if case.outcome else None,
         summary=case.summary,
         team=team,
         allowed_transitions=allowed_transitions(CaseStatus(case.status)),

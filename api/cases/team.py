@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from api.auth.dependencies import Staff
 from api.cases.models import Case, CaseTeamMember, TeamRole
@@ -24,8 +25,8 @@ def may_manage_team(session: Session, staff: Staff, case: Case) -> bool:
     if staff.sees_every_case:
         return True
     role = session.scalar(
-        select(CaseTeamMember.role).where(
-            CaseTeamMember.case_id == case.id, CaseTeamMember.user_id == staff.id
+        select(col(CaseTeamMember.role)).where(
+            col(CaseTeamMember.case_id) == case.id, col(CaseTeamMember.user_id) == staff.id
         )
     )
     return role == TeamRole.lead.value
@@ -40,15 +41,21 @@ def replace_team(
     ids = [m.user_id for m in data.members]
     leads = [m for m in data.members if m.role is TeamRole.lead]
     if len(leads) != 1:
-        errors.append(FieldError(loc=["body", "members"], msg="exactly one lead is required", type="value_error"))
+        errors.append(
+            FieldError(
+                loc=["body", "members"], msg="exactly one lead is required", type="value_error"
+            )
+        )
     if len(set(ids)) != len(ids):
-        errors.append(FieldError(loc=["body", "members"], msg="each person appears once", type="value_error"))
+        errors.append(
+            FieldError(loc=["body", "members"], msg="each person appears once", type="value_error")
+        )
     colleagues = set(
         session.scalars(
-            select(User.id).where(
-                User.id.in_(ids),  # type: ignore[attr-defined]
-                User.organization_id == staff.organization_id,
-                User.is_active.is_(True),  # type: ignore[attr-defined]
+            select(col(User.id)).where(
+                col(User.id).in_(ids),
+                col(User.organization_id) == staff.organization_id,
+                col(User.is_active).is_(True),
             )
         )
     )
@@ -65,16 +72,23 @@ def replace_team(
         raise UnprocessableContent("The team is not valid.", errors=errors)
 
     now = clock.now()
-    session.execute(delete(CaseTeamMember).where(CaseTeamMember.case_id == case.id))
+    session.execute(delete(CaseTeamMember).where(col(CaseTeamMember.case_id) == case.id))
     for member in data.members:
         session.add(
-            CaseTeamMember(case_id=case.id, user_id=member.user_id, role=member.role.value, added_at=now)
+            CaseTeamMember(
+                case_id=case.id, user_id=member.user_id, role=member.role.value, added_at=now
+            )
         )
     case.updated_at = now
     session.flush()
     add_event(
-        session, case, staff.id, "team_changed",
-        details={"members": [{"user_id": str(m.user_id), "role": m.role.value} for m in data.members]},
+        session,
+        case,
+        staff.id,
+        "team_changed",
+        details={
+            "members": [{"user_id": str(m.user_id), "role": m.role.value} for m in data.members]
+        },
     )
     audit.record(session, staff.ctx, AuditAction.update, "case_team", case.id, case_id=case.id)
     return teams_of(session, [case.id])[case.id]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Engine, MetaData, create_engine, event
+from sqlalchemy import CursorResult, Engine, MetaData, Result, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlmodel import SQLModel
 
@@ -65,3 +65,8 @@ def _sqlite_engine(url: str) -> Engine:
 
 def session_factory_for(engine: Engine) -> SessionFactory:
     return sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
+
+
+def affected_rows(result: Result[*tuple[Any, ...]]) -> int:
+    """Rows touched by an UPDATE or DELETE executed through a session."""
+    return int(cast(CursorResult[*tuple[Any, ...]], result).rowcount)

@@ -19,12 +19,12 @@ from typing import Any
 from sqlalchemy import JSON, LargeBinary, UniqueConstraint, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, SQLModel, col
 from starlette.requests import Request
 from starlette.responses import Response
 
 from api.core import clock
-from api.core.db import SessionFactory
+from api.core.db import SessionFactory, affected_rows
 from api.core.problems import BadRequest, IdempotencyInFlight, IdempotencyKeyReused
 from api.core.types import UTCDateTime
 
@@ -58,7 +58,7 @@ class Reservation:
         headers = {k: v for k, v in response.headers.items() if k in REPLAYED_HEADERS}
         session.execute(
             update(IdempotencyRecord)
-            .where(IdempotencyRecord.id == self.record_id)
+            .where(col(IdempotencyRecord.id) == self.record_id)
             .values(
                 completed=True,
                 response_status=response.status_code,
@@ -71,8 +71,8 @@ class Reservation:
         with factory() as session:
             session.execute(
                 delete(IdempotencyRecord).where(
-                    IdempotencyRecord.id == self.record_id,
-                    IdempotencyRecord.completed.is_(False),  # type: ignore[attr-defined]
+                    col(IdempotencyRecord.id) == self.record_id,
+                    col(IdempotencyRecord.completed).is_(False),
                 )
             )
             session.commit()
@@ -107,8 +107,11 @@ def reserve(
                 existing = None
             if existing is None:
                 record = IdempotencyRecord(
-                    principal=principal, key=key, request_hash=fingerprint,
-                    created_at=now, locked_at=now,
+                    principal=principal,
+                    key=key,
+                    request_hash=fingerprint,
+                    created_at=now,
+                    locked_at=now,
                 )
                 session.add(record)
                 try:
@@ -123,7 +126,7 @@ def reserve(
 
 def _lookup(principal: str, key: str) -> Any:
     return select(IdempotencyRecord).where(
-        IdempotencyRecord.principal == principal, IdempotencyRecord.key == key
+        col(IdempotencyRecord.principal) == principal, col(IdempotencyRecord.key) == key
     )
 
 
@@ -146,22 +149,22 @@ def _resolve_existing(
         taken = session.execute(
             update(IdempotencyRecord)
             .where(
-                IdempotencyRecord.id == existing.id,
-                IdempotencyRecord.locked_at == existing.locked_at,
+                col(IdempotencyRecord.id) == existing.id,
+                col(IdempotencyRecord.locked_at) == existing.locked_at,
             )
             .values(locked_at=now)
         )
         session.commit()
-        if taken.rowcount == 1:  # type: ignore[attr-defined]
+        if affected_rows(taken) == 1:
             return Reservation(existing.id)
     raise IdempotencyInFlight("A request with this Idempotency-Key is still in progress.")
 
 
 def purge_expired(session: Session, now: datetime) -> int:
     result = session.execute(
-        delete(IdempotencyRecord).where(IdempotencyRecord.created_at < now - KEPT_FOR)
+        delete(IdempotencyRecord).where(col(IdempotencyRecord.created_at) < now - KEPT_FOR)
     )
-    return int(result.rowcount)  # type: ignore[attr-defined]
+    return affected_rows(result)
 
 
 async def body_fingerprint(request: Request) -> str:

@@ -18,9 +18,7 @@ from api.core.problems import PayloadTooLarge, problem_response
 access_log = logging.getLogger("cairn.access")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
-REQUESTS = Counter(
-    "cairn_http_requests_total", "HTTP requests", ["method", "route", "status"]
-)
+REQUESTS = Counter("cairn_http_requests_total", "HTTP requests", ["method", "route", "status"])
 LATENCY = Histogram(
     "cairn_http_request_duration_seconds", "HTTP request latency", ["method", "route"]
 )

@@ -17,6 +17,7 @@ from typing import Annotated, Any, Generic, TypeVar
 from fastapi import Query
 from pydantic import BaseModel
 from sqlalchemy import ColumnElement, Select, tuple_
+from sqlalchemy.orm import Mapped
 
 from api.core.problems import BadRequest
 
@@ -75,19 +76,19 @@ def decode_cursor(cursor: str, width: int) -> list[Any]:
 
 
 def keyset_page(
-    statement: Select[Any],
-    order_by: Sequence[ColumnElement[Any]],
+    statement: Select[*tuple[Any, ...]],
+    order_by: Sequence[ColumnElement[Any] | Mapped[Any]],
     *,
     descending: bool,
     limit: int,
     cursor: str | None,
-) -> Select[Any]:
+) -> Select[*tuple[Any, ...]]:
     """Orders `statement` by `order_by` (last column unique) and starts after `cursor`."""
     if cursor:
         after = decode_cursor(cursor, len(order_by))
         key = tuple_(*order_by)
         statement = statement.where(key < tuple(after) if descending else key > tuple(after))
-    ordering = [c.desc() if descending else c.asc() for c in order_by]
+    ordering = [column.desc() if descending else column.asc() for column in order_by]
     return statement.order_by(*ordering).limit(limit + 1)
 
 

@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 log = logging.getLogger("cairn.errors")
 
@@ -92,8 +93,8 @@ class Unauthorized(Problem):
     status, slug, title = 401, "invalid-token", "Not signed in"
     description = "The bearer token is missing, malformed, expired or revoked."
 
-    def __init__(self, detail: str | None = None) -> None:
-        super().__init__(detail, headers={"WWW-Authenticate": "Bearer"})
+    def __init__(self, detail: str | None = None, *, headers: dict[str, str] | None = None) -> None:
+        super().__init__(detail, headers={"WWW-Authenticate": "Bearer", **(headers or {})})
 
 
 class InvalidCredentials(Problem):
@@ -207,14 +208,16 @@ def problem_response(problem: Problem, request: Request | None = None) -> JSONRe
 def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """The `responses=` of a route: each error it may answer, typed as a problem."""
     declared: dict[int | str, dict[str, Any]] = {}
-    for status in (*statuses, 422):
+    for status in sorted({*statuses, 400, 422}):
         example = next(
             (cls for cls in all_problem_types() if cls.status == status), UnprocessableContent
         )
         declared[status] = {
             "model": ProblemDetail,
             "description": example.title,
-            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/ProblemDetail"}}},
+            "content": {
+                PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/ProblemDetail"}}
+            },
         }
     return declared
 
@@ -228,7 +231,9 @@ def _validation_problem(exc: RequestValidationError) -> UnprocessableContent:
         )
         for err in exc.errors()
     ]
-    fields = ", ".join(".".join(str(p) for p in e.loc[1:]) or e.loc[0] for e in errors[:5] if e.loc)
+    fields = ", ".join(
+        ".".join(str(p) for p in e.loc[1:]) or str(e.loc[0]) for e in errors[:5] if e.loc
+    )
     return UnprocessableContent(f"Invalid fields: {fields}" if fields else None, errors=errors)
 
 
@@ -242,6 +247,16 @@ _STATUS_PROBLEMS: dict[int, type[Problem]] = {
 }
 
 
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method of every route at this path (Starlette names only the first route's)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        route_methods = getattr(route, "methods", None)
+        if route_methods and route.matches(request.scope)[0] is not Match.NONE:
+            methods |= set(route_methods)
+    return sorted(methods)
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     async def on_problem(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, Problem)
@@ -253,11 +268,11 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     async def on_http(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, StarletteHTTPException)
-        cls = _STATUS_PROBLEMS.get(exc.status_code, Problem)
-        problem = cls.__new__(cls)
-        Problem.__init__(problem, None, headers=dict(exc.headers or {}))
-        if cls is Problem:
-            problem = BadRequest(str(exc.detail))
+        cls = _STATUS_PROBLEMS.get(exc.status_code)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(_allowed_methods(request))
+        problem = cls(None, headers=headers) if cls else BadRequest(str(exc.detail))
         return problem_response(problem, request)
 
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -22,7 +23,13 @@ from starlette.responses import Response
 from api.core import idempotency
 from api.core.config import Settings
 from api.core.db import SessionFactory
-from api.core.problems import Conflict, PreconditionFailed, Problem
+from api.core.problems import (
+    Conflict,
+    FieldError,
+    PreconditionFailed,
+    Problem,
+    UnprocessableContent,
+)
 from api.core.security import token_principal_key
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
@@ -31,8 +38,10 @@ Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 class TransactionalRoute(APIRoute):
     def get_route_handler(self) -> Handler:
         endpoint_handler = super().get_route_handler()
+        known_query = _query_parameter_names(self.dependant)
 
         async def handle(request: Request) -> Response:
+            _reject_unknown_query_parameters(request, known_query)
             factory: SessionFactory = request.app.state.session_factory
             reservation = await _reserve_idempotency_key(request, factory)
             if isinstance(reservation, Response):
@@ -62,6 +71,28 @@ class TransactionalRoute(APIRoute):
             return response
 
         return handle
+
+
+def _query_parameter_names(dependant: Dependant) -> set[str]:
+    names = {param.alias for param in dependant.query_params}
+    for sub_dependant in dependant.dependencies:
+        names |= _query_parameter_names(sub_dependant)
+    return names
+
+
+def _reject_unknown_query_parameters(request: Request, known: set[str]) -> None:
+    """A mistyped filter must not silently widen a list (`?stauts=closed`)."""
+    unknown = sorted(set(request.query_params.keys()) - known)
+    if unknown:
+        raise UnprocessableContent(
+            f"Unknown query parameters: {', '.join(unknown)}",
+            errors=[
+                FieldError(
+                    loc=["query", name], msg="unknown query parameter", type="extra_forbidden"
+                )
+                for name in unknown
+            ],
+        )
 
 
 async def _reserve_idempotency_key(

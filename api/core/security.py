@@ -105,8 +105,14 @@ def verify_access_token(settings: Settings, token: str) -> AccessClaims:
             issuer=settings.jwt_issuer,
             # Time claims are checked below against the app's one clock.
             # (jose's require_exp would force its wall-clock check, so presence is checked here).
-            options={"require_sub": True, "require_aud": True, "require_iss": True,
-                     "verify_exp": False, "verify_nbf": False, "verify_iat": False},
+            options={
+                "require_sub": True,
+                "require_aud": True,
+                "require_iss": True,
+                "verify_exp": False,
+                "verify_nbf": False,
+                "verify_iat": False,
+            },
         )
     except JWTError as exc:
         raise InvalidToken(str(exc)) from exc

@@ -22,7 +22,9 @@ def create_admin(
         if email_taken(session, email):
             raise ValueError(f"a user with email {email} already exists")
         org, created = get_or_create(session, organization)
-        create_user(session, org.id, email, full_name.strip() or "Administrator", Role.admin, password)
+        create_user(
+            session, org.id, email, full_name.strip() or "Administrator", Role.admin, password
+        )
         session.commit()
     where = "new organisation" if created else "existing organisation"
     return f"Created admin {email} in {where} {org.name!r}."

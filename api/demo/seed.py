@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from rich.progress import Progress
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from api.auth.dependencies import Staff
 from api.cases import lifecycle
@@ -39,15 +40,32 @@ STAFF = [
 ]
 
 CLIENTS = [
-    ("Daniel", "Okafor", "Danny"), ("Rebecca", "Lindqvist", "Becca"), ("Marcus", "Hale", None),
-    ("Sofia", "Marquez", None), ("Thomas", "Brennan", "Tom"), ("Aisha", "Rahman", None),
-    ("Kevin", "O'Donnell", None), ("Laura", "Petrova", None), ("Christopher", "Nguyen", "Chris"),
-    ("Emily", "Whitaker", "Em"), ("Jamal", "Washington", None), ("Hannah", "Kowalski", None),
-    ("Ryan", "Gallagher", None), ("Natalie", "Brooks", None), ("Samuel", "Adeyemi", "Sam"),
-    ("Megan", "Fitzgerald", None), ("Luis", "Herrera", None), ("Grace", "Thompson", None),
-    ("Patrick", "Sullivan", "Pat"), ("Olivia", "Bennett", "Liv"), ("Nathan", "Rosenberg", "Nate"),
-    ("Chloe", "Dubois", None), ("Victor", "Santos", None), ("Irene", "Castellano", None),
-    ("Derek", "Fowler", None), ("Tessa", "Morales", None),
+    ("Daniel", "Okafor", "Danny"),
+    ("Rebecca", "Lindqvist", "Becca"),
+    ("Marcus", "Hale", None),
+    ("Sofia", "Marquez", None),
+    ("Thomas", "Brennan", "Tom"),
+    ("Aisha", "Rahman", None),
+    ("Kevin", "O'Donnell", None),
+    ("Laura", "Petrova", None),
+    ("Christopher", "Nguyen", "Chris"),
+    ("Emily", "Whitaker", "Em"),
+    ("Jamal", "Washington", None),
+    ("Hannah", "Kowalski", None),
+    ("Ryan", "Gallagher", None),
+    ("Natalie", "Brooks", None),
+    ("Samuel", "Adeyemi", "Sam"),
+    ("Megan", "Fitzgerald", None),
+    ("Luis", "Herrera", None),
+    ("Grace", "Thompson", None),
+    ("Patrick", "Sullivan", "Pat"),
+    ("Olivia", "Bennett", "Liv"),
+    ("Nathan", "Rosenberg", "Nate"),
+    ("Chloe", "Dubois", None),
+    ("Victor", "Santos", None),
+    ("Irene", "Castellano", None),
+    ("Derek", "Fowler", None),
+    ("Tessa", "Morales", None),
 ]
 
 SUBSTANCE_MIXES = [
@@ -78,23 +96,41 @@ PATHS: dict[CaseStatus, list[CaseStatus]] = {
     CaseStatus.intake: [],
     CaseStatus.planning: [CaseStatus.planning],
     CaseStatus.scheduled: [CaseStatus.planning, CaseStatus.scheduled],
-    CaseStatus.intervention_held: [CaseStatus.planning, CaseStatus.scheduled, CaseStatus.intervention_held],
+    CaseStatus.intervention_held: [
+        CaseStatus.planning,
+        CaseStatus.scheduled,
+        CaseStatus.intervention_held,
+    ],
     CaseStatus.in_treatment: [
-        CaseStatus.planning, CaseStatus.scheduled, CaseStatus.intervention_held, CaseStatus.in_treatment,
+        CaseStatus.planning,
+        CaseStatus.scheduled,
+        CaseStatus.intervention_held,
+        CaseStatus.in_treatment,
     ],
     CaseStatus.aftercare: [
-        CaseStatus.planning, CaseStatus.scheduled, CaseStatus.intervention_held,
-        CaseStatus.in_treatment, CaseStatus.aftercare,
+        CaseStatus.planning,
+        CaseStatus.scheduled,
+        CaseStatus.intervention_held,
+        CaseStatus.in_treatment,
+        CaseStatus.aftercare,
     ],
     CaseStatus.closed: [
-        CaseStatus.planning, CaseStatus.scheduled, CaseStatus.intervention_held,
-        CaseStatus.in_treatment, CaseStatus.aftercare, CaseStatus.closed,
+        CaseStatus.planning,
+        CaseStatus.scheduled,
+        CaseStatus.intervention_held,
+        CaseStatus.in_treatment,
+        CaseStatus.aftercare,
+        CaseStatus.closed,
     ],
 }
 STATUS_MIX = (
-    [CaseStatus.intake] * 4 + [CaseStatus.planning] * 5 + [CaseStatus.scheduled] * 3
-    + [CaseStatus.intervention_held] * 2 + [CaseStatus.in_treatment] * 4
-    + [CaseStatus.aftercare] * 4 + [CaseStatus.closed] * 4
+    [CaseStatus.intake] * 4
+    + [CaseStatus.planning] * 5
+    + [CaseStatus.scheduled] * 3
+    + [CaseStatus.intervention_held] * 2
+    + [CaseStatus.in_treatment] * 4
+    + [CaseStatus.aftercare] * 4
+    + [CaseStatus.closed] * 4
 )
 REASONS = {
     CaseStatus.planning: "Family agreed to prepare a structured intervention.",
@@ -119,9 +155,11 @@ def _principal(user: User) -> Staff:
 
 def seed_demo(factory: SessionFactory, *, only_if_empty: bool = False) -> str:
     with factory() as session:
-        if session.scalar(select(Organization.id).limit(1)) is not None and only_if_empty:
+        if session.scalar(select(col(Organization.id)).limit(1)) is not None and only_if_empty:
             return "The database already has data; demo not loaded."
-        if session.scalar(select(Organization.id).where(Organization.name == ORGANIZATION)):
+        if session.scalar(
+            select(col(Organization.id)).where(col(Organization.name) == ORGANIZATION)
+        ):
             return f"The demo practice {ORGANIZATION!r} is already loaded."
         rng = random.Random(2026)
         org, _ = get_or_create(session, ORGANIZATION)

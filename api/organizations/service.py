@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from api.core import clock
 from api.organizations.models import Organization
@@ -11,7 +12,7 @@ def get_or_create(session: Session, name: str) -> tuple[Organization, bool]:
     name = name.strip()
     if not name:
         raise ValueError("organisation name must not be empty")
-    existing = session.scalar(select(Organization).where(Organization.name == name))
+    existing = session.scalar(select(Organization).where(col(Organization.name) == name))
     if existing is not None:
         return existing, False
     organization = Organization(name=name, created_at=clock.now())

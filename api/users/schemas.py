@@ -4,9 +4,10 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StrictBool, StringConstraints
 
 from api.core.pagination import Page
+from api.core.schemas import InputModel
 from api.users.models import Role
 
 PASSWORD_MIN = 10
@@ -15,9 +16,8 @@ PASSWORD_MAX = 256
 FullName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 
-class UserCreate(BaseModel):
+class UserCreate(InputModel):
     model_config = ConfigDict(
-        extra="forbid",
         json_schema_extra={
             "examples": [
                 {
@@ -36,13 +36,13 @@ class UserCreate(BaseModel):
     password: str = Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)
 
 
-class UserUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"role": "supervisor"}]})
+class UserUpdate(InputModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"role": "supervisor"}]})
 
     email: EmailStr | None = Field(default=None, max_length=320)
     full_name: FullName | None = None
     role: Role | None = None
-    is_active: bool | None = None
+    is_active: StrictBool | None = None
 
 
 class UserRead(BaseModel):

@@ -4,6 +4,7 @@ import uuid
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from api.auth.dependencies import Staff
 from api.auth.models import RefreshToken
@@ -18,9 +19,9 @@ from api.users.schemas import UserCreate, UserUpdate
 
 
 def email_taken(session: Session, email: str, *, except_id: uuid.UUID | None = None) -> bool:
-    statement = select(User.id).where(func.lower(User.email) == email.lower())
+    statement = select(col(User.id)).where(func.lower(col(User.email)) == email.lower())
     if except_id is not None:
-        statement = statement.where(User.id != except_id)
+        statement = statement.where(col(User.id) != except_id)
     return session.scalar(statement) is not None
 
 
@@ -74,21 +75,21 @@ def list_users(
     limit: int,
     cursor: str | None,
 ) -> tuple[list[User], str | None]:
-    statement = select(User).where(User.organization_id == staff.organization_id)
+    statement = select(User).where(col(User.organization_id) == staff.organization_id)
     if q:
         pattern = contains_pattern(q)
         statement = statement.where(
             or_(
-                func.lower(User.full_name).like(pattern, escape="\\"),
-                func.lower(User.email).like(pattern, escape="\\"),
+                func.lower(col(User.full_name)).like(pattern, escape="\\"),
+                func.lower(col(User.email)).like(pattern, escape="\\"),
             )
         )
     if role is not None:
-        statement = statement.where(User.role == role.value)
+        statement = statement.where(col(User.role) == role.value)
     if is_active is not None:
-        statement = statement.where(User.is_active == is_active)
+        statement = statement.where(col(User.is_active) == is_active)
     statement = keyset_page(
-        statement, [User.email, User.id], descending=False, limit=limit, cursor=cursor
+        statement, [col(User.email), col(User.id)], descending=False, limit=limit, cursor=cursor
     )
     rows = session.scalars(statement).all()
     return split_page(rows, limit, lambda u: (u.email, u.id))
@@ -122,10 +123,10 @@ def update_user(session: Session, admin: Staff, user: User, data: UserUpdate) ->
 def end_sessions(session: Session, user: User, *, keep_family: uuid.UUID | None = None) -> None:
     """Revokes every refresh token of the user and invalidates their access tokens."""
     statement = update(RefreshToken).where(
-        RefreshToken.principal_id == user.id,
-        RefreshToken.revoked_at.is_(None),  # type: ignore[union-attr]
+        col(RefreshToken.principal_id) == user.id,
+        col(RefreshToken.revoked_at).is_(None),
     )
     if keep_family is not None:
-        statement = statement.where(RefreshToken.family_id != keep_family)
+        statement = statement.where(col(RefreshToken.family_id) != keep_family)
     session.execute(statement.values(revoked_at=clock.now()))
     user.session_epoch += 1

@@ -7,9 +7,11 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from api.auth.models import LoginThrottle
 from api.core import idempotency
+from api.core.db import affected_rows
 
 Job = Callable[[Session, datetime], int]
 
@@ -20,9 +22,9 @@ def purge_expired_idempotency_keys(session: Session, now: datetime) -> int:
 
 def purge_stale_login_throttles(session: Session, now: datetime) -> int:
     result = session.execute(
-        delete(LoginThrottle).where(LoginThrottle.updated_at < now - timedelta(days=1))
+        delete(LoginThrottle).where(col(LoginThrottle.updated_at) < now - timedelta(days=1))
     )
-    return int(result.rowcount)  # type: ignore[attr-defined]
+    return affected_rows(result)
 
 
 JOBS: dict[str, Job] = {

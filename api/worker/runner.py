@@ -34,5 +34,7 @@ def run_forever(factory: SessionFactory, stop: threading.Event) -> None:
 
 def start_in_background(factory: SessionFactory) -> threading.Event:
     stop = threading.Event()
-    threading.Thread(target=run_forever, args=(factory, stop), name="cairn-worker", daemon=True).start()
+    threading.Thread(
+        target=run_forever, args=(factory, stop), name="cairn-worker", daemon=True
+    ).start()
     return stop

@@ -22,8 +22,12 @@ class Practice:
     colleague: User
     outsider: User
 
-    def open_case(self, http: TestClient, make: Factory, by: User | None = None, **fields: Any) -> dict[str, Any]:
-        response = http.post("/api/v1/cases", json=case_body(**fields), headers=make.headers(by or self.lead))
+    def open_case(
+        self, http: TestClient, make: Factory, by: User | None = None, **fields: Any
+    ) -> dict[str, Any]:
+        response = http.post(
+            "/api/v1/cases", json=case_body(**fields), headers=make.headers(by or self.lead)
+        )
         assert response.status_code == 201, response.text
         return dict(response.json())
 

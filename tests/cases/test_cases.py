@@ -48,7 +48,10 @@ def test_references_count_up_within_an_organisation(
         (case_body(client={"last_name": "Okafor"}), "first_name"),
         (case_body(client={"first_name": "D", "last_name": "O", "email": "not-an-email"}), "email"),
         (case_body(client={"first_name": "D", "last_name": "O", "phone": "call me"}), "phone"),
-        (case_body(client={"first_name": "D", "last_name": "O", "date_of_birth": "2999-01-01"}), "date_of_birth"),
+        (
+            case_body(client={"first_name": "D", "last_name": "O", "date_of_birth": "2999-01-01"}),
+            "date_of_birth",
+        ),
         (case_body(risk_flags=["sad"]), "risk_flags"),
         (case_body(intervention_model="shouting"), "intervention_model"),
         (case_body(summary="x" * 5001), "summary"),
@@ -61,7 +64,12 @@ def test_references_count_up_within_an_organisation(
     ],
 )
 def test_bad_case_input_is_rejected_with_the_field_named(
-    client: TestClient, make: Factory, practice: Practice, db: Session, body: dict[str, object], field: str
+    client: TestClient,
+    make: Factory,
+    practice: Practice,
+    db: Session,
+    body: dict[str, object],
+    field: str,
 ) -> None:
     response = client.post("/api/v1/cases", json=body, headers=make.headers(practice.lead))
     assert response.status_code == 422
@@ -98,13 +106,17 @@ def test_another_organisation_never_sees_the_case(
         ("PUT", "/team", {"members": [{"user_id": str(practice.outsider.id), "role": "lead"}]}),
         ("GET", "/access-log", None),
     ]:
-        response = client.request(method, f"/api/v1/cases/{case['id']}{suffix}", json=body, headers=outsider)
+        response = client.request(
+            method, f"/api/v1/cases/{case['id']}{suffix}", json=body, headers=outsider
+        )
         assert response.status_code == 404, (method, suffix, response.text)
         assert response.json()["type"] == "/api/v1/problems/not-found"
     assert client.get("/api/v1/cases", headers=outsider).json()["items"] == []
 
 
-def test_unauthenticated_requests_get_401(client: TestClient, make: Factory, practice: Practice) -> None:
+def test_unauthenticated_requests_get_401(
+    client: TestClient, make: Factory, practice: Practice
+) -> None:
     response = client.get("/api/v1/cases")
     assert response.status_code == 401
     assert response.headers["www-authenticate"] == "Bearer"
@@ -126,7 +138,9 @@ def test_editing_a_case_honours_if_match(
     assert edited.json()["client"]["phone"] == "+1 555 0100 2000"
     assert edited.json()["client"]["first_name"] == "Daniel"
 
-    stale = client.patch(path, json={"summary": "Overwrites?"}, headers={**headers, "If-Match": '"v1"'})
+    stale = client.patch(
+        path, json={"summary": "Overwrites?"}, headers={**headers, "If-Match": '"v1"'}
+    )
     assert stale.status_code == 412
     assert stale.json()["type"] == "/api/v1/problems/precondition-failed"
     assert client.get(path, headers=headers).json()["summary"] == case["summary"]
@@ -147,7 +161,9 @@ def test_a_case_edit_without_changes_keeps_the_version(
     assert same.headers["etag"] == '"v1"'
 
 
-def test_client_names_cannot_be_removed(client: TestClient, make: Factory, practice: Practice) -> None:
+def test_client_names_cannot_be_removed(
+    client: TestClient, make: Factory, practice: Practice
+) -> None:
     case = practice.open_case(client, make)
     response = client.patch(
         f"/api/v1/cases/{case['id']}",
@@ -160,12 +176,16 @@ def test_client_names_cannot_be_removed(client: TestClient, make: Factory, pract
 def test_caseload_filters(client: TestClient, make: Factory, practice: Practice) -> None:
     danny = practice.open_case(client, make)
     rebecca = practice.open_case(
-        client, make, by=practice.colleague,
-        client={"first_name": "Rebecca", "last_name": "Lindqvist"}, risk_flags=["overdose_history"],
+        client,
+        make,
+        by=practice.colleague,
+        client={"first_name": "Rebecca", "last_name": "Lindqvist"},
+        risk_flags=["overdose_history"],
     )
     headers = make.headers(practice.supervisor)
     client.post(
-        f"/api/v1/cases/{rebecca['id']}/status", json={"status": "planning"},
+        f"/api/v1/cases/{rebecca['id']}/status",
+        json={"status": "planning"},
         headers=make.headers(practice.colleague),
     )
 
@@ -184,11 +204,18 @@ def test_caseload_filters(client: TestClient, make: Factory, practice: Practice)
     assert refs(q="%") == []
     assert refs(risk_flag="overdose_history") == [rebecca["reference"]]
     assert refs(assigned_to=str(practice.colleague.id)) == [rebecca["reference"]]
-    mine = client.get("/api/v1/cases", params={"assigned_to": "me"}, headers=make.headers(practice.lead))
+    mine = client.get(
+        "/api/v1/cases", params={"assigned_to": "me"}, headers=make.headers(practice.lead)
+    )
     assert [i["reference"] for i in mine.json()["items"]] == [danny["reference"]]
     assert refs(updated_since=(clock.now() + timedelta(minutes=5)).isoformat()) == []
-    assert client.get("/api/v1/cases", params={"risk_flag": "sad"}, headers=headers).status_code == 422
-    assert client.get("/api/v1/cases", params={"assigned_to": "them"}, headers=headers).status_code == 422
+    assert (
+        client.get("/api/v1/cases", params={"risk_flag": "sad"}, headers=headers).status_code == 422
+    )
+    assert (
+        client.get("/api/v1/cases", params={"assigned_to": "them"}, headers=headers).status_code
+        == 422
+    )
 
 
 def test_caseload_pages_walk_every_case_once_newest_first(
@@ -204,7 +231,9 @@ def test_caseload_pages_walk_every_case_once_newest_first(
         params: dict[str, object] = {"limit": 3}
         if cursor:
             params["cursor"] = cursor
-        page = client.get("/api/v1/cases", params=params, headers=make.headers(practice.lead)).json()
+        page = client.get(
+            "/api/v1/cases", params=params, headers=make.headers(practice.lead)
+        ).json()
         seen += [item["id"] for item in page["items"]]
         cursor = page["next_cursor"]
         if cursor is None:
@@ -213,12 +242,18 @@ def test_caseload_pages_walk_every_case_once_newest_first(
 
 
 @pytest.mark.parametrize("params", [{"limit": 0}, {"limit": 201}, {"limit": "many"}])
-def test_page_size_is_bounded(client: TestClient, make: Factory, practice: Practice, params: dict[str, object]) -> None:
+def test_page_size_is_bounded(
+    client: TestClient, make: Factory, practice: Practice, params: dict[str, object]
+) -> None:
     response = client.get("/api/v1/cases", params=params, headers=make.headers(practice.lead))
     assert response.status_code == 422
 
 
-def test_a_broken_cursor_is_a_clear_400(client: TestClient, make: Factory, practice: Practice) -> None:
-    response = client.get("/api/v1/cases", params={"cursor": "not-a-cursor"}, headers=make.headers(practice.lead))
+def test_a_broken_cursor_is_a_clear_400(
+    client: TestClient, make: Factory, practice: Practice
+) -> None:
+    response = client.get(
+        "/api/v1/cases", params={"cursor": "not-a-cursor"}, headers=make.headers(practice.lead)
+    )
     assert response.status_code == 400
     assert response.json()["type"] == "/api/v1/problems/bad-request"

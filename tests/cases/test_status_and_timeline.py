@@ -9,11 +9,17 @@ from tests.cases.conftest import Practice
 from tests.factories import Factory
 
 
-def move(client: TestClient, make: Factory, practice: Practice, case: dict[str, Any], **body: Any) -> Any:
-    return client.post(f"/api/v1/cases/{case['id']}/status", json=body, headers=make.headers(practice.lead))
+def move(
+    client: TestClient, make: Factory, practice: Practice, case: dict[str, Any], **body: Any
+) -> Any:
+    return client.post(
+        f"/api/v1/cases/{case['id']}/status", json=body, headers=make.headers(practice.lead)
+    )
 
 
-def walk(client: TestClient, make: Factory, practice: Practice, case: dict[str, Any], *statuses: str) -> None:
+def walk(
+    client: TestClient, make: Factory, practice: Practice, case: dict[str, Any], *statuses: str
+) -> None:
     for status in statuses:
         response = move(client, make, practice, case, status=status, reason="next step")
         assert response.status_code == 200, response.text
@@ -23,15 +29,33 @@ def test_a_case_walks_the_whole_journey_and_the_timeline_tells_it(
     client: TestClient, make: Factory, practice: Practice
 ) -> None:
     case = practice.open_case(client, make)
-    walk(client, make, practice, case, "planning", "scheduled", "intervention_held", "in_treatment", "aftercare")
-    closed = move(client, make, practice, case, status="closed", outcome="completed_treatment", reason="done")
+    walk(
+        client,
+        make,
+        practice,
+        case,
+        "planning",
+        "scheduled",
+        "intervention_held",
+        "in_treatment",
+        "aftercare",
+    )
+    closed = move(
+        client, make, practice, case, status="closed", outcome="completed_treatment", reason="done"
+    )
     assert closed.status_code == 200
     assert closed.json()["status"] == "closed"
     assert closed.json()["outcome"] == "completed_treatment"
     assert closed.json()["allowed_transitions"] == ["intake"]
 
-    timeline = client.get(f"/api/v1/cases/{case['id']}/timeline", headers=make.headers(practice.lead)).json()
-    moves = [(e["from_status"], e["to_status"]) for e in timeline["items"] if e["kind"] == "status_changed"]
+    timeline = client.get(
+        f"/api/v1/cases/{case['id']}/timeline", headers=make.headers(practice.lead)
+    ).json()
+    moves = [
+        (e["from_status"], e["to_status"])
+        for e in timeline["items"]
+        if e["kind"] == "status_changed"
+    ]
     assert moves[0] == ("aftercare", "closed")
     assert moves[-1] == ("intake", "planning")
     assert len(moves) == 6
@@ -49,7 +73,8 @@ def test_an_illegal_move_is_409_naming_the_allowed_ones(
     assert response.status_code == 409
     problem = response.json()
     assert problem["type"] == "/api/v1/problems/invalid-transition"
-    assert "planning" in problem["detail"] and "closed" in problem["detail"]
+    assert "planning" in problem["detail"]
+    assert "closed" in problem["detail"]
     fetched = client.get(f"/api/v1/cases/{case['id']}", headers=make.headers(practice.lead)).json()
     assert fetched["status"] == "intake"
 
@@ -63,7 +88,10 @@ def test_closing_needs_an_outcome_and_only_closing_takes_one(
     assert no_outcome.json()["errors"][0]["loc"] == ["body", "outcome"]
     stray = move(client, make, practice, case, status="planning", outcome="lost_contact")
     assert stray.status_code == 422
-    assert move(client, make, practice, case, status="closed", outcome="lost_contact").status_code == 200
+    assert (
+        move(client, make, practice, case, status="closed", outcome="lost_contact").status_code
+        == 200
+    )
 
 
 @pytest.mark.parametrize(
@@ -71,7 +99,10 @@ def test_closing_needs_an_outcome_and_only_closing_takes_one(
     [
         (["planning", "scheduled"], "planning"),
         (["planning", "scheduled", "intervention_held"], "planning"),
-        (["planning", "scheduled", "intervention_held", "in_treatment", "aftercare"], "in_treatment"),
+        (
+            ["planning", "scheduled", "intervention_held", "in_treatment", "aftercare"],
+            "in_treatment",
+        ),
     ],
 )
 def test_moving_back_needs_a_reason(
@@ -81,7 +112,9 @@ def test_moving_back_needs_a_reason(
     walk(client, make, practice, case, *path)
     assert move(client, make, practice, case, status=back).status_code == 422
     assert move(client, make, practice, case, status=back, reason="  ").status_code == 422
-    assert move(client, make, practice, case, status=back, reason="Client relapsed").status_code == 200
+    assert (
+        move(client, make, practice, case, status=back, reason="Client relapsed").status_code == 200
+    )
 
 
 def test_reopening_needs_a_reason_and_clears_the_outcome(
@@ -95,7 +128,9 @@ def test_reopening_needs_a_reason_and_clears_the_outcome(
     assert reopened.json()["outcome"] is None
 
 
-def test_status_moves_honour_if_match(client: TestClient, make: Factory, practice: Practice) -> None:
+def test_status_moves_honour_if_match(
+    client: TestClient, make: Factory, practice: Practice
+) -> None:
     case = practice.open_case(client, make)
     stale = client.post(
         f"/api/v1/cases/{case['id']}/status",
@@ -119,12 +154,24 @@ def test_the_team_is_replaced_with_exactly_one_lead(
     assert response.status_code == 200, response.text
     assert {m["user_id"] for m in response.json()["members"]} == {m["user_id"] for m in members}
     # The colleague now sees the case, but only lead/supervisor/admin change the team.
-    assert client.get(f"/api/v1/cases/{case['id']}", headers=make.headers(practice.colleague)).status_code == 200
+    assert (
+        client.get(
+            f"/api/v1/cases/{case['id']}", headers=make.headers(practice.colleague)
+        ).status_code
+        == 200
+    )
     denied = client.put(path, json={"members": members}, headers=make.headers(practice.colleague))
     assert denied.status_code == 403
-    by_supervisor = client.put(path, json={"members": members[:1]}, headers=make.headers(practice.supervisor))
+    by_supervisor = client.put(
+        path, json={"members": members[:1]}, headers=make.headers(practice.supervisor)
+    )
     assert by_supervisor.status_code == 200
-    assert client.get(f"/api/v1/cases/{case['id']}", headers=make.headers(practice.colleague)).status_code == 404
+    assert (
+        client.get(
+            f"/api/v1/cases/{case['id']}", headers=make.headers(practice.colleague)
+        ).status_code
+        == 404
+    )
 
 
 @pytest.mark.parametrize(
@@ -141,13 +188,21 @@ def test_the_team_is_replaced_with_exactly_one_lead(
 def test_an_invalid_team_is_rejected(
     client: TestClient, make: Factory, practice: Practice, members: list[dict[str, str]]
 ) -> None:
-    ids = {"LEAD": practice.lead.id, "COLLEAGUE": practice.colleague.id, "OUTSIDER": practice.outsider.id}
+    ids = {
+        "LEAD": practice.lead.id,
+        "COLLEAGUE": practice.colleague.id,
+        "OUTSIDER": practice.outsider.id,
+    }
     body = {"members": [{**m, "user_id": str(ids[m["user_id"]])} for m in members]}
     case = practice.open_case(client, make)
-    response = client.put(f"/api/v1/cases/{case['id']}/team", json=body, headers=make.headers(practice.lead))
+    response = client.put(
+        f"/api/v1/cases/{case['id']}/team", json=body, headers=make.headers(practice.lead)
+    )
     assert response.status_code == 422
     assert response.json()["type"] == "/api/v1/problems/validation-error"
-    team = client.get(f"/api/v1/cases/{case['id']}/team", headers=make.headers(practice.lead)).json()
+    team = client.get(
+        f"/api/v1/cases/{case['id']}/team", headers=make.headers(practice.lead)
+    ).json()
     assert [m["user_id"] for m in team["members"]] == [str(practice.lead.id)]
 
 
@@ -156,8 +211,14 @@ def test_the_access_log_shows_who_read_and_changed_the_case(
 ) -> None:
     case = practice.open_case(client, make)
     client.get(f"/api/v1/cases/{case['id']}", headers=make.headers(practice.supervisor))
-    client.patch(f"/api/v1/cases/{case['id']}", json={"summary": "Updated"}, headers=make.headers(practice.lead))
-    log = client.get(f"/api/v1/cases/{case['id']}/access-log", headers=make.headers(practice.admin)).json()
+    client.patch(
+        f"/api/v1/cases/{case['id']}",
+        json={"summary": "Updated"},
+        headers=make.headers(practice.lead),
+    )
+    log = client.get(
+        f"/api/v1/cases/{case['id']}/access-log", headers=make.headers(practice.admin)
+    ).json()
     seen = [(e["actor_id"], e["action"], e["resource_type"]) for e in log["items"]]
     assert (str(practice.lead.id), "update", "case") in seen
     assert (str(practice.supervisor.id), "read", "case") in seen

@@ -36,7 +36,9 @@ def test_a_retried_create_returns_the_first_response_and_creates_nothing_more(
     assert cases_in(db) == 1
 
 
-def test_the_same_key_with_another_body_is_422(client: TestClient, make: Factory, db: Session) -> None:
+def test_the_same_key_with_another_body_is_422(
+    client: TestClient, make: Factory, db: Session
+) -> None:
     user = make.user(make.organization())
     headers = make.headers(user, **{"Idempotency-Key": "k1"})
     client.post("/api/v1/cases", json=case_body(), headers=headers)
@@ -49,14 +51,20 @@ def test_the_same_key_with_another_body_is_422(client: TestClient, make: Factory
 def test_keys_belong_to_their_principal(client: TestClient, make: Factory, db: Session) -> None:
     org = make.organization()
     a, b = make.user(org), make.user(org)
-    client.post("/api/v1/cases", json=case_body(), headers=make.headers(a, **{"Idempotency-Key": "same"}))
-    theirs = client.post("/api/v1/cases", json=case_body(), headers=make.headers(b, **{"Idempotency-Key": "same"}))
+    client.post(
+        "/api/v1/cases", json=case_body(), headers=make.headers(a, **{"Idempotency-Key": "same"})
+    )
+    theirs = client.post(
+        "/api/v1/cases", json=case_body(), headers=make.headers(b, **{"Idempotency-Key": "same"})
+    )
     assert theirs.status_code == 201
     assert "idempotent-replayed" not in theirs.headers
     assert cases_in(db) == 2
 
 
-def test_a_request_still_in_flight_answers_409(client: TestClient, make: Factory, db: Session) -> None:
+def test_a_request_still_in_flight_answers_409(
+    client: TestClient, make: Factory, db: Session
+) -> None:
     user = make.user(make.organization())
     headers = make.headers(user, **{"Idempotency-Key": "slow"})
     client.post("/api/v1/cases", json=case_body(), headers=headers)
@@ -73,16 +81,24 @@ def test_a_request_still_in_flight_answers_409(client: TestClient, make: Factory
 def test_a_failed_request_releases_its_key(client: TestClient, make: Factory, db: Session) -> None:
     user = make.user(make.organization())
     headers = make.headers(user, **{"Idempotency-Key": "retry-me"})
-    broken = client.post("/api/v1/cases", json={**case_body(), "risk_flags": ["nope"]}, headers=headers)
+    broken = client.post(
+        "/api/v1/cases", json={**case_body(), "risk_flags": ["nope"]}, headers=headers
+    )
     assert broken.status_code == 422
     assert db.scalar(select(IdempotencyRecord)) is None
 
 
 def test_keys_expire_after_24_hours(client: TestClient, make: Factory, db: Session) -> None:
     user = make.user(make.organization())
-    client.post("/api/v1/cases", json=case_body(), headers=make.headers(user, **{"Idempotency-Key": "old"}))
+    client.post(
+        "/api/v1/cases", json=case_body(), headers=make.headers(user, **{"Idempotency-Key": "old"})
+    )
     with clock.frozen_at(clock.now() + timedelta(hours=25)):
-        later = client.post("/api/v1/cases", json=case_body(), headers=make.headers(user, **{"Idempotency-Key": "old"}))
+        later = client.post(
+            "/api/v1/cases",
+            json=case_body(),
+            headers=make.headers(user, **{"Idempotency-Key": "old"}),
+        )
     assert later.status_code == 201
     assert "idempotent-replayed" not in later.headers
     assert cases_in(db) == 2
@@ -90,12 +106,18 @@ def test_keys_expire_after_24_hours(client: TestClient, make: Factory, db: Sessi
 
 def test_an_overlong_key_is_a_clear_400(client: TestClient, make: Factory) -> None:
     user = make.user(make.organization())
-    response = client.post("/api/v1/cases", json=case_body(), headers=make.headers(user, **{"Idempotency-Key": "k" * 300}))
+    response = client.post(
+        "/api/v1/cases",
+        json=case_body(),
+        headers=make.headers(user, **{"Idempotency-Key": "k" * 300}),
+    )
     assert response.status_code == 400
 
 
 @pytest.mark.postgres_only
-def test_concurrent_requests_with_one_key_create_one_case(committed_app: FastAPI, settings: object) -> None:
+def test_concurrent_requests_with_one_key_create_one_case(
+    committed_app: FastAPI, settings: object
+) -> None:
     factory = committed_app.state.session_factory
     with factory() as session:
         make = Factory(session, committed_app.state.settings)
@@ -107,7 +129,9 @@ def test_concurrent_requests_with_one_key_create_one_case(committed_app: FastAPI
     def send() -> None:
         with TestClient(committed_app) as http:
             barrier.wait()
-            statuses.append(http.post("/api/v1/cases", json=case_body(), headers=headers).status_code)
+            statuses.append(
+                http.post("/api/v1/cases", json=case_body(), headers=headers).status_code
+            )
 
     threads = [threading.Thread(target=send) for _ in range(6)]
     for thread in threads:

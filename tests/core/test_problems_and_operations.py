@@ -38,7 +38,9 @@ def test_bodies_over_one_mebibyte_are_refused(client: TestClient, make: Factory)
 def test_malformed_json_is_a_422_problem(client: TestClient, make: Factory) -> None:
     user = make.user(make.organization())
     response = client.post(
-        "/api/v1/cases", content=b"{not json", headers=make.headers(user, **{"Content-Type": "application/json"})
+        "/api/v1/cases",
+        content=b"{not json",
+        headers=make.headers(user, **{"Content-Type": "application/json"}),
     )
     assert response.status_code == 422
     assert response.headers["content-type"] == PROBLEM
@@ -49,7 +51,8 @@ def test_an_unexpected_error_reveals_nothing(settings: Settings) -> None:
     app = create_app(settings, engine=broken)
     with TestClient(app, raise_server_exceptions=False) as http:
         response = http.post(
-            "/api/v1/auth/token", data={"grant_type": "password", "username": "a@b.org", "password": "x"}
+            "/api/v1/auth/token",
+            data={"grant_type": "password", "username": "a@b.org", "password": "x"},
         )
     assert response.status_code == 500
     assert response.json() == {
@@ -61,9 +64,15 @@ def test_an_unexpected_error_reveals_nothing(settings: Settings) -> None:
 
 
 def test_request_ids_are_echoed_or_made(client: TestClient) -> None:
-    assert client.get("/healthz", headers={"X-Request-ID": "abc-123"}).headers["x-request-id"] == "abc-123"
-    made = client.get("/healthz", headers={"X-Request-ID": "bad id with spaces"}).headers["x-request-id"]
-    assert made != "bad id with spaces" and len(made) == 32
+    assert (
+        client.get("/healthz", headers={"X-Request-ID": "abc-123"}).headers["x-request-id"]
+        == "abc-123"
+    )
+    made = client.get("/healthz", headers={"X-Request-ID": "bad id with spaces"}).headers[
+        "x-request-id"
+    ]
+    assert made != "bad id with spaces"
+    assert len(made) == 32
 
 
 def test_health_readiness_and_metrics(client: TestClient, settings: Settings) -> None:
@@ -83,9 +92,15 @@ def test_health_readiness_and_metrics(client: TestClient, settings: Settings) ->
 def test_problem_types_are_documented(client: TestClient) -> None:
     listed = client.get("/api/v1/problems").json()
     slugs = {p["type"].rsplit("/", 1)[1] for p in listed}
-    assert {"validation-error", "not-found", "precondition-failed", "idempotency-key-reused"} <= slugs
+    assert {
+        "validation-error",
+        "not-found",
+        "precondition-failed",
+        "idempotency-key-reused",
+    } <= slugs
     one = client.get("/api/v1/problems/precondition-failed").json()
-    assert one["status"] == 412 and one["description"]
+    assert one["status"] == 412
+    assert one["description"]
 
 
 def test_openapi_document_is_complete(app: FastAPI) -> None:
@@ -99,3 +114,14 @@ def test_openapi_document_is_complete(app: FastAPI) -> None:
         assert "422" in op["responses"], op["operationId"]
         problem = op["responses"]["422"]["content"]
         assert PROBLEM in problem, op["operationId"]
+
+
+def test_a_mistyped_filter_is_refused_rather_than_ignored(
+    client: TestClient, make: Factory
+) -> None:
+    user = make.user(make.organization())
+    response = client.get("/api/v1/cases", params={"stauts": "closed"}, headers=make.headers(user))
+    assert response.status_code == 422
+    assert response.json()["errors"] == [
+        {"loc": ["query", "stauts"], "msg": "unknown query parameter", "type": "extra_forbidden"}
+    ]
