@@ -153,14 +153,19 @@ def _principal(user: User) -> Staff:
     return Staff(user=user, ctx=ctx)
 
 
+def demo_sign_ins() -> str:
+    lines = ["Demo sign-ins:"]
+    lines += [f"  {role.value:<16} {email}  /  {DEMO_PASSWORD}" for _, email, role in STAFF]
+    return "\n".join(lines)
+
+
 def seed_demo(factory: SessionFactory, *, only_if_empty: bool = False) -> str:
     with factory() as session:
-        if session.scalar(select(col(Organization.id)).limit(1)) is not None and only_if_empty:
-            return "The database already has data; demo not loaded."
-        if session.scalar(
-            select(col(Organization.id)).where(col(Organization.name) == ORGANIZATION)
-        ):
-            return f"The demo practice {ORGANIZATION!r} is already loaded."
+        demo = select(col(Organization.id)).where(col(Organization.name) == ORGANIZATION)
+        if session.scalar(demo) is not None:
+            return f"The demo practice {ORGANIZATION!r} is already loaded. {demo_sign_ins()}"
+        if only_if_empty and session.scalar(select(col(Organization.id)).limit(1)) is not None:
+            return "The database already has data; the demo practice was not loaded."
         rng = random.Random(2026)
         org, _ = get_or_create(session, ORGANIZATION)
         staff = [
@@ -176,9 +181,7 @@ def seed_demo(factory: SessionFactory, *, only_if_empty: bool = False) -> str:
                 _seed_case(session, rng, staff, index, target)
                 progress.advance(task)
         session.commit()
-    lines = [f"Loaded {len(STATUS_MIX)} cases into {ORGANIZATION!r}. Demo sign-ins:"]
-    lines += [f"  {role.value:<16} {email}  /  {DEMO_PASSWORD}" for _, email, role in STAFF]
-    return "\n".join(lines)
+    return f"Loaded {len(STATUS_MIX)} cases into {ORGANIZATION!r}. {demo_sign_ins()}"
 
 
 def _seed_case(
