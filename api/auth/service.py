@@ -65,6 +65,20 @@ def issue_session(
     return TokenPair(access_token=access, expires_in=expires_in, refresh_token=refresh)
 
 
+def staff_session(
+    session: Session, settings: Settings, user: User, *, family_id: uuid.UUID | None = None
+) -> TokenPair:
+    return issue_session(
+        session,
+        settings,
+        kind="staff",
+        principal_id=user.id,
+        organization_id=user.organization_id,
+        session_epoch=user.session_epoch,
+        family_id=family_id,
+    )
+
+
 def sign_in_with_password(
     session: Session, settings: Settings, ctx: AuditContext, email: str, password: str
 ) -> TokenPair:
@@ -95,14 +109,7 @@ def sign_in_with_password(
         "staff", user.id, user.organization_id, ctx.ip, ctx.user_agent, ctx.request_id
     )
     audit.record(session, signed_in, AuditAction.login, "session")
-    return issue_session(
-        session,
-        settings,
-        kind="staff",
-        principal_id=user.id,
-        organization_id=user.organization_id,
-        session_epoch=user.session_epoch,
-    )
+    return staff_session(session, settings, user)
 
 
 def refresh_session(session: Session, settings: Settings, refresh_token: str) -> TokenPair:
@@ -125,15 +132,7 @@ def refresh_session(session: Session, settings: Settings, refresh_token: str) ->
     if user is None or not user.is_active:
         revoke_family(session, token.family_id)
         raise InvalidGrant("This account is no longer active.")
-    return issue_session(
-        session,
-        settings,
-        kind="staff",
-        principal_id=user.id,
-        organization_id=user.organization_id,
-        session_epoch=user.session_epoch,
-        family_id=token.family_id,
-    )
+    return staff_session(session, settings, user, family_id=token.family_id)
 
 
 def revoke_family(session: Session, family_id: uuid.UUID) -> None:
@@ -170,11 +169,4 @@ def change_password(
     end_sessions(session, user)
     session.flush()
     audit.record(session, ctx, AuditAction.update, "password", user.id)
-    return issue_session(
-        session,
-        settings,
-        kind="staff",
-        principal_id=user.id,
-        organization_id=user.organization_id,
-        session_epoch=user.session_epoch,
-    )
+    return staff_session(session, settings, user)
