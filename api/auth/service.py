@@ -162,8 +162,13 @@ def change_password(
     current_password: str,
     new_password: str,
 ) -> TokenPair:
+    # Throttled like sign-in, so a stolen access token cannot guess the password.
+    now, key = clock.now(), throttle.account_key(user.email, ctx.ip or "unknown")
+    throttle.ensure_not_locked(session, key, now)
     if not verify_password(current_password, user.password_hash):
+        throttle.record_failure(session, settings, key, now)
         raise InvalidCredentials("The current password is not right.")
+    throttle.record_success(session, key)
     user.password_hash = hash_password(new_password)
     user.updated_at = clock.now()
     end_sessions(session, user)

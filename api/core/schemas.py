@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, PlainValidator, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
+
+from api.core.problems import FieldError, UnprocessableContent
 
 
 class InputModel(BaseModel):
@@ -18,41 +21,40 @@ class InputModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def _iso_date(value: object) -> date:
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValueError("use a date like 1984-06-26")
+def _iso_text(example: str) -> Callable[[object], object]:
+    """Refuses what pydantic would otherwise coerce into a date or time (unix numbers)."""
+
+    def check(value: object) -> object:
+        if isinstance(value, date) or (isinstance(value, str) and "-" in value):
+            return value
+        raise ValueError(f"use an ISO 8601 value such as {example}")
+
+    return check
 
 
-IsoDate = Annotated[
-    date,
-    PlainValidator(_iso_date, json_schema_input_type=str),
-    WithJsonSchema({"type": "string", "format": "date"}),
-]
+def _as_utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_text("1984-06-26"))]
 """A calendar date as YYYY-MM-DD (no unix numbers)."""
 
-
-def _iso_timestamp(value: object) -> datetime:
-    if isinstance(value, datetime):
-        parsed = value
-    elif isinstance(value, str) and "-" in value:
-        try:
-            parsed = datetime.fromisoformat(value)
-        except ValueError as exc:
-            raise ValueError("use an RFC 3339 timestamp, e.g. 2026-03-01T09:00:00Z") from exc
-    else:
-        raise ValueError("use an RFC 3339 timestamp, e.g. 2026-03-01T09:00:00Z")
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
-
-
 Timestamp = Annotated[
-    datetime,
-    PlainValidator(_iso_timestamp, json_schema_input_type=str),
-    WithJsonSchema({"type": "string", "format": "date-time"}),
+    datetime, BeforeValidator(_iso_text("2026-03-01T09:00:00Z")), AfterValidator(_as_utc)
 ]
 """An RFC 3339 timestamp (no unix numbers); without an offset it is taken as UTC."""
+
+
+def changes_of(update: BaseModel, *, required: Iterable[str] = ()) -> dict[str, Any]:
+    """The fields a PATCH body set. A `required` field may be changed but not emptied."""
+    changes = update.model_dump(exclude_unset=True)
+    emptied = [name for name in required if name in changes and changes[name] is None]
+    if emptied:
+        raise UnprocessableContent(
+            f"These fields cannot be removed: {', '.join(emptied)}",
+            errors=[
+                FieldError(loc=["body", name], msg="cannot be removed", type="value_error")
+                for name in emptied
+            ],
+        )
+    return changes

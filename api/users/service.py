@@ -12,6 +12,7 @@ from api.core import audit, clock
 from api.core.audit import AuditAction
 from api.core.pagination import keyset_page, split_page
 from api.core.problems import Conflict, NotFound
+from api.core.schemas import changes_of
 from api.core.search import contains_pattern
 from api.core.security import hash_password
 from api.users.models import Role, User
@@ -96,10 +97,7 @@ def list_users(
 
 
 def update_user(session: Session, admin: Staff, user: User, data: UserUpdate) -> User:
-    changes = data.model_dump(exclude_unset=True)
-    for field in ("email", "full_name", "role", "is_active"):
-        if field in changes and changes[field] is None:
-            changes.pop(field)
+    changes = changes_of(data, required=("email", "full_name", "role", "is_active"))
     if user.id == admin.id and (
         changes.get("is_active") is False or changes.get("role", Role.admin) != Role.admin
     ):

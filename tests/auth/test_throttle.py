@@ -234,14 +234,14 @@ def test_an_office_gets_thirty_attempts_a_minute_then_waits_for_the_next_minute(
 
 @pytest.mark.usefixtures("maya")
 def test_refreshing_a_session_is_not_held_back_by_the_sign_in_limit(
-    client: TestClient, moment: Clock
+    client: TestClient, moment: Clock, settings: Settings
 ) -> None:
     tokens = sign_in(client).json()
     failing_attempts_from_many_accounts(client, 29)
     assert_rate_limited(sign_in(client))
 
     refresh_token = tokens["refresh_token"]
-    for _ in range(40):
+    for _ in range(settings.login_ip_limit_per_minute + 5):
         response = client.post(
             TOKEN, data={"grant_type": "refresh_token", "refresh_token": refresh_token}
         )
@@ -249,3 +249,14 @@ def test_refreshing_a_session_is_not_held_back_by_the_sign_in_limit(
         refresh_token = response.json()["refresh_token"]
 
     assert_rate_limited(sign_in(client))
+
+
+def test_guessing_the_current_password_is_throttled_too(client: TestClient, make: Factory) -> None:
+    user = make.user(make.organization())
+    headers = make.headers(user)
+    wrong = {"current_password": "not it at all", "new_password": "a-brand-new-password"}
+    for _ in range(5):
+        assert client.post("/api/v1/auth/password", json=wrong, headers=headers).status_code == 401
+    locked = client.post("/api/v1/auth/password", json=wrong, headers=headers)
+    assert locked.status_code == 429
+    assert locked.json()["type"] == "/api/v1/problems/account-locked"

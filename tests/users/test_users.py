@@ -555,3 +555,16 @@ def test_an_admin_may_still_edit_their_own_name(
 
     assert response.status_code == 200
     assert response.json()["full_name"] == "Ada N. Okoro"
+
+
+@pytest.mark.parametrize("field", ["email", "full_name", "role", "is_active"])
+def test_required_user_fields_cannot_be_emptied(
+    client: TestClient, make: Factory, field: str
+) -> None:
+    org = make.organization()
+    admin, colleague = make.user(org, Role.admin), make.user(org)
+    response = client.patch(
+        f"/api/v1/users/{colleague.id}", json={field: None}, headers=make.headers(admin)
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["body", field]
