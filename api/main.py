@@ -27,10 +27,21 @@ from api.core.problems import (
     install_problem_handlers,
     problem_response,
 )
+from api.participants.router import router as participants_router
+from api.plans.router import router as plans_router
+from api.tasks.router import router as tasks_router
 from api.users.router import router as users_router
 
 API_PREFIX = "/api/v1"
-DOMAIN_ROUTERS: list[APIRouter] = [auth_router, users_router, cases_router, audit_router]
+DOMAIN_ROUTERS: list[APIRouter] = [
+    auth_router,
+    users_router,
+    cases_router,
+    participants_router,
+    plans_router,
+    tasks_router,
+    audit_router,
+]
 
 DESCRIPTION = """
 Case management for professional addiction interventionists: cases and the

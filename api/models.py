@@ -5,6 +5,9 @@ from api.cases.models import Case, CaseEvent, CaseReferenceCounter, CaseTeamMemb
 from api.core.audit import AuditEvent
 from api.core.idempotency import IdempotencyRecord
 from api.organizations.models import Organization
+from api.participants.models import Participant
+from api.plans.models import InterventionPlan, PlanRevision
+from api.tasks.models import Task
 from api.users.models import User
 
 __all__ = [
@@ -14,8 +17,12 @@ __all__ = [
     "CaseReferenceCounter",
     "CaseTeamMember",
     "IdempotencyRecord",
+    "InterventionPlan",
     "LoginThrottle",
     "Organization",
+    "Participant",
+    "PlanRevision",
     "RefreshToken",
+    "Task",
     "User",
 ]

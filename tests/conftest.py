@@ -26,6 +26,7 @@ from api.core.db import create_db_engine
 from api.core.migrations import upgrade_to_head
 from api.main import create_app
 from tests.factories import Factory
+from tests.practice import Practice, build_practice
 
 PG_URL = os.environ.get("CAIRN_TEST_DATABASE_URL")
 
@@ -129,3 +130,8 @@ def committed_app(settings: Settings, engine: Engine) -> Iterator[FastAPI]:
         else:
             for table in tables:
                 connection.execute(text(f"DELETE FROM {table}"))  # noqa: S608  (our own table names)
+
+
+@pytest.fixture
+def practice(make: Factory) -> Practice:
+    return build_practice(make)

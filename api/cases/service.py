@@ -42,6 +42,16 @@ def _on_team(user_id: uuid.UUID) -> Any:
     )
 
 
+def visible_to(staff: Staff) -> list[Any]:
+    """Conditions on `Case` for the cases `staff` may see: admins and supervisors
+    see every case of their organisation, an interventionist those whose team
+    they are on. Every query that reaches cases applies these."""
+    conditions: list[Any] = [col(Case.organization_id) == staff.organization_id]
+    if not staff.sees_every_case:
+        conditions.append(_on_team(staff.id))
+    return conditions
+
+
 def load_case(session: Session, staff: Staff, case_id: uuid.UUID) -> Case:
     """The case if `staff` may see it; 404 otherwise (existence never leaks).
 
@@ -49,12 +59,7 @@ def load_case(session: Session, staff: Staff, case_id: uuid.UUID) -> Case:
     interventionist sees the cases whose team they are on. Every nested
     resource of a case is reached through this function.
     """
-    statement = select(Case).where(
-        col(Case.id) == case_id, col(Case.organization_id) == staff.organization_id
-    )
-    if not staff.sees_every_case:
-        statement = statement.where(_on_team(staff.id))
-    case = session.scalar(statement)
+    case = session.scalar(select(Case).where(col(Case.id) == case_id, *visible_to(staff)))
     if case is None:
         raise NotFound("No case with that id is visible to you.")
     return case
@@ -154,9 +159,7 @@ class CaseFilters:
 def list_cases(
     session: Session, staff: Staff, filters: CaseFilters, *, limit: int, cursor: str | None
 ) -> tuple[list[Case], str | None]:
-    statement = select(Case).where(col(Case.organization_id) == staff.organization_id)
-    if not staff.sees_every_case:
-        statement = statement.where(_on_team(staff.id))
+    statement = select(Case).where(*visible_to(staff))
     if filters.status:
         statement = statement.where(col(Case.status).in_([s.value for s in filters.status]))
     if filters.assigned_to is not None:

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from api.cases.models import Case
 from api.core import clock
-from tests.cases.conftest import Practice
 from tests.factories import Factory, case_body
+from tests.practice import Practice
 
 
 def test_opening_a_case_gives_a_reference_and_makes_the_creator_lead(

@@ -5,8 +5,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.cases.conftest import Practice
 from tests.factories import Factory
+from tests.practice import Practice
 
 
 def move(

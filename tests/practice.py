@@ -1,9 +1,10 @@
+"""A practice to test against: one organisation with a person in every role, and a stranger."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
 from api.organizations.models import Organization
@@ -13,8 +14,6 @@ from tests.factories import Factory, case_body
 
 @dataclass
 class Practice:
-    """One organisation with a person in every role, and a stranger from another."""
-
     org: Organization
     admin: User
     supervisor: User
@@ -32,8 +31,7 @@ class Practice:
         return dict(response.json())
 
 
-@pytest.fixture
-def practice(make: Factory) -> Practice:
+def build_practice(make: Factory) -> Practice:
     org = make.organization("Harbor Light")
     elsewhere = make.organization("Other Practice")
     return Practice(

@@ -1,0 +1,148 @@
+"""Participants: the people around the client who take part in the intervention."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from api.auth.dependencies import Staff
+from api.cases.models import Case
+from api.cases.service import load_case
+from api.core import audit, clock
+from api.core.audit import AuditAction
+from api.core.pagination import keyset_page, split_page
+from api.core.problems import Conflict, NotFound
+from api.core.schemas import changes_of
+from api.participants.models import Participant
+from api.participants.schemas import ParticipantCreate, ParticipantUpdate
+from api.plans.models import InterventionPlan
+from api.tasks.models import Task, TaskStatus
+
+REQUIRED = ("full_name", "relationship", "role", "readiness")
+
+
+def load_participant(session: Session, staff: Staff, participant_id: uuid.UUID) -> Participant:
+    """The participant if its case is visible to `staff` (through the one case loader)."""
+    participant = session.get(Participant, participant_id)
+    if participant is None or participant.organization_id != staff.organization_id:
+        raise NotFound("No participant with that id is visible to you.")
+    try:
+        load_case(session, staff, participant.case_id)
+    except NotFound:
+        raise NotFound("No participant with that id is visible to you.") from None
+    return participant
+
+
+def add_participant(
+    session: Session, staff: Staff, case: Case, data: ParticipantCreate
+) -> Participant:
+    now = clock.now()
+    values = data.model_dump()
+    if values["email"]:
+        values["email"] = str(values["email"]).lower()
+    participant = Participant(
+        case_id=case.id,
+        organization_id=case.organization_id,
+        created_at=now,
+        updated_at=now,
+        **values,
+    )
+    session.add(participant)
+    session.flush()
+    audit.record(
+        session, staff.ctx, AuditAction.create, "participant", participant.id, case_id=case.id
+    )
+    return participant
+
+
+def list_participants(
+    session: Session, staff: Staff, case: Case, *, limit: int, cursor: str | None
+) -> tuple[list[Participant], str | None]:
+    statement = select(Participant).where(col(Participant.case_id) == case.id)
+    statement = keyset_page(
+        statement,
+        [col(Participant.created_at), col(Participant.id)],
+        descending=False,
+        limit=limit,
+        cursor=cursor,
+    )
+    participants, next_cursor = split_page(
+        session.scalars(statement).all(), limit, lambda p: (p.created_at, p.id)
+    )
+    audit.record_many(
+        session,
+        staff.ctx,
+        AuditAction.read,
+        "participant",
+        [(p.id, case.id) for p in participants],
+    )
+    return participants, next_cursor
+
+
+def read_participant(session: Session, staff: Staff, participant: Participant) -> Participant:
+    audit.record(
+        session,
+        staff.ctx,
+        AuditAction.read,
+        "participant",
+        participant.id,
+        case_id=participant.case_id,
+    )
+    return participant
+
+
+def update_participant(
+    session: Session, staff: Staff, participant: Participant, data: ParticipantUpdate
+) -> Participant:
+    changes = changes_of(data, required=REQUIRED)
+    if changes.get("email"):
+        changes["email"] = str(changes["email"]).lower()
+    changed = {f: v for f, v in changes.items() if getattr(participant, f) != v}
+    if not changed:
+        return participant
+    for field, value in changed.items():
+        setattr(participant, field, value)
+    participant.updated_at = clock.now()
+    session.flush()
+    audit.record(
+        session,
+        staff.ctx,
+        AuditAction.update,
+        "participant",
+        participant.id,
+        case_id=participant.case_id,
+    )
+    return participant
+
+
+def remove_participant(session: Session, staff: Staff, participant: Participant) -> None:
+    """Refused while the plan or an open task still counts on this person."""
+    plan = session.scalar(
+        select(InterventionPlan).where(col(InterventionPlan.case_id) == participant.case_id)
+    )
+    if plan is not None and plan.mentions_participant(participant.id):
+        raise Conflict(
+            "This person is in the plan's speaking order or contributions. "
+            "Take them out of the plan first."
+        )
+    open_task = session.scalar(
+        select(col(Task.id)).where(
+            col(Task.assignee_participant_id) == participant.id,
+            col(Task.status) == TaskStatus.open.value,
+        )
+    )
+    if open_task is not None:
+        raise Conflict("This person has open tasks. Reassign or close them first.")
+    audit.record(
+        session,
+        staff.ctx,
+        AuditAction.delete,
+        "participant",
+        participant.id,
+        case_id=participant.case_id,
+    )
+    session.delete(participant)
+    session.flush()

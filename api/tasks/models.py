@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from sqlalchemy import Index, Text
+from sqlmodel import Field, SQLModel
+
+from api.core.types import UTCDateTime, version_column
+
+
+class TaskPhase(StrEnum):
+    preparation = "preparation"
+    intervention = "intervention"
+    treatment = "treatment"
+    aftercare = "aftercare"
+    follow_up = "follow_up"
+
+
+class TaskStatus(StrEnum):
+    open = "open"
+    done = "done"
+    cancelled = "cancelled"
+
+
+_version = version_column()
+
+
+class Task(SQLModel, table=True):
+    """One item of the action plan, assigned to a staff member or a participant."""
+
+    __tablename__ = "tasks"
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": _version}
+    __table_args__ = (
+        Index("ix_tasks_case_created", "case_id", "created_at", "id"),
+        Index("ix_tasks_assignee_user_status", "assignee_user_id", "status", "due_at"),
+    )
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    case_id: uuid.UUID = Field(foreign_key="cases.id", ondelete="CASCADE")
+    organization_id: uuid.UUID = Field(foreign_key="organizations.id")
+    title: str = Field(max_length=200)
+    description: str | None = Field(default=None, sa_type=Text)
+    phase: str = Field(max_length=20)
+    assignee_user_id: uuid.UUID | None = Field(default=None, foreign_key="users.id")
+    assignee_participant_id: uuid.UUID | None = Field(
+        default=None, foreign_key="participants.id", ondelete="SET NULL"
+    )
+    due_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    status: str = Field(default=TaskStatus.open.value, max_length=20)
+    completed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    from_template: bool = False
+    created_by_id: uuid.UUID | None = Field(default=None, foreign_key="users.id")
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+    version: int = Field(default=1, sa_column=_version)
