@@ -24,6 +24,7 @@ from api.cases.team import replace_team
 from api.core import clock
 from api.core.audit import AuditContext
 from api.core.db import SessionFactory
+from api.demo.intervention import seed_intervention
 from api.organizations.models import Organization
 from api.organizations.service import get_or_create
 from api.users.models import Role, User
@@ -227,3 +228,4 @@ def _seed_case(
             lifecycle.change_status(
                 session, lead.principal, case, step, reason=REASONS[step], outcome=outcome
             )
+    seed_intervention(session, rng, lead.principal, supervisor.principal, case)
