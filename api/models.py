@@ -9,6 +9,7 @@ from api.participants.models import Participant
 from api.plans.models import InterventionPlan, PlanRevision
 from api.tasks.models import Task
 from api.users.models import User
+from api.worker.models import JobLease
 
 __all__ = [
     "AuditEvent",
@@ -18,6 +19,7 @@ __all__ = [
     "CaseTeamMember",
     "IdempotencyRecord",
     "InterventionPlan",
+    "JobLease",
     "LoginThrottle",
     "Organization",
     "Participant",
