@@ -4,7 +4,7 @@
 FROM node:20-slim AS spa
 WORKDIR /build/frontend
 COPY frontend/package.json frontend/package-lock.json ./
-RUN PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+RUN PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund
 COPY frontend/ ./
 RUN npm run build
 

@@ -34,8 +34,10 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-frontend/node_modules/.installed: frontend/package-lock.json
-	cd frontend && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+# `npm install` honours the committed lock file exactly. (`npm ci` refuses it here: the
+# registry's metadata for rollup leaves out other platforms' optional packages.)
+frontend/node_modules/.installed: frontend/package-lock.json frontend/package.json
+	cd frontend && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund
 	touch $@
 
 spa: ## build the dashboard (served by `cairn serve` at /)

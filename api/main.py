@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -13,9 +14,11 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import Engine
 from starlette.staticfiles import StaticFiles
 
+from api.alerts.router import router as alerts_router
 from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
 from api.cases.router import router as cases_router
+from api.checkins.router import router as checkins_router
 from api.core.config import Settings, get_settings
 from api.core.db import SessionFactory, create_db_engine, session_factory_for
 from api.core.logging import configure_logging
@@ -27,6 +30,7 @@ from api.core.problems import (
     install_problem_handlers,
     problem_response,
 )
+from api.goals.router import router as goals_router
 from api.participants.router import router as participants_router
 from api.plans.router import router as plans_router
 from api.tasks.router import router as tasks_router
@@ -40,6 +44,9 @@ DOMAIN_ROUTERS: list[APIRouter] = [
     participants_router,
     plans_router,
     tasks_router,
+    goals_router,
+    checkins_router,
+    alerts_router,
     audit_router,
 ]
 
@@ -102,10 +109,51 @@ def create_app(
 
     for router in DOMAIN_ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
+    _document_protocol_headers(app)
     _add_operations(app, engine)
     _add_problem_docs(app)
     _add_spa(app, settings.spa_dist)
     return app
+
+
+IDEMPOTENCY_KEY_PARAMETER = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+    "description": (
+        "Makes a retry safe: the same key and body within 24 h replay the first response "
+        "(with `Idempotent-Replayed: true`); another body with the same key is 422."
+    ),
+}
+ETAG_HEADER = {
+    "description": "Strong entity tag of this version; send it back in If-Match.",
+    "schema": {"type": "string", "examples": ['"v3"']},
+}
+
+
+def _document_protocol_headers(app: FastAPI) -> None:
+    """Declares, in one place, the headers every creating POST and versioned resource share."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        document = generate()
+        schemas = document.get("components", {}).get("schemas", {})
+        for operations in document["paths"].values():
+            for method, operation in operations.items():
+                answers = operation.get("responses", {})
+                if method == "post" and "201" in answers:
+                    operation.setdefault("parameters", []).append(IDEMPOTENCY_KEY_PARAMETER)
+                for status in ("200", "201"):
+                    content = answers.get(status, {}).get("content", {}).get("application/json", {})
+                    name = content.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1]
+                    if "version" in schemas.get(name, {}).get("properties", {}):
+                        answers[status].setdefault("headers", {})["ETag"] = ETAG_HEADER
+        return document
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _add_operations(app: FastAPI, engine: Engine) -> None:

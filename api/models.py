@@ -1,9 +1,12 @@
 """Every table model, imported so that SQLModel.metadata (and Alembic) sees them all."""
 
+from api.alerts.models import Alert
 from api.auth.models import LoginThrottle, RefreshToken
 from api.cases.models import Case, CaseEvent, CaseReferenceCounter, CaseTeamMember
+from api.checkins.models import CheckIn, CheckInSchedule
 from api.core.audit import AuditEvent
 from api.core.idempotency import IdempotencyRecord
+from api.goals.models import Goal, GoalMeasurement
 from api.organizations.models import Organization
 from api.participants.models import Participant
 from api.plans.models import InterventionPlan, PlanRevision
@@ -12,11 +15,16 @@ from api.users.models import User
 from api.worker.models import JobLease
 
 __all__ = [
+    "Alert",
     "AuditEvent",
     "Case",
     "CaseEvent",
     "CaseReferenceCounter",
     "CaseTeamMember",
+    "CheckIn",
+    "CheckInSchedule",
+    "Goal",
+    "GoalMeasurement",
     "IdempotencyRecord",
     "InterventionPlan",
     "JobLease",

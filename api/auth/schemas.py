@@ -6,6 +6,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.core.schemas import InputModel
+from api.users.models import Role
 from api.users.schemas import PASSWORD_MAX, PASSWORD_MIN
 
 
@@ -58,5 +59,5 @@ class Me(BaseModel):
     kind: Literal["staff", "portal", "partner"]
     email: str | None = None
     full_name: str | None = None
-    role: str | None = None
+    role: Role | None = None
     organization: OrganizationRef

@@ -146,11 +146,11 @@ def revoke_family(session: Session, family_id: uuid.UUID) -> None:
     )
 
 
-def sign_out(session: Session, principal_id: uuid.UUID, refresh_token: str) -> None:
+def sign_out(session: Session, refresh_token: str) -> None:
     token = session.scalar(
         select(RefreshToken).where(col(RefreshToken.token_hash) == digest(refresh_token))
     )
-    if token is not None and token.principal_id == principal_id:
+    if token is not None:
         revoke_family(session, token.family_id)
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import date, datetime
 from typing import Annotated, Any
@@ -21,11 +22,20 @@ from api.core.schemas import InputModel, IsoDate
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+PHONE_CHARACTERS = re.compile(r"^\+?[0-9 ().\-]+$")
+
+
+def _phone_number(value: str) -> str:
+    digits = sum(ch.isdigit() for ch in value)
+    if not PHONE_CHARACTERS.match(value) or not 7 <= digits <= 15:
+        raise ValueError("enter a phone number of 7 to 15 digits, e.g. +1 555 010 0123")
+    return value
+
+
 Phone = Annotated[
     str,
-    StringConstraints(
-        strip_whitespace=True, min_length=7, max_length=40, pattern=r"^\+?[0-9 ().\-]{7,40}$"
-    ),
+    StringConstraints(strip_whitespace=True, min_length=7, max_length=40),
+    AfterValidator(_phone_number),
 ]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 

@@ -14,7 +14,7 @@ from api.cases.service import load_case
 from api.core import audit, clock
 from api.core.audit import AuditAction
 from api.core.pagination import keyset_page, split_page
-from api.core.problems import Conflict, NotFound
+from api.core.problems import Conflict, FieldError, NotFound, UnprocessableContent
 from api.core.schemas import changes_of
 from api.participants.models import Participant
 from api.participants.schemas import ParticipantCreate, ParticipantUpdate
@@ -34,6 +34,36 @@ def load_participant(session: Session, staff: Staff, participant_id: uuid.UUID) 
     except NotFound:
         raise NotFound("No participant with that id is visible to you.") from None
     return participant
+
+
+def resolve_subject(
+    session: Session, case: Case, subject: str | uuid.UUID, field: str
+) -> uuid.UUID | None:
+    """`client` → None; a participant id → that id, if the participant is of this case (else 422)."""
+    if subject == "client":
+        return None
+    participant = session.get(Participant, subject)
+    if participant is None or participant.case_id != case.id:
+        raise UnprocessableContent(
+            f"The {field} must be the client or a participant of this case.",
+            errors=[
+                FieldError(
+                    loc=["body", field], msg="not a participant of this case", type="value_error"
+                )
+            ],
+        )
+    return participant.id
+
+
+def names_of(session: Session, participant_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
+    if not participant_ids:
+        return {}
+    rows = session.execute(
+        select(col(Participant.id), col(Participant.full_name)).where(
+            col(Participant.id).in_(participant_ids)
+        )
+    ).all()
+    return {row[0]: row[1] for row in rows}
 
 
 def add_participant(

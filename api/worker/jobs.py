@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from api.auth.models import LoginThrottle
+from api.checkins.schedules import raise_missed_check_ins
 from api.core import idempotency
 from api.core.db import affected_rows
 
@@ -28,6 +29,7 @@ def purge_stale_login_throttles(session: Session, now: datetime) -> int:
 
 
 JOBS: dict[str, Job] = {
+    "raise_missed_check_ins": raise_missed_check_ins,
     "purge_expired_idempotency_keys": purge_expired_idempotency_keys,
     "purge_stale_login_throttles": purge_stale_login_throttles,
 }

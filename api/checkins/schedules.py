@@ -1,0 +1,179 @@
+"""Check-in schedules, and the job that notices a missed check-in."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from api.alerts.models import AlertKind, Severity
+from api.alerts.service import raise_alert
+from api.auth.dependencies import Staff
+from api.cases.models import Case
+from api.cases.service import load_case
+from api.checkins.models import CheckInSchedule
+from api.checkins.schemas import ScheduleCreate, ScheduleRead, ScheduleUpdate
+from api.core import audit, clock
+from api.core.audit import AuditAction
+from api.core.problems import Conflict, NotFound
+from api.core.schemas import changes_of
+from api.participants.service import names_of, resolve_subject
+
+
+def load_schedule(
+    session: Session, staff: Staff, schedule_id: uuid.UUID
+) -> tuple[CheckInSchedule, Case]:
+    schedule = session.get(CheckInSchedule, schedule_id)
+    if schedule is None or schedule.organization_id != staff.organization_id:
+        raise NotFound("No check-in schedule with that id is visible to you.")
+    try:
+        return schedule, load_case(session, staff, schedule.case_id)
+    except NotFound:
+        raise NotFound("No check-in schedule with that id is visible to you.") from None
+
+
+def add_schedule(
+    session: Session, staff: Staff, case: Case, data: ScheduleCreate
+) -> CheckInSchedule:
+    respondent = resolve_subject(session, case, data.respondent, "respondent")
+    existing = session.scalar(
+        select(col(CheckInSchedule.id)).where(
+            col(CheckInSchedule.case_id) == case.id,
+            col(CheckInSchedule.respondent_participant_id) == respondent
+            if respondent
+            else col(CheckInSchedule.respondent_participant_id).is_(None),
+        )
+    )
+    if existing is not None:
+        raise Conflict("This person already has a check-in schedule on this case; change that one.")
+    now = clock.now()
+    schedule = CheckInSchedule(
+        case_id=case.id,
+        organization_id=case.organization_id,
+        respondent_participant_id=respondent,
+        cadence_days=data.cadence_days,
+        grace_hours=data.grace_hours,
+        active=data.active,
+        next_due_at=now,
+        overdue_after=now,
+        created_at=now,
+        updated_at=now,
+    )
+    schedule.set_next_due(data.next_due_at or now + timedelta(days=data.cadence_days))
+    session.add(schedule)
+    session.flush()
+    audit.record(
+        session, staff.ctx, AuditAction.create, "check_in_schedule", schedule.id, case_id=case.id
+    )
+    return schedule
+
+
+def update_schedule(
+    session: Session, staff: Staff, schedule: CheckInSchedule, data: ScheduleUpdate
+) -> CheckInSchedule:
+    changes = changes_of(data, required=("cadence_days", "grace_hours", "active", "next_due_at"))
+    changed = {f: v for f, v in changes.items() if getattr(schedule, f) != v}
+    if not changed:
+        return schedule
+    for field, value in changed.items():
+        setattr(schedule, field, value)
+    schedule.set_next_due(schedule.next_due_at)  # grace may have changed
+    schedule.updated_at = clock.now()
+    session.flush()
+    audit.record(
+        session,
+        staff.ctx,
+        AuditAction.update,
+        "check_in_schedule",
+        schedule.id,
+        case_id=schedule.case_id,
+    )
+    return schedule
+
+
+def delete_schedule(session: Session, staff: Staff, schedule: CheckInSchedule) -> None:
+    audit.record(
+        session,
+        staff.ctx,
+        AuditAction.delete,
+        "check_in_schedule",
+        schedule.id,
+        case_id=schedule.case_id,
+    )
+    session.delete(schedule)
+    session.flush()
+
+
+def list_schedules(session: Session, case: Case) -> list[CheckInSchedule]:
+    return list(
+        session.scalars(
+            select(CheckInSchedule)
+            .where(col(CheckInSchedule.case_id) == case.id)
+            .order_by(col(CheckInSchedule.created_at), col(CheckInSchedule.id))
+        )
+    )
+
+
+def to_reads(
+    session: Session, case: Case, schedules: Sequence[CheckInSchedule]
+) -> list[ScheduleRead]:
+    names = names_of(
+        session, {s.respondent_participant_id for s in schedules if s.respondent_participant_id}
+    )
+    client = case.client_preferred_name or case.client_first_name
+    return [
+        ScheduleRead.model_validate(
+            {
+                **s.model_dump(),
+                "respondent": s.respondent_participant_id or "client",
+                "respondent_name": names.get(s.respondent_participant_id, "")
+                if s.respondent_participant_id
+                else client,
+            }
+        )
+        for s in schedules
+    ]
+
+
+def raise_missed_check_ins(session: Session, now: datetime) -> int:
+    """A job: one `missed_check_in` alert per missed period, then the schedule moves on.
+
+    If the worker was away for several periods, one alert names how many were
+    missed. The alert's dedupe key (schedule + first missed due time) makes a
+    second run, or a second worker, harmless.
+    """
+    late = session.scalars(
+        select(CheckInSchedule)
+        .where(col(CheckInSchedule.active).is_(True), col(CheckInSchedule.overdue_after) < now)
+        .order_by(col(CheckInSchedule.overdue_after))
+        .limit(500)
+        .with_for_update(skip_locked=True)
+    ).all()
+    raised = 0
+    for schedule in late:
+        case = session.get(Case, schedule.case_id)
+        assert case is not None
+        first_missed, missed = schedule.next_due_at, 0
+        while schedule.overdue_after < now:
+            missed += 1
+            schedule.set_next_due(schedule.next_due_at + timedelta(days=schedule.cadence_days))
+        who = "The client" if schedule.respondent_participant_id is None else "A participant"
+        title = f"{who} missed a check-in due {first_missed:%Y-%m-%d}"
+        if missed > 1:
+            title = f"{who} missed {missed} check-ins since {first_missed:%Y-%m-%d}"
+        if raise_alert(
+            session,
+            case,
+            AlertKind.missed_check_in,
+            Severity.moderate,
+            title,
+            dedupe_key=f"missed:{schedule.id}:{first_missed.isoformat()}",
+        ):
+            raised += 1
+        schedule.updated_at = now
+    session.flush()
+    return raised

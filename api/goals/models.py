@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from sqlalchemy import Index, Text
+from sqlmodel import Field, SQLModel
+
+from api.core.types import UTCDateTime, version_column
+
+
+class GoalCategory(StrEnum):
+    abstinence = "abstinence"
+    recovery_activities = "recovery_activities"
+    health = "health"
+    family = "family"
+    work_school = "work_school"
+    housing = "housing"
+    legal = "legal"
+    wellbeing = "wellbeing"
+    other = "other"
+
+
+class Direction(StrEnum):
+    at_least = "at_least"
+    at_most = "at_most"
+
+
+class LifecycleStatus(StrEnum):
+    """HL7 FHIR Goal.lifecycleStatus codes (the subset a practice uses), `_` for FHIR's `-`."""
+
+    proposed = "proposed"
+    active = "active"
+    on_hold = "on_hold"
+    completed = "completed"
+    cancelled = "cancelled"
+
+
+class AchievementStatus(StrEnum):
+    """HL7 FHIR Goal.achievementStatus codes, `_` for FHIR's `-`."""
+
+    in_progress = "in_progress"
+    improving = "improving"
+    worsening = "worsening"
+    no_change = "no_change"
+    achieved = "achieved"
+    sustaining = "sustaining"
+    not_achieved = "not_achieved"
+
+
+_version = version_column()
+
+
+class Goal(SQLModel, table=True):
+    """A measurable goal for the client or a participant."""
+
+    __tablename__ = "goals"
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": _version}
+    __table_args__ = (Index("ix_goals_case_created", "case_id", "created_at", "id"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    case_id: uuid.UUID = Field(foreign_key="cases.id", ondelete="CASCADE")
+    organization_id: uuid.UUID = Field(foreign_key="organizations.id")
+    # None: the goal is the client's; otherwise a participant's own goal.
+    subject_participant_id: uuid.UUID | None = Field(
+        default=None, foreign_key="participants.id", ondelete="CASCADE"
+    )
+    title: str = Field(max_length=200)
+    category: str = Field(max_length=30)
+    metric: str = Field(max_length=200)
+    unit: str = Field(max_length=40)
+    target_value: float
+    direction: str = Field(max_length=10)
+    baseline_value: float | None = None
+    start_date: date
+    due_date: date | None = None
+    lifecycle_status: str = Field(max_length=20)
+    # Set by staff to override the status derived from measurements.
+    achievement_override: str | None = Field(default=None, max_length=20)
+    latest_value: float | None = None
+    achievement_status: str = Field(default=AchievementStatus.in_progress.value, max_length=20)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+    version: int = Field(default=1, sa_column=_version)
+
+
+class GoalMeasurement(SQLModel, table=True):
+    """One value of a goal's metric, from a check-in or entered by staff."""
+
+    __tablename__ = "goal_measurements"
+    __table_args__ = (Index("ix_goal_measurements_goal_at", "goal_id", "measured_at", "id"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    goal_id: uuid.UUID = Field(foreign_key="goals.id", ondelete="CASCADE")
+    value: float
+    measured_at: datetime = Field(sa_type=UTCDateTime)
+    check_in_id: uuid.UUID | None = Field(default=None)
+    recorded_by_id: uuid.UUID | None = Field(default=None, foreign_key="users.id")
+    note: str | None = Field(default=None, sa_type=Text)

@@ -1,0 +1,208 @@
+"""Goals and their measurements; the achievement status follows api/goals/rules.py."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from api.auth.dependencies import Staff
+from api.cases.models import Case
+from api.cases.service import load_case
+from api.core import audit, clock
+from api.core.audit import AuditAction
+from api.core.pagination import keyset_page, split_page
+from api.core.problems import FieldError, NotFound, UnprocessableContent
+from api.core.schemas import changes_of
+from api.goals.models import AchievementStatus, Direction, Goal, GoalMeasurement, LifecycleStatus
+from api.goals.rules import derive_achievement
+from api.goals.schemas import GoalCreate, GoalProgress, GoalRead, GoalUpdate, MeasurementRead
+from api.participants.service import names_of, resolve_subject
+
+REQUIRED = (
+    "title",
+    "category",
+    "metric",
+    "unit",
+    "target_value",
+    "direction",
+    "start_date",
+    "lifecycle_status",
+)
+SERIES_LIMIT = 1_000
+
+
+def load_goal(session: Session, staff: Staff, goal_id: uuid.UUID) -> tuple[Goal, Case]:
+    goal = session.get(Goal, goal_id)
+    if goal is None or goal.organization_id != staff.organization_id:
+        raise NotFound("No goal with that id is visible to you.")
+    try:
+        return goal, load_case(session, staff, goal.case_id)
+    except NotFound:
+        raise NotFound("No goal with that id is visible to you.") from None
+
+
+def add_goal(session: Session, staff: Staff, case: Case, data: GoalCreate) -> Goal:
+    now = clock.now()
+    values = data.model_dump(exclude={"subject"})
+    goal = Goal(
+        case_id=case.id,
+        organization_id=case.organization_id,
+        subject_participant_id=resolve_subject(session, case, data.subject, "subject"),
+        **{**values, "start_date": data.start_date or now.date()},
+        created_at=now,
+        updated_at=now,
+    )
+    _check_dates(goal)
+    session.add(goal)
+    session.flush()
+    audit.record(session, staff.ctx, AuditAction.create, "goal", goal.id, case_id=case.id)
+    return goal
+
+
+def _check_dates(goal: Goal) -> None:
+    if goal.due_date is not None and goal.due_date < goal.start_date:
+        raise UnprocessableContent(
+            "The due date is before the start date.",
+            errors=[
+                FieldError(loc=["body", "due_date"], msg="before start_date", type="value_error")
+            ],
+        )
+
+
+def update_goal(session: Session, staff: Staff, goal: Goal, data: GoalUpdate) -> Goal:
+    changes = changes_of(data, required=REQUIRED)
+    if "achievement_status" in changes:
+        override = changes.pop("achievement_status")
+        changes["achievement_override"] = AchievementStatus(override).value if override else None
+    changed = {f: v for f, v in changes.items() if getattr(goal, f) != v}
+    if not changed:
+        return goal
+    for field, value in changed.items():
+        setattr(goal, field, value)
+    _check_dates(goal)
+    recompute(session, goal)
+    goal.updated_at = clock.now()
+    session.flush()
+    audit.record(session, staff.ctx, AuditAction.update, "goal", goal.id, case_id=goal.case_id)
+    return goal
+
+
+def record_measurement(
+    session: Session,
+    goal: Goal,
+    value: float,
+    *,
+    measured_at: datetime,
+    recorded_by: uuid.UUID | None = None,
+    check_in_id: uuid.UUID | None = None,
+    note: str | None = None,
+) -> GoalMeasurement:
+    measurement = GoalMeasurement(
+        goal_id=goal.id,
+        value=value,
+        measured_at=measured_at,
+        check_in_id=check_in_id,
+        recorded_by_id=recorded_by,
+        note=note,
+    )
+    session.add(measurement)
+    session.flush()
+    recompute(session, goal)
+    goal.updated_at = clock.now()
+    session.flush()
+    return measurement
+
+
+def recompute(session: Session, goal: Goal) -> None:
+    """latest_value and achievement_status from the two most recent measurements."""
+    latest_two = list(
+        session.scalars(
+            select(col(GoalMeasurement.value))
+            .where(col(GoalMeasurement.goal_id) == goal.id)
+            .order_by(col(GoalMeasurement.measured_at).desc(), col(GoalMeasurement.id).desc())
+            .limit(2)
+        )
+    )
+    goal.latest_value = latest_two[0] if latest_two else None
+    derived = derive_achievement(
+        list(reversed(latest_two)),
+        goal.target_value,
+        Direction(goal.direction),
+        LifecycleStatus(goal.lifecycle_status),
+    )
+    goal.achievement_status = goal.achievement_override or derived.value
+
+
+def list_goals(
+    session: Session, staff: Staff, case: Case, *, limit: int, cursor: str | None
+) -> tuple[list[Goal], str | None]:
+    statement = keyset_page(
+        select(Goal).where(col(Goal.case_id) == case.id),
+        [col(Goal.created_at), col(Goal.id)],
+        descending=False,
+        limit=limit,
+        cursor=cursor,
+    )
+    goals, next_cursor = split_page(
+        session.scalars(statement).all(), limit, lambda g: (g.created_at, g.id)
+    )
+    audit.record_many(
+        session, staff.ctx, AuditAction.read, "goal", [(g.id, case.id) for g in goals]
+    )
+    return goals, next_cursor
+
+
+def progress(session: Session, staff: Staff, goal: Goal) -> GoalProgress:
+    measurements = session.scalars(
+        select(GoalMeasurement)
+        .where(col(GoalMeasurement.goal_id) == goal.id)
+        .order_by(col(GoalMeasurement.measured_at), col(GoalMeasurement.id))
+        .limit(SERIES_LIMIT)
+    ).all()
+    audit.record(
+        session, staff.ctx, AuditAction.read, "goal_progress", goal.id, case_id=goal.case_id
+    )
+    return GoalProgress(
+        goal_id=goal.id,
+        unit=goal.unit,
+        target_value=goal.target_value,
+        direction=Direction(goal.direction),
+        baseline_value=goal.baseline_value,
+        achievement_status=AchievementStatus(goal.achievement_status),
+        measurements=[
+            MeasurementRead(
+                id=m.id,
+                value=m.value,
+                measured_at=m.measured_at,
+                source="check_in" if m.check_in_id else "staff",
+                check_in_id=m.check_in_id,
+                note=m.note,
+            )
+            for m in measurements
+        ],
+    )
+
+
+def to_reads(session: Session, case: Case, goals: Sequence[Goal]) -> list[GoalRead]:
+    names = names_of(session, {g.subject_participant_id for g in goals if g.subject_participant_id})
+    client_name = case.client_preferred_name or case.client_first_name
+    return [
+        GoalRead.model_validate(
+            {
+                **g.model_dump(
+                    exclude={"organization_id", "subject_participant_id", "achievement_override"}
+                ),
+                "subject": g.subject_participant_id or "client",
+                "subject_name": names.get(g.subject_participant_id, "")
+                if g.subject_participant_id
+                else client_name,
+                "achievement_set_by_hand": g.achievement_override is not None,
+            }
+        )
+        for g in goals
+    ]
