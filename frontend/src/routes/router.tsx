@@ -1,0 +1,133 @@
+import type { QueryClient } from "@tanstack/react-query";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+} from "@tanstack/react-router";
+import { session } from "../api/client";
+import { ApiError } from "../api/problem";
+import { meQueryOptions } from "../features/auth/api";
+import { caseQueryOptions } from "../features/cases/api";
+import { parseCaseFilters } from "../features/cases/filters";
+import { safeRedirect } from "../lib/redirect";
+import { AppLayout } from "./AppLayout";
+import { CasePageError, CASE_TABS, type CaseTab } from "./caseTabs";
+import { LoginPage } from "./LoginPage";
+import { NotFound, RootLayout, RouteError } from "./RootLayout";
+
+export type LoginReason = "expired" | "staff-only";
+export interface LoginSearch {
+  redirect?: string;
+  reason?: LoginReason;
+}
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: RootLayout,
+  notFoundComponent: NotFound,
+  errorComponent: RouteError,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/login",
+  validateSearch: (search: Record<string, unknown>): LoginSearch => ({
+    ...(typeof search.redirect === "string" ? { redirect: search.redirect } : {}),
+    ...(search.reason === "expired" || search.reason === "staff-only" ? { reason: search.reason } : {}),
+  }),
+  beforeLoad: async ({ search }) => {
+    if (session.isActive && (await session.ensure())) {
+      throw redirect({ href: safeRedirect(search.redirect) });
+    }
+  },
+  component: LoginPage,
+});
+
+/** Everything below needs a signed-in staff member: this is the auth guard. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "app",
+  beforeLoad: async ({ context, location }) => {
+    const toLogin = (reason?: LoginReason) =>
+      redirect({ to: "/login", search: { redirect: location.href, ...(reason ? { reason } : {}) }, replace: true });
+    const hadSession = session.isActive;
+    if (!(await session.ensure())) throw toLogin(hadSession ? "expired" : undefined);
+    let me;
+    try {
+      me = await context.queryClient.ensureQueryData(meQueryOptions);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) throw toLogin("expired");
+      throw error;
+    }
+    if (me.kind !== "staff") {
+      // Portal and partner accounts have their own apps; this dashboard is for staff.
+      await session.signOut();
+      context.queryClient.clear();
+      throw redirect({ to: "/login", search: { reason: "staff-only" }, replace: true });
+    }
+    return { me };
+  },
+  component: AppLayout,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/",
+  beforeLoad: () => {
+    throw redirect({ to: "/cases", replace: true });
+  },
+});
+
+const casesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/cases",
+  validateSearch: parseCaseFilters,
+  component: lazyRouteComponent(() => import("./CasesPage"), "CasesPage"),
+});
+
+const caseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/cases/$caseId",
+  validateSearch: (search: Record<string, unknown>): { tab?: CaseTab } =>
+    typeof search.tab === "string" && (CASE_TABS as readonly string[]).includes(search.tab) && search.tab !== "overview"
+      ? { tab: search.tab as CaseTab }
+      : {},
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(caseQueryOptions(params.caseId)),
+  component: lazyRouteComponent(() => import("./CasePage"), "CasePage"),
+  errorComponent: CasePageError,
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/users",
+  beforeLoad: ({ context }) => {
+    if (context.me.role !== "admin") throw redirect({ to: "/cases", replace: true });
+  },
+  component: lazyRouteComponent(() => import("./UsersPage"), "UsersPage"),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([indexRoute, casesRoute, caseRoute, usersRoute]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: "intent",
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
