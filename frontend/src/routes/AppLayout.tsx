@@ -1,9 +1,19 @@
 import { AppShell, Burger, Group, Menu, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconChevronDown, IconFolders, IconKey, IconLogout, IconUserCircle, IconUsers } from "@tabler/icons-react";
+import {
+  IconBell,
+  IconChecklist,
+  IconChevronDown,
+  IconFolders,
+  IconKey,
+  IconLogout,
+  IconUserCircle,
+  IconUsers,
+} from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import { session } from "../api/client";
+import { AlertsNavBadge } from "../features/alerts/AlertsNavBadge";
 import { ChangePasswordModal } from "../features/auth/ChangePasswordModal";
 import { isAdmin, staffRole, useMe } from "../features/auth/api";
 import { ROLE_LABEL } from "../features/users/labels";
@@ -85,6 +95,21 @@ export function AppLayout() {
           label="Caseload"
           leftSection={<IconFolders size={18} aria-hidden />}
           active={pathname.startsWith("/cases")}
+          onClick={nav.close}
+        />
+        <NavLinkLink
+          to="/tasks"
+          label="My tasks"
+          leftSection={<IconChecklist size={18} aria-hidden />}
+          active={pathname.startsWith("/tasks")}
+          onClick={nav.close}
+        />
+        <NavLinkLink
+          to="/alerts"
+          label="Alerts"
+          leftSection={<IconBell size={18} aria-hidden />}
+          rightSection={<AlertsNavBadge />}
+          active={pathname.startsWith("/alerts")}
           onClick={nav.close}
         />
         {isAdmin(me) && (

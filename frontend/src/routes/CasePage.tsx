@@ -3,18 +3,16 @@ import {
   Badge,
   Button,
   Card,
-  Center,
   Group,
   List,
   SimpleGrid,
   Stack,
   Tabs,
   Text,
-  ThemeIcon,
   Title,
 } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
-import { IconHourglassEmpty, IconPencil } from "@tabler/icons-react";
+import { IconPencil } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState, type ReactNode } from "react";
@@ -27,6 +25,12 @@ import { MODEL_LABEL, OUTCOME_LABEL, TEAM_ROLE_LABEL, clientName } from "../feat
 import { StatusControl } from "../features/cases/StatusControl";
 import { ageFrom, formatDate, formatDateTime, formatRelative } from "../lib/format";
 import { AnchorLink } from "../lib/links";
+import { CheckInsTab } from "../features/checkins/CheckInsTab";
+import { GoalsTab } from "../features/goals/GoalsTab";
+import { ParticipantsTab } from "../features/participants/ParticipantsTab";
+import { PlanTab } from "../features/plans/PlanTab";
+import { TasksTab } from "../features/tasks/TasksTab";
+import { ComingSoon } from "../lib/ComingSoon";
 import { CASE_TABS, type CaseTab } from "./caseTabs";
 
 const TAB_LABEL: Record<CaseTab, string> = {
@@ -34,17 +38,22 @@ const TAB_LABEL: Record<CaseTab, string> = {
   timeline: "Timeline",
   participants: "Participants",
   plan: "Plan",
+  tasks: "Tasks",
   goals: "Goals",
   "check-ins": "Check-ins",
   referrals: "Referrals",
 };
 
-const COMING_SOON: Partial<Record<CaseTab, string>> = {
-  participants: "Family, friends and coworkers around the client, their letters, bottom lines and readiness.",
-  plan: "The intervention plan from the model's template, with logistics, rehearsals and approval.",
-  goals: "Measurable goals for the client and each participant, with their progress.",
-  "check-ins": "Weekly check-ins from the client and the family, with their risk level.",
-  referrals: "Referrals to treatment centers, with consent and status updates.",
+/** Each domain's tab lives in its own feature folder. */
+const TAB_PANEL: Partial<Record<CaseTab, (props: { caseData: CaseRead }) => ReactNode>> = {
+  participants: ParticipantsTab,
+  plan: PlanTab,
+  tasks: TasksTab,
+  goals: GoalsTab,
+  "check-ins": CheckInsTab,
+  referrals: () => (
+    <ComingSoon title="Referrals" text="Referrals to treatment centers, with consent and status updates." />
+  ),
 };
 
 const route = getRouteApi("/app/cases/$caseId");
@@ -132,11 +141,14 @@ export function CasePage() {
         <Tabs.Panel value="timeline" pt="lg">
           <CaseTimeline caseId={c.id} />
         </Tabs.Panel>
-        {CASE_TABS.filter((value) => COMING_SOON[value]).map((value) => (
-          <Tabs.Panel key={value} value={value} pt="lg">
-            <ComingSoon title={TAB_LABEL[value]} text={COMING_SOON[value] ?? ""} />
-          </Tabs.Panel>
-        ))}
+        {CASE_TABS.map((value) => {
+          const Panel = TAB_PANEL[value];
+          return Panel ? (
+            <Tabs.Panel key={value} value={value} pt="lg">
+              <Panel caseData={c} />
+            </Tabs.Panel>
+          ) : null;
+        })}
       </Tabs>
     </Stack>
   );
@@ -237,23 +249,5 @@ function CaseOverview({ c }: { c: CaseRead }) {
         </Text>
       </Card>
     </SimpleGrid>
-  );
-}
-
-function ComingSoon({ title, text }: { title: string; text: string }) {
-  return (
-    <Center py="xl">
-      <Stack align="center" gap="xs" maw={440} ta="center">
-        <ThemeIcon variant="light" color="gray" size={48} radius="xl" aria-hidden>
-          <IconHourglassEmpty size={26} />
-        </ThemeIcon>
-        <Title order={2} size="h4">
-          {title}: coming soon
-        </Title>
-        <Text size="sm" c="dimmed">
-          {text}
-        </Text>
-      </Stack>
-    </Center>
   );
 }

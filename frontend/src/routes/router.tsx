@@ -111,9 +111,35 @@ const usersRoute = createRoute({
   component: lazyRouteComponent(() => import("./UsersPage"), "UsersPage"),
 });
 
+const runSheetRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/cases/$caseId/run-sheet",
+  component: lazyRouteComponent(() => import("./RunSheetPage"), "RunSheetPage"),
+});
+
+const myTasksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/tasks",
+  component: lazyRouteComponent(() => import("./MyTasksPage"), "MyTasksPage"),
+});
+
+const alertsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/alerts",
+  component: lazyRouteComponent(() => import("./AlertsPage"), "AlertsPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  appRoute.addChildren([indexRoute, casesRoute, caseRoute, usersRoute]),
+  appRoute.addChildren([
+    indexRoute,
+    casesRoute,
+    caseRoute,
+    runSheetRoute,
+    myTasksRoute,
+    alertsRoute,
+    usersRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

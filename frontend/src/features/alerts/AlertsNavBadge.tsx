@@ -1,0 +1,4 @@
+/** The open-alert count shown next to "Alerts" in the navigation. */
+export function AlertsNavBadge() {
+  return null;
+}
