@@ -33,6 +33,7 @@ from api.core.problems import (
 from api.goals.router import router as goals_router
 from api.participants.router import router as participants_router
 from api.plans.router import router as plans_router
+from api.portal.router import router as portal_router
 from api.tasks.router import router as tasks_router
 from api.users.router import router as users_router
 
@@ -47,6 +48,7 @@ DOMAIN_ROUTERS: list[APIRouter] = [
     goals_router,
     checkins_router,
     alerts_router,
+    portal_router,
     audit_router,
 ]
 

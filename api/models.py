@@ -10,6 +10,7 @@ from api.goals.models import Goal, GoalMeasurement
 from api.organizations.models import Organization
 from api.participants.models import Participant
 from api.plans.models import InterventionPlan, PlanRevision
+from api.portal.models import Invitation, PortalAccount
 from api.tasks.models import Task
 from api.users.models import User
 from api.worker.models import JobLease
@@ -27,11 +28,13 @@ __all__ = [
     "GoalMeasurement",
     "IdempotencyRecord",
     "InterventionPlan",
+    "Invitation",
     "JobLease",
     "LoginThrottle",
     "Organization",
     "Participant",
     "PlanRevision",
+    "PortalAccount",
     "RefreshToken",
     "Task",
     "User",

@@ -11,9 +11,11 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.core.audit import AuditContext
+from api.core.config import Settings
 from api.core.problems import Forbidden, Unauthorized
 from api.core.routing import SessionDep, SettingsDep
-from api.core.security import InvalidToken, verify_access_token
+from api.core.security import AccessClaims, InvalidToken, verify_access_token
+from api.portal.models import PortalAccount, PortalAccountStatus
 from api.users.models import Role, User
 
 bearer = HTTPBearer(auto_error=False, description="Access token from POST /auth/token")
@@ -57,22 +59,67 @@ class Staff:
         return self.role in (Role.admin, Role.supervisor)
 
 
-def get_current_staff(
-    request: Request, session: SessionDep, settings: SettingsDep, credentials: Credentials
-) -> Staff:
+@dataclass(frozen=True)
+class Portal:
+    """A signed-in client or participant: reaches only their own case's portal view."""
+
+    account: PortalAccount
+    ctx: AuditContext
+
+    @property
+    def id(self) -> uuid.UUID:
+        return self.account.id
+
+    @property
+    def organization_id(self) -> uuid.UUID:
+        return self.account.organization_id
+
+
+def _claims(settings: Settings, credentials: HTTPAuthorizationCredentials | None) -> AccessClaims:
     if credentials is None:
         raise Unauthorized("Sign in first: send Authorization: Bearer <access token>.")
     try:
-        claims = verify_access_token(settings, credentials.credentials)
+        return verify_access_token(settings, credentials.credentials)
     except InvalidToken as exc:
         raise Unauthorized("The access token is invalid or expired.") from exc
-    if claims.kind != "staff":
-        raise Forbidden("This endpoint is for staff accounts.")
+
+
+def _subject(claims: AccessClaims) -> uuid.UUID:
     try:
-        user_id = uuid.UUID(claims.subject)
+        return uuid.UUID(claims.subject)
     except ValueError as exc:
         raise Unauthorized("The access token is invalid.") from exc
-    user = session.get(User, user_id)
+
+
+def get_current_portal(
+    request: Request, session: SessionDep, settings: SettingsDep, credentials: Credentials
+) -> Portal:
+    claims = _claims(settings, credentials)
+    if claims.kind != "portal":
+        raise Forbidden("This endpoint is for client and family portal accounts.")
+    account = session.get(PortalAccount, _subject(claims))
+    if (
+        account is None
+        or account.status != PortalAccountStatus.active.value
+        or str(account.organization_id) != claims.organization_id
+        or account.session_epoch != claims.session_epoch
+    ):
+        raise Unauthorized("This session has ended; sign in again.")
+    request.state.principal = f"portal:{account.id}"
+    ctx = request_audit_context(request, "portal", account.id, account.organization_id)
+    return Portal(account=account, ctx=ctx)
+
+
+CurrentPortal = Annotated[Portal, Depends(get_current_portal)]
+
+
+def get_current_staff(
+    request: Request, session: SessionDep, settings: SettingsDep, credentials: Credentials
+) -> Staff:
+    claims = _claims(settings, credentials)
+    if claims.kind != "staff":
+        raise Forbidden("This endpoint is for staff accounts.")
+    user = session.get(User, _subject(claims))
     if (
         user is None
         or not user.is_active
@@ -87,6 +134,18 @@ def get_current_staff(
 
 
 CurrentStaff = Annotated[Staff, Depends(get_current_staff)]
+
+
+def get_current_principal(
+    request: Request, session: SessionDep, settings: SettingsDep, credentials: Credentials
+) -> Staff | Portal:
+    """Any signed-in principal, for the few endpoints every kind may call (GET /auth/me)."""
+    if _claims(settings, credentials).kind == "portal":
+        return get_current_portal(request, session, settings, credentials)
+    return get_current_staff(request, session, settings, credentials)
+
+
+CurrentPrincipal = Annotated[Staff | Portal, Depends(get_current_principal)]
 
 
 def require_role(*roles: Role) -> Callable[[Staff], Staff]:

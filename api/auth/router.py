@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request, status
 
 from api.auth import service
-from api.auth.dependencies import CurrentStaff, request_audit_context
+from api.auth.dependencies import CurrentPrincipal, CurrentStaff, Portal, request_audit_context
 from api.auth.schemas import (
     LogoutRequest,
     Me,
@@ -17,6 +17,7 @@ from api.auth.schemas import (
 from api.core.problems import UnprocessableContent, responses
 from api.core.routing import SessionDep, SettingsDep, TransactionalRoute
 from api.organizations.models import Organization
+from api.portal import service as portal_service
 
 router = APIRouter(prefix="/auth", tags=["auth"], route_class=TransactionalRoute)
 
@@ -63,20 +64,30 @@ def logout(body: LogoutRequest, session: SessionDep) -> None:
 @router.get(
     "/me",
     operation_id="get_me",
-    summary="Who am I",
+    summary="Who am I (staff or portal account)",
     response_model=Me,
     responses=responses(401),
 )
-def get_me(staff: CurrentStaff, session: SessionDep) -> Me:
-    organization = session.get(Organization, staff.organization_id)
+def get_me(principal: CurrentPrincipal, session: SessionDep) -> Me:
+    organization = session.get(Organization, principal.organization_id)
     assert organization is not None
+    org = OrganizationRef(id=organization.id, name=organization.name)
+    if isinstance(principal, Portal):
+        name = portal_service.me(session, principal).name
+        return Me(
+            id=principal.id,
+            kind="portal",
+            email=principal.account.email,
+            full_name=name,
+            organization=org,
+        )
     return Me(
-        id=staff.id,
+        id=principal.id,
         kind="staff",
-        email=staff.user.email,
-        full_name=staff.user.full_name,
-        role=staff.role,
-        organization=OrganizationRef(id=organization.id, name=organization.name),
+        email=principal.user.email,
+        full_name=principal.user.full_name,
+        role=principal.role,
+        organization=org,
     )
 
 

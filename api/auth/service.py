@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import select, update
@@ -24,6 +25,7 @@ from api.core.security import (
     new_secret,
     verify_password,
 )
+from api.portal.models import PortalAccount, PortalAccountStatus
 from api.users.models import User
 from api.users.service import end_sessions
 
@@ -79,6 +81,49 @@ def staff_session(
     )
 
 
+@dataclass(frozen=True)
+class _Account:
+    """Whoever an email signs in as: a staff member, or else a portal account."""
+
+    kind: PrincipalKind
+    id: uuid.UUID
+    organization_id: uuid.UUID
+    password_hash: str | None
+    active: bool
+    session_epoch: int
+
+    @classmethod
+    def of_user(cls, user: User) -> _Account:
+        return cls(
+            "staff",
+            user.id,
+            user.organization_id,
+            user.password_hash,
+            user.is_active,
+            user.session_epoch,
+        )
+
+    @classmethod
+    def of_portal(cls, portal: PortalAccount) -> _Account:
+        return cls(
+            "portal",
+            portal.id,
+            portal.organization_id,
+            portal.password_hash,
+            portal.status == PortalAccountStatus.active.value,
+            portal.session_epoch,
+        )
+
+
+def _account_for(session: Session, email: str) -> _Account | None:
+    email = email.strip().lower()
+    user = session.scalar(select(User).where(col(User.email) == email))
+    if user is not None:
+        return _Account.of_user(user)
+    portal = session.scalar(select(PortalAccount).where(col(PortalAccount.email) == email))
+    return _Account.of_portal(portal) if portal is not None else None
+
+
 def sign_in_with_password(
     session: Session, settings: Settings, ctx: AuditContext, email: str, password: str
 ) -> TokenPair:
@@ -88,15 +133,15 @@ def sign_in_with_password(
     key = throttle.account_key(email, ip)
     throttle.ensure_not_locked(session, key, now)
 
-    user = session.scalar(select(User).where(col(User.email) == email.strip().lower()))
+    account = _account_for(session, email)
     # Verify even for unknown or inactive accounts: same answer, same time.
-    valid = verify_password(password, user.password_hash if user else None)
-    if user is None or not valid or not user.is_active:
+    valid = verify_password(password, account.password_hash if account else None)
+    if account is None or not valid or not account.active:
         throttle.record_failure(session, settings, key, now)
         failed = AuditContext(
-            "staff" if user else "anonymous",
-            user.id if user else None,
-            user.organization_id if user else None,
+            account.kind if account else "anonymous",
+            account.id if account else None,
+            account.organization_id if account else None,
             ctx.ip,
             ctx.user_agent,
             ctx.request_id,
@@ -106,10 +151,17 @@ def sign_in_with_password(
 
     throttle.record_success(session, key)
     signed_in = AuditContext(
-        "staff", user.id, user.organization_id, ctx.ip, ctx.user_agent, ctx.request_id
+        account.kind, account.id, account.organization_id, ctx.ip, ctx.user_agent, ctx.request_id
     )
     audit.record(session, signed_in, AuditAction.login, "session")
-    return staff_session(session, settings, user)
+    return issue_session(
+        session,
+        settings,
+        kind=account.kind,
+        principal_id=account.id,
+        organization_id=account.organization_id,
+        session_epoch=account.session_epoch,
+    )
 
 
 def refresh_session(session: Session, settings: Settings, refresh_token: str) -> TokenPair:
@@ -126,13 +178,29 @@ def refresh_session(session: Session, settings: Settings, refresh_token: str) ->
         revoke_family(session, token.family_id)
         raise InvalidGrant("This refresh token was already used; the session has been ended.")
     token.used_at = now
-    if token.principal_kind != "staff":
-        raise InvalidGrant("Unknown session kind.")
-    user = session.get(User, token.principal_id)
-    if user is None or not user.is_active:
+    account = _account_by_id(session, token.principal_kind, token.principal_id)
+    if account is None or not account.active:
         revoke_family(session, token.family_id)
         raise InvalidGrant("This account is no longer active.")
-    return staff_session(session, settings, user, family_id=token.family_id)
+    return issue_session(
+        session,
+        settings,
+        kind=account.kind,
+        principal_id=account.id,
+        organization_id=account.organization_id,
+        session_epoch=account.session_epoch,
+        family_id=token.family_id,
+    )
+
+
+def _account_by_id(session: Session, kind: str, principal_id: uuid.UUID) -> _Account | None:
+    if kind == "staff":
+        user = session.get(User, principal_id)
+        return _Account.of_user(user) if user is not None else None
+    if kind == "portal":
+        portal = session.get(PortalAccount, principal_id)
+        return _Account.of_portal(portal) if portal is not None else None
+    return None
 
 
 def revoke_family(session: Session, family_id: uuid.UUID) -> None:

@@ -33,7 +33,10 @@ def _iso_text(example: str) -> Callable[[object], object]:
 
 
 def _as_utc(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    try:
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    except OverflowError as exc:  # e.g. 0001-01-01T00:00:00+00:01 has no UTC equivalent
+        raise ValueError("the timestamp is out of range") from exc
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_text("1984-06-26"))]

@@ -125,3 +125,15 @@ def test_a_mistyped_filter_is_refused_rather_than_ignored(
     assert response.json()["errors"] == [
         {"loc": ["query", "stauts"], "msg": "unknown query parameter", "type": "extra_forbidden"}
     ]
+
+
+def test_a_timestamp_outside_the_calendar_is_422_not_a_crash(
+    client: TestClient, make: Factory
+) -> None:
+    user = make.user(make.organization())
+    response = client.get(
+        "/api/v1/cases",
+        params={"updated_since": "0001-01-01T00:00:00+00:01"},
+        headers=make.headers(user),
+    )
+    assert response.status_code == 422
