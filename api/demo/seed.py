@@ -24,6 +24,7 @@ from api.cases.team import replace_team
 from api.core import clock
 from api.core.audit import AuditContext
 from api.core.db import SessionFactory
+from api.demo.accountability import seed_accountability, seed_open_safety_alert
 from api.demo.intervention import seed_intervention
 from api.organizations.models import Organization
 from api.organizations.service import get_or_create
@@ -229,3 +230,6 @@ def _seed_case(
                 session, lead.principal, case, step, reason=REASONS[step], outcome=outcome
             )
     seed_intervention(session, rng, lead.principal, supervisor.principal, case)
+    seed_accountability(session, rng, lead.principal, case)
+    if index == len(STATUS_MIX) - 5:  # an aftercare case
+        seed_open_safety_alert(session, lead.principal, case)
