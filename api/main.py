@@ -32,9 +32,11 @@ from api.core.problems import (
 )
 from api.goals.router import router as goals_router
 from api.participants.router import router as participants_router
+from api.partner.router_admin import router as partner_admin_router
 from api.plans.router import router as plans_router
 from api.portal.router import router as portal_router
 from api.tasks.router import router as tasks_router
+from api.treatment_centers.router import router as treatment_centers_router
 from api.users.router import router as users_router
 
 API_PREFIX = "/api/v1"
@@ -49,6 +51,8 @@ DOMAIN_ROUTERS: list[APIRouter] = [
     checkins_router,
     alerts_router,
     portal_router,
+    treatment_centers_router,
+    partner_admin_router,
     audit_router,
 ]
 

@@ -9,9 +9,11 @@ from api.core.idempotency import IdempotencyRecord
 from api.goals.models import Goal, GoalMeasurement
 from api.organizations.models import Organization
 from api.participants.models import Participant
+from api.partner.models import PartnerApiClient
 from api.plans.models import InterventionPlan, PlanRevision
 from api.portal.models import Invitation, PortalAccount
 from api.tasks.models import Task
+from api.treatment_centers.models import TreatmentCenter
 from api.users.models import User
 from api.worker.models import JobLease
 
@@ -33,9 +35,11 @@ __all__ = [
     "LoginThrottle",
     "Organization",
     "Participant",
+    "PartnerApiClient",
     "PlanRevision",
     "PortalAccount",
     "RefreshToken",
     "Task",
+    "TreatmentCenter",
     "User",
 ]

@@ -15,6 +15,7 @@ from api.core.config import Settings
 from api.core.problems import Forbidden, Unauthorized
 from api.core.routing import SessionDep, SettingsDep
 from api.core.security import AccessClaims, InvalidToken, verify_access_token
+from api.partner.models import PartnerApiClient
 from api.portal.models import PortalAccount, PortalAccountStatus
 from api.users.models import Role, User
 
@@ -113,6 +114,49 @@ def get_current_portal(
 CurrentPortal = Annotated[Portal, Depends(get_current_portal)]
 
 
+@dataclass(frozen=True)
+class Partner:
+    """A partner treatment center's system: reaches only referrals addressed to its center."""
+
+    client: PartnerApiClient
+    ctx: AuditContext
+
+    @property
+    def id(self) -> uuid.UUID:
+        return self.client.id
+
+    @property
+    def organization_id(self) -> uuid.UUID:
+        return self.client.organization_id
+
+    @property
+    def treatment_center_id(self) -> uuid.UUID:
+        return self.client.treatment_center_id
+
+
+def get_current_partner(
+    request: Request, session: SessionDep, settings: SettingsDep, credentials: Credentials
+) -> Partner:
+    claims = _claims(settings, credentials)
+    if claims.kind != "partner":
+        raise Forbidden("This endpoint is for partner treatment centers' API clients.")
+    client = session.get(PartnerApiClient, _subject(claims))
+    if (
+        client is None
+        or client.revoked_at is not None
+        or str(client.organization_id) != claims.organization_id
+    ):
+        raise Unauthorized("This API client was revoked; ask the practice for new credentials.")
+    request.state.principal = f"partner:{client.id}"
+    return Partner(
+        client=client,
+        ctx=request_audit_context(request, "partner", client.id, client.organization_id),
+    )
+
+
+CurrentPartner = Annotated[Partner, Depends(get_current_partner)]
+
+
 def get_current_staff(
     request: Request, session: SessionDep, settings: SettingsDep, credentials: Credentials
 ) -> Staff:
@@ -138,14 +182,17 @@ CurrentStaff = Annotated[Staff, Depends(get_current_staff)]
 
 def get_current_principal(
     request: Request, session: SessionDep, settings: SettingsDep, credentials: Credentials
-) -> Staff | Portal:
+) -> Staff | Portal | Partner:
     """Any signed-in principal, for the few endpoints every kind may call (GET /auth/me)."""
-    if _claims(settings, credentials).kind == "portal":
+    kind = _claims(settings, credentials).kind
+    if kind == "portal":
         return get_current_portal(request, session, settings, credentials)
+    if kind == "partner":
+        return get_current_partner(request, session, settings, credentials)
     return get_current_staff(request, session, settings, credentials)
 
 
-CurrentPrincipal = Annotated[Staff | Portal, Depends(get_current_principal)]
+CurrentPrincipal = Annotated[Staff | Portal | Partner, Depends(get_current_principal)]
 
 
 def require_role(*roles: Role) -> Callable[[Staff], Staff]:

@@ -5,7 +5,13 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request, status
 
 from api.auth import service
-from api.auth.dependencies import CurrentPrincipal, CurrentStaff, Portal, request_audit_context
+from api.auth.dependencies import (
+    CurrentPrincipal,
+    CurrentStaff,
+    Partner,
+    Portal,
+    request_audit_context,
+)
 from api.auth.schemas import (
     LogoutRequest,
     Me,
@@ -18,6 +24,7 @@ from api.core.problems import UnprocessableContent, responses
 from api.core.routing import SessionDep, SettingsDep, TransactionalRoute
 from api.organizations.models import Organization
 from api.portal import service as portal_service
+from api.treatment_centers.models import TreatmentCenter
 
 router = APIRouter(prefix="/auth", tags=["auth"], route_class=TransactionalRoute)
 
@@ -35,14 +42,21 @@ def create_token(
     session: SessionDep,
     settings: SettingsDep,
 ) -> TokenPair:
-    """`grant_type=password` with `username` (email) and `password`, or
-    `grant_type=refresh_token` with `refresh_token`. Refresh tokens rotate: store
+    """`grant_type=password` with `username` (email) and `password`;
+    `grant_type=refresh_token` with `refresh_token`; or, for a partner treatment
+    center's system, `grant_type=client_credentials` with `client_id` and
+    `client_secret` (no refresh token; ask again when the access token expires). Refresh tokens rotate: store
     the new one each time; presenting a spent one ends the whole session."""
     if form.grant_type == "password":
         if not form.username or not form.password:
             raise UnprocessableContent("username and password are required for this grant.")
         ctx = request_audit_context(request, "anonymous", None, None)
         return service.sign_in_with_password(session, settings, ctx, form.username, form.password)
+    if form.grant_type == "client_credentials":
+        if not form.client_id or not form.client_secret:
+            raise UnprocessableContent("client_id and client_secret are required for this grant.")
+        ctx = request_audit_context(request, "anonymous", None, None)
+        return service.sign_in_partner(session, settings, ctx, form.client_id, form.client_secret)
     if not form.refresh_token:
         raise UnprocessableContent("refresh_token is required for this grant.")
     return service.refresh_session(session, settings, form.refresh_token)
@@ -72,6 +86,14 @@ def get_me(principal: CurrentPrincipal, session: SessionDep) -> Me:
     organization = session.get(Organization, principal.organization_id)
     assert organization is not None
     org = OrganizationRef(id=organization.id, name=organization.name)
+    if isinstance(principal, Partner):
+        center = session.get(TreatmentCenter, principal.treatment_center_id)
+        return Me(
+            id=principal.id,
+            kind="partner",
+            full_name=center.name if center else None,
+            organization=org,
+        )
     if isinstance(principal, Portal):
         name = portal_service.me(session, principal).name
         return Me(

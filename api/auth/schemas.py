@@ -13,10 +13,12 @@ from api.users.schemas import PASSWORD_MAX, PASSWORD_MIN
 class TokenRequest(InputModel):
     """OAuth2 token request (application/x-www-form-urlencoded)."""
 
-    grant_type: Literal["password", "refresh_token"]
+    grant_type: Literal["password", "refresh_token", "client_credentials"]
     username: str | None = Field(default=None, max_length=320)
     password: str | None = Field(default=None, max_length=PASSWORD_MAX)
     refresh_token: str | None = Field(default=None, max_length=200)
+    client_id: str | None = Field(default=None, max_length=64)
+    client_secret: str | None = Field(default=None, max_length=200)
     scope: str | None = Field(default=None, max_length=200)
 
 

@@ -25,6 +25,7 @@ from api.core.security import (
     new_secret,
     verify_password,
 )
+from api.partner import clients as partner_clients
 from api.portal.models import PortalAccount, PortalAccountStatus
 from api.users.models import User
 from api.users.service import end_sessions
@@ -161,6 +162,29 @@ def sign_in_with_password(
         principal_id=account.id,
         organization_id=account.organization_id,
         session_epoch=account.session_epoch,
+    )
+
+
+def sign_in_partner(
+    session: Session, settings: Settings, ctx: AuditContext, client_id: str, client_secret: str
+) -> TokenPair:
+    """The client-credentials grant: not throttled like password guesses (the secret
+    is 256 random bits), but every failure is audited."""
+    client = partner_clients.authenticate(session, client_id, client_secret)
+    if client is None:
+        audit.record(session, ctx, AuditAction.login_failed, "partner_session")
+        raise InvalidCredentials("The client id or secret is not right, or the client was revoked.")
+    signed_in = AuditContext(
+        "partner", client.id, client.organization_id, ctx.ip, ctx.user_agent, ctx.request_id
+    )
+    audit.record(session, signed_in, AuditAction.login, "partner_session")
+    return issue_session(
+        session,
+        settings,
+        kind="partner",
+        principal_id=client.id,
+        organization_id=client.organization_id,
+        with_refresh=False,
     )
 
 

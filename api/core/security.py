@@ -7,6 +7,7 @@ only as SHA-256 digests.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import secrets
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
+from cryptography.fernet import Fernet
 from jose import JWTError, jwt
 from pwdlib import PasswordHash
 from pwdlib.hashers.argon2 import Argon2Hasher
@@ -144,3 +146,18 @@ def token_principal_key(settings: Settings, token: str) -> str | None:
     except InvalidToken:
         return None
     return f"{claims.kind}:{claims.subject}"
+
+
+def _sealing_key(settings: Settings) -> Fernet:
+    # A key of its own, derived from the app secret, so sealed values and tokens never share one.
+    material = hashlib.sha256(b"cairn-seal:" + settings.secret_key.encode()).digest()
+    return Fernet(base64.urlsafe_b64encode(material))
+
+
+def seal(settings: Settings, secret: str) -> str:
+    """Encrypts a secret that must be read back later (webhook signing secrets)."""
+    return _sealing_key(settings).encrypt(secret.encode()).decode()
+
+
+def unseal(settings: Settings, sealed: str) -> str:
+    return _sealing_key(settings).decrypt(sealed.encode()).decode()

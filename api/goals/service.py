@@ -120,14 +120,17 @@ def record_measurement(
 
 def recompute(session: Session, goal: Goal) -> None:
     """latest_value and achievement_status from the two most recent measurements."""
-    latest_two = list(
-        session.scalars(
-            select(col(GoalMeasurement.value))
-            .where(col(GoalMeasurement.goal_id) == goal.id)
-            .order_by(col(GoalMeasurement.measured_at).desc(), col(GoalMeasurement.id).desc())
-            .limit(2)
+    # No autoflush: flushing the goal's pending changes here would bump its version a
+    # second time in the same change (one edit must be one version, one ETag).
+    with session.no_autoflush:
+        latest_two = list(
+            session.scalars(
+                select(col(GoalMeasurement.value))
+                .where(col(GoalMeasurement.goal_id) == goal.id)
+                .order_by(col(GoalMeasurement.measured_at).desc(), col(GoalMeasurement.id).desc())
+                .limit(2)
+            )
         )
-    )
     goal.latest_value = latest_two[0] if latest_two else None
     derived = derive_achievement(
         list(reversed(latest_two)),

@@ -40,7 +40,7 @@ router = APIRouter(route_class=TransactionalRoute)
 def create_invitation(
     body: InvitationCreate, case: VisibleCase, staff: CurrentStaff, session: SessionDep
 ) -> InvitationRead:
-    return service.invite(session, staff, case, str(body.respondent))
+    return service.invite(session, staff, case, body.respondent)
 
 
 @router.post(
@@ -95,6 +95,7 @@ def create_portal_check_in(
     body: PortalCheckIn, portal: CurrentPortal, session: SessionDep
 ) -> PortalCheckInReceipt:
     case = service.case_of(session, portal)
+    service.check_own_goals(session, portal, body)
     check_in = submit_check_in(session, portal.ctx, case, portal.account.participant_id, body)
     schedule_due = service.due(session, portal).next_due_at
     return PortalCheckInReceipt(

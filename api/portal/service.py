@@ -16,6 +16,7 @@ from api.auth.schemas import TokenPair
 from api.auth.service import issue_session
 from api.cases.models import Case
 from api.checkins.models import CheckIn, CheckInSchedule
+from api.checkins.schemas import CheckInAnswers
 from api.core import audit, clock
 from api.core.audit import AuditAction, AuditContext
 from api.core.config import Settings
@@ -52,7 +53,9 @@ def _normalized(code: str) -> str:
     return code.replace("-", "").replace(" ", "").upper()
 
 
-def invite(session: Session, staff: Staff, case: Case, respondent: str) -> InvitationRead:
+def invite(
+    session: Session, staff: Staff, case: Case, respondent: str | uuid.UUID
+) -> InvitationRead:
     participant_id = resolve_subject(session, case, respondent, "respondent")
     participant = session.get(Participant, participant_id) if participant_id else None
     email = (participant.email if participant else case.client_email) or ""
@@ -229,6 +232,35 @@ def due(session: Session, portal: Portal) -> CheckInDue:
         due_now=schedule is not None and schedule.next_due_at <= clock.now(),
         last_check_in_at=last,
     )
+
+
+def check_own_goals(session: Session, portal: Portal, answers: CheckInAnswers) -> None:
+    """A respondent records progress on their own goals only, not on anyone else's."""
+    wanted = {u.goal_id for u in answers.goal_updates}
+    if not wanted:
+        return
+    own = set(
+        session.scalars(
+            select(col(Goal.id)).where(
+                col(Goal.case_id) == portal.account.case_id,
+                _mine(col(Goal.subject_participant_id), portal),
+                col(Goal.id).in_(wanted),
+            )
+        )
+    )
+    errors = [
+        FieldError(
+            loc=["body", "goal_updates", i, "goal_id"],
+            msg="not one of your goals",
+            type="value_error",
+        )
+        for i, u in enumerate(answers.goal_updates)
+        if u.goal_id not in own
+    ]
+    if errors:
+        raise UnprocessableContent(
+            "Progress can be recorded on your own goals only.", errors=errors
+        )
 
 
 def goals(session: Session, portal: Portal) -> list[PortalGoal]:

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON
+from sqlmodel import Field, SQLModel
+
+from api.core.types import UTCDateTime, version_column
+
+
+class Service(StrEnum):
+    detox = "detox"
+    mat = "mat"
+    dual_diagnosis = "dual_diagnosis"
+    family_program = "family_program"
+    residential = "residential"
+    outpatient = "outpatient"
+    sober_living = "sober_living"
+    trauma = "trauma"
+    adolescent = "adolescent"
+    other = "other"
+
+
+_version = version_column()
+
+
+class TreatmentCenter(SQLModel, table=True):
+    """A treatment center in the organisation's directory; a partner when it has an API client."""
+
+    __tablename__ = "treatment_centers"
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": _version}
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    organization_id: uuid.UUID = Field(foreign_key="organizations.id", index=True)
+    name: str = Field(max_length=200)
+    levels_of_care: list[str] = Field(default_factory=list, sa_type=JSON)
+    services: list[str] = Field(default_factory=list, sa_type=JSON)
+    populations: list[str] = Field(default_factory=list, sa_type=JSON)
+    insurance_accepted: list[str] = Field(default_factory=list, sa_type=JSON)
+    address_line: str | None = Field(default=None, max_length=300)
+    city: str | None = Field(default=None, max_length=100)
+    region: str | None = Field(default=None, max_length=100)
+    postal_code: str | None = Field(default=None, max_length=20)
+    country: str | None = Field(default=None, max_length=2)
+    phone: str | None = Field(default=None, max_length=40)
+    website: str | None = Field(default=None, max_length=300)
+    beds_available: int | None = None
+    beds_updated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+    version: int = Field(default=1, sa_column=_version)

@@ -1,0 +1,160 @@
+"""The organisation's directory of treatment centers."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import String, cast, exists, func, select
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from api.auth.dependencies import Staff
+from api.core import audit, clock
+from api.core.audit import AuditAction
+from api.core.pagination import keyset_page, split_page
+from api.core.problems import NotFound
+from api.core.schemas import changes_of
+from api.core.search import contains_pattern
+from api.partner.models import PartnerApiClient
+from api.plans.models import LevelOfCare
+from api.treatment_centers.models import Service, TreatmentCenter
+from api.treatment_centers.schemas import (
+    TreatmentCenterCreate,
+    TreatmentCenterRead,
+    TreatmentCenterUpdate,
+)
+
+
+def load_center(
+    session: Session, organization_id: uuid.UUID, center_id: uuid.UUID
+) -> TreatmentCenter:
+    center = session.get(TreatmentCenter, center_id)
+    if center is None or center.organization_id != organization_id:
+        raise NotFound("No treatment center with that id in your directory.")
+    return center
+
+
+def _as_stored(values: dict[str, Any]) -> dict[str, Any]:
+    stored = dict(values)
+    for field in ("levels_of_care", "services", "populations", "insurance_accepted"):
+        if field in stored and stored[field] is not None:
+            stored[field] = [str(v) for v in stored[field]]
+    if stored.get("website") is not None:
+        stored["website"] = str(stored["website"])
+    return stored
+
+
+def add_center(session: Session, admin: Staff, data: TreatmentCenterCreate) -> TreatmentCenter:
+    now = clock.now()
+    values = _as_stored(data.model_dump())
+    center = TreatmentCenter(
+        organization_id=admin.organization_id, created_at=now, updated_at=now, **values
+    )
+    if center.beds_available is not None:
+        center.beds_updated_at = now
+    session.add(center)
+    session.flush()
+    audit.record(session, admin.ctx, AuditAction.create, "treatment_center", center.id)
+    return center
+
+
+def update_center(
+    session: Session, admin: Staff, center: TreatmentCenter, data: TreatmentCenterUpdate
+) -> TreatmentCenter:
+    changes = _as_stored(changes_of(data, required=("name",)))
+    for field in ("levels_of_care", "services", "populations", "insurance_accepted"):
+        if field in changes and changes[field] is None:
+            changes[field] = []
+    changed = {f: v for f, v in changes.items() if getattr(center, f) != v}
+    if not changed:
+        return center
+    for field, value in changed.items():
+        setattr(center, field, value)
+    now = clock.now()
+    if "beds_available" in changed:
+        center.beds_updated_at = now
+    center.updated_at = now
+    session.flush()
+    audit.record(session, admin.ctx, AuditAction.update, "treatment_center", center.id)
+    return center
+
+
+@dataclass(frozen=True)
+class CenterFilters:
+    level_of_care: LevelOfCare | None = None
+    service: Service | None = None
+    has_beds: bool | None = None
+    q: str | None = None
+
+
+def list_centers(
+    session: Session, staff: Staff, filters: CenterFilters, *, limit: int, cursor: str | None
+) -> tuple[list[TreatmentCenter], str | None]:
+    statement = select(TreatmentCenter).where(
+        col(TreatmentCenter.organization_id) == staff.organization_id
+    )
+    # Both vocabularies are closed, so the quoted value matches exactly.
+    if filters.level_of_care is not None:
+        statement = statement.where(
+            cast(col(TreatmentCenter.levels_of_care), String).like(
+                f'%"{filters.level_of_care.value}"%'
+            )
+        )
+    if filters.service is not None:
+        statement = statement.where(
+            cast(col(TreatmentCenter.services), String).like(f'%"{filters.service.value}"%')
+        )
+    if filters.has_beds is True:
+        statement = statement.where(col(TreatmentCenter.beds_available) > 0)
+    elif filters.has_beds is False:
+        statement = statement.where(func.coalesce(col(TreatmentCenter.beds_available), 0) == 0)
+    if filters.q:
+        pattern = contains_pattern(filters.q.strip())
+        statement = statement.where(
+            func.lower(col(TreatmentCenter.name)).like(pattern, escape="\\")
+            | func.lower(func.coalesce(col(TreatmentCenter.city), "")).like(pattern, escape="\\")
+        )
+    statement = keyset_page(
+        statement,
+        [col(TreatmentCenter.name), col(TreatmentCenter.id)],
+        descending=False,
+        limit=limit,
+        cursor=cursor,
+    )
+    return split_page(session.scalars(statement).all(), limit, lambda c: (c.name, c.id))
+
+
+def to_reads(session: Session, centers: Sequence[TreatmentCenter]) -> list[TreatmentCenterRead]:
+    ids = [c.id for c in centers]
+    partners = (
+        set(
+            session.scalars(
+                select(col(PartnerApiClient.treatment_center_id)).where(
+                    col(PartnerApiClient.treatment_center_id).in_(ids),
+                    col(PartnerApiClient.revoked_at).is_(None),
+                )
+            )
+        )
+        if ids
+        else set()
+    )
+    return [
+        TreatmentCenterRead.model_validate({**c.model_dump(), "is_partner": c.id in partners})
+        for c in centers
+    ]
+
+
+def is_partner(session: Session, center_id: uuid.UUID) -> bool:
+    return bool(
+        session.scalar(
+            select(
+                exists().where(
+                    col(PartnerApiClient.treatment_center_id) == center_id,
+                    col(PartnerApiClient.revoked_at).is_(None),
+                )
+            )
+        )
+    )
