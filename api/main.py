@@ -19,6 +19,7 @@ from api.audit.router import router as audit_router
 from api.auth.router import router as auth_router
 from api.cases.router import router as cases_router
 from api.checkins.router import router as checkins_router
+from api.consents.router import router as consents_router
 from api.core.config import Settings, get_settings
 from api.core.db import SessionFactory, create_db_engine, session_factory_for
 from api.core.logging import configure_logging
@@ -53,6 +54,7 @@ DOMAIN_ROUTERS: list[APIRouter] = [
     portal_router,
     treatment_centers_router,
     partner_admin_router,
+    consents_router,
     audit_router,
 ]
 

@@ -4,6 +4,7 @@ from api.alerts.models import Alert
 from api.auth.models import LoginThrottle, RefreshToken
 from api.cases.models import Case, CaseEvent, CaseReferenceCounter, CaseTeamMember
 from api.checkins.models import CheckIn, CheckInSchedule
+from api.consents.models import Consent
 from api.core.audit import AuditEvent
 from api.core.idempotency import IdempotencyRecord
 from api.goals.models import Goal, GoalMeasurement
@@ -26,6 +27,7 @@ __all__ = [
     "CaseTeamMember",
     "CheckIn",
     "CheckInSchedule",
+    "Consent",
     "Goal",
     "GoalMeasurement",
     "IdempotencyRecord",

@@ -11,6 +11,7 @@ from sqlmodel import col
 
 from api.auth.models import LoginThrottle
 from api.checkins.schedules import raise_missed_check_ins
+from api.consents.service import warn_expiring_consents
 from api.core import idempotency
 from api.core.db import affected_rows
 
@@ -30,6 +31,7 @@ def purge_stale_login_throttles(session: Session, now: datetime) -> int:
 
 JOBS: dict[str, Job] = {
     "raise_missed_check_ins": raise_missed_check_ins,
+    "warn_expiring_consents": warn_expiring_consents,
     "purge_expired_idempotency_keys": purge_expired_idempotency_keys,
     "purge_stale_login_throttles": purge_stale_login_throttles,
 }
