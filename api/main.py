@@ -33,9 +33,11 @@ from api.core.problems import (
 )
 from api.goals.router import router as goals_router
 from api.participants.router import router as participants_router
+from api.partner.router import router as partner_router
 from api.partner.router_admin import router as partner_admin_router
 from api.plans.router import router as plans_router
 from api.portal.router import router as portal_router
+from api.referrals.router import router as referrals_router
 from api.tasks.router import router as tasks_router
 from api.treatment_centers.router import router as treatment_centers_router
 from api.users.router import router as users_router
@@ -55,6 +57,8 @@ DOMAIN_ROUTERS: list[APIRouter] = [
     treatment_centers_router,
     partner_admin_router,
     consents_router,
+    referrals_router,
+    partner_router,
     audit_router,
 ]
 

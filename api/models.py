@@ -13,6 +13,7 @@ from api.participants.models import Participant
 from api.partner.models import PartnerApiClient
 from api.plans.models import InterventionPlan, PlanRevision
 from api.portal.models import Invitation, PortalAccount
+from api.referrals.models import Referral, ReferralEvent
 from api.tasks.models import Task
 from api.treatment_centers.models import TreatmentCenter
 from api.users.models import User
@@ -40,6 +41,8 @@ __all__ = [
     "PartnerApiClient",
     "PlanRevision",
     "PortalAccount",
+    "Referral",
+    "ReferralEvent",
     "RefreshToken",
     "Task",
     "TreatmentCenter",

@@ -162,6 +162,22 @@ class IdempotencyKeyReused(Problem):
     description = "This Idempotency-Key was already used with a different request body."
 
 
+class ConsentRequired(Problem):
+    status, slug, title = 422, "consent-required", "No active consent for this recipient"
+    description = (
+        "Disclosing to a treatment center needs a signed consent (42 CFR Part 2) that is "
+        "active (not revoked or expired) and names that center."
+    )
+
+
+class ConsentNotActive(Problem):
+    status, slug, title = 403, "consent-not-active", "Consent no longer active"
+    description = (
+        "The consent behind this referral was revoked or has expired, so its details can no "
+        "longer be disclosed. Status updates are still accepted."
+    )
+
+
 class PreconditionRequired(Problem):
     status, slug, title = 428, "precondition-required", "If-Match required"
     description = "This resource may only be changed with an If-Match header holding its ETag."

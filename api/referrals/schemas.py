@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from api.consents.models import ConsentStatus
+from api.core.pagination import Page
+from api.core.schemas import InputModel, IsoDate, Timestamp
+from api.plans.models import LevelOfCare
+from api.referrals.models import DischargeReason, ReferralStatus
+
+Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4_000)]
+Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2_000)]
+
+
+class ReferralCreate(InputModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "treatment_center_id": "5d0c3c5e-0e64-4d2b-9d6c-1b1f9f8c2a10",
+                    "consent_id": "0b7a3c0e-6f4e-4c1b-8c55-2a4e8f2b9d33",
+                    "level_of_care": "3.7",
+                    "requested_admission_date": "2026-12-06",
+                    "summary": "Alcohol use disorder, severe; medically monitored withdrawal likely needed.",
+                }
+            ]
+        }
+    )
+
+    treatment_center_id: uuid.UUID
+    consent_id: uuid.UUID
+    level_of_care: LevelOfCare
+    requested_admission_date: IsoDate | None = None
+    summary: Summary = Field(description="The minimum necessary for the center to decide")
+
+
+class ReferralUpdate(InputModel):
+    consent_id: uuid.UUID | None = None
+    level_of_care: LevelOfCare | None = None
+    requested_admission_date: IsoDate | None = None
+    summary: Summary | None = None
+
+
+class StatusReport(InputModel):
+    """A status update from the treatment center (or recorded by staff for a non-partner center)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"status": "admitted", "admitted_at": "2026-12-06T14:00:00Z"}]
+        }
+    )
+
+    status: ReferralStatus
+    decline_reason: Note | None = None
+    admitted_at: Timestamp | None = None
+    discharged_at: Timestamp | None = None
+    discharge_reason: DischargeReason | None = None
+    note: Note | None = None
+
+    @model_validator(mode="after")
+    def _fields_of_the_status(self) -> StatusReport:
+        if self.status is ReferralStatus.declined and not self.decline_reason:
+            raise ValueError("a decline needs decline_reason")
+        if self.status is ReferralStatus.discharged and self.discharge_reason is None:
+            raise ValueError("a discharge needs discharge_reason")
+        return self
+
+
+class Cancellation(InputModel):
+    reason: Note | None = None
+
+
+class HistoryEntry(BaseModel):
+    at: datetime
+    actor_type: str
+    actor_id: uuid.UUID | None
+    from_status: ReferralStatus | None
+    to_status: ReferralStatus
+    note: str | None
+
+
+class ReferralRead(BaseModel):
+    id: uuid.UUID
+    case_id: uuid.UUID
+    case_reference: str
+    treatment_center_id: uuid.UUID
+    treatment_center_name: str
+    consent_id: uuid.UUID
+    level_of_care: LevelOfCare
+    requested_admission_date: date | None
+    summary: str
+    status: ReferralStatus
+    decline_reason: str | None
+    admitted_at: datetime | None
+    discharged_at: datetime | None
+    discharge_reason: DischargeReason | None
+    sent_at: datetime | None
+    history: list[HistoryEntry]
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+ReferralPage = Page[ReferralRead]
+
+
+class ConsentSummary(BaseModel):
+    id: uuid.UUID
+    status: ConsentStatus
+    purpose: str
+    information_description: str
+    expires_at: datetime | None
+    expiration_event: str | None
+    signed_at: datetime
+
+
+class ReferredClient(BaseModel):
+    first_name: str
+    last_name: str
+    date_of_birth: date | None
+
+
+class PartnerReferral(BaseModel):
+    """What a partner center sees: the minimum necessary, under the consent, with the notice."""
+
+    id: uuid.UUID
+    status: ReferralStatus
+    level_of_care: LevelOfCare
+    requested_admission_date: date | None
+    client: ReferredClient | None = Field(
+        description="Withheld once the consent is no longer active"
+    )
+    summary: str | None = Field(description="Withheld once the consent is no longer active")
+    disclosure_withheld: bool
+    consent: ConsentSummary
+    redisclosure_notice: str
+    history: list[HistoryEntry]
+    sent_at: datetime | None
+    updated_at: datetime
+
+
+PartnerReferralPage = Page[PartnerReferral]
+
+
+class Capacity(InputModel):
+    beds_available: Annotated[int, Field(strict=True, ge=0, le=10_000)]
+
+
+class CapacityRead(BaseModel):
+    treatment_center_id: uuid.UUID
+    beds_available: int
+    beds_updated_at: datetime
