@@ -25,7 +25,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     app = create_app(settings, engine=engine)
     stop = None
     if settings.run_worker_in_process and not args.no_worker:
-        stop = start_in_background(app.state.session_factory)
+        stop = start_in_background(app.state.session_factory, settings)
     print(f"Cairn is serving on http://{args.host}:{args.port}", flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=True)
     if stop is not None:
@@ -36,10 +36,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_worker(_args: argparse.Namespace) -> int:
     from api.worker.runner import run_forever
 
-    engine = create_db_engine(get_settings())
+    settings = get_settings()
+    engine = create_db_engine(settings)
     upgrade_to_head(engine)
     with contextlib.suppress(KeyboardInterrupt):
-        run_forever(session_factory_for(engine), threading.Event())
+        run_forever(session_factory_for(engine), threading.Event(), settings)
     return 0
 
 

@@ -41,6 +41,7 @@ from api.referrals.router import router as referrals_router
 from api.tasks.router import router as tasks_router
 from api.treatment_centers.router import router as treatment_centers_router
 from api.users.router import router as users_router
+from api.webhooks.router import router as webhooks_router
 
 API_PREFIX = "/api/v1"
 DOMAIN_ROUTERS: list[APIRouter] = [
@@ -59,6 +60,7 @@ DOMAIN_ROUTERS: list[APIRouter] = [
     consents_router,
     referrals_router,
     partner_router,
+    webhooks_router,
     audit_router,
 ]
 

@@ -17,6 +17,7 @@ from api.referrals.models import Referral, ReferralEvent
 from api.tasks.models import Task
 from api.treatment_centers.models import TreatmentCenter
 from api.users.models import User
+from api.webhooks.models import OrganizationWebhook, WebhookDelivery
 from api.worker.models import JobLease
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "JobLease",
     "LoginThrottle",
     "Organization",
+    "OrganizationWebhook",
     "Participant",
     "PartnerApiClient",
     "PlanRevision",
@@ -47,4 +49,5 @@ __all__ = [
     "Task",
     "TreatmentCenter",
     "User",
+    "WebhookDelivery",
 ]

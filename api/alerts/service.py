@@ -23,6 +23,7 @@ from api.core.audit import AuditAction
 from api.core.pagination import keyset_page, split_page
 from api.core.problems import Conflict, NotFound
 from api.users.models import User
+from api.webhooks.outbox import announce_to_organization
 
 SEVERITY_ORDER = [Severity.critical, Severity.high, Severity.moderate, Severity.low]
 
@@ -55,6 +56,17 @@ def raise_alert(
             session.add(alert)
     except IntegrityError:
         return None
+    announce_to_organization(
+        session,
+        case.organization_id,
+        "alert.created",
+        {
+            "alert_id": str(alert.id),
+            "case_id": str(case.id),
+            "kind": kind.value,
+            "severity": severity.value,
+        },
+    )
     return alert
 
 

@@ -124,7 +124,9 @@ def list_check_ins(
     cursor: Cursor = None,
 ) -> CheckInPage:
     who: uuid.UUID | str | None = (
-        "any" if respondent is None else resolve_subject(session, case, respondent, "respondent")
+        "any"
+        if respondent is None
+        else resolve_subject(session, case, respondent, "respondent", where="query")
     )
     found, next_cursor = service.list_check_ins(
         session, case, respondent_participant_id=who, since=since, limit=limit, cursor=cursor

@@ -13,7 +13,7 @@ from sqlmodel import col
 from api.alerts.models import AlertKind, Severity
 from api.alerts.service import raise_alert
 from api.auth.dependencies import Staff
-from api.cases.models import Case
+from api.cases.models import Case, CaseStatus
 from api.cases.service import load_case
 from api.checkins.models import CheckInSchedule
 from api.checkins.schemas import ScheduleCreate, ScheduleRead, ScheduleUpdate
@@ -148,10 +148,16 @@ def raise_missed_check_ins(session: Session, now: datetime) -> int:
     """
     late = session.scalars(
         select(CheckInSchedule)
-        .where(col(CheckInSchedule.active).is_(True), col(CheckInSchedule.overdue_after) < now)
+        .join(Case, col(Case.id) == col(CheckInSchedule.case_id))
+        # A closed case is no longer followed: its schedules raise nothing.
+        .where(
+            col(CheckInSchedule.active).is_(True),
+            col(CheckInSchedule.overdue_after) < now,
+            col(Case.status) != CaseStatus.closed.value,
+        )
         .order_by(col(CheckInSchedule.overdue_after))
         .limit(500)
-        .with_for_update(skip_locked=True)
+        .with_for_update(skip_locked=True, of=CheckInSchedule)
     ).all()
     raised = 0
     for schedule in late:

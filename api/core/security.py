@@ -161,3 +161,9 @@ def seal(settings: Settings, secret: str) -> str:
 
 def unseal(settings: Settings, sealed: str) -> str:
     return _sealing_key(settings).decrypt(sealed.encode()).decode()
+
+
+def sign_webhook(secret: str, timestamp: int, body: bytes) -> str:
+    """`Cairn-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`."""
+    mac = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+    return f"t={timestamp},v1={mac}"

@@ -37,7 +37,7 @@ def load_participant(session: Session, staff: Staff, participant_id: uuid.UUID) 
 
 
 def resolve_subject(
-    session: Session, case: Case, subject: str | uuid.UUID, field: str
+    session: Session, case: Case, subject: str | uuid.UUID, field: str, *, where: str = "body"
 ) -> uuid.UUID | None:
     """`client` → None; a participant id → that id, if the participant is of this case (else 422)."""
     if subject == "client":
@@ -48,7 +48,7 @@ def resolve_subject(
             f"The {field} must be the client or a participant of this case.",
             errors=[
                 FieldError(
-                    loc=["body", field], msg="not a participant of this case", type="value_error"
+                    loc=[where, field], msg="not a participant of this case", type="value_error"
                 )
             ],
         )

@@ -15,6 +15,7 @@ from api.core.problems import InvalidTransition
 from api.referrals.models import DischargeReason, Referral, ReferralEvent, ReferralStatus
 from api.referrals.schemas import StatusReport
 from api.referrals.status import NEXT
+from api.webhooks.outbox import announce_to_organization
 
 
 def move(
@@ -44,6 +45,17 @@ def move(
             to_status=to.value,
             note=note,
         )
+    )
+    announce_to_organization(
+        session,
+        referral.organization_id,
+        "referral.status_changed",
+        {
+            "referral_id": str(referral.id),
+            "case_id": str(referral.case_id),
+            "from_status": current.value,
+            "to_status": to.value,
+        },
     )
     session.flush()
 

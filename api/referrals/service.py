@@ -30,6 +30,7 @@ from api.referrals.schemas import (
 )
 from api.treatment_centers.models import TreatmentCenter
 from api.treatment_centers.service import is_partner, load_center
+from api.webhooks.outbox import announce_to_center
 
 
 def require_consent(
@@ -104,6 +105,13 @@ def update_draft(
 def send(session: Session, staff: Staff, case: Case, referral: Referral) -> Referral:
     require_consent(session, case, referral.consent_id, referral.treatment_center_id)
     lifecycle.move(session, staff.ctx, referral, ReferralStatus.sent)
+    announce_to_center(
+        session,
+        referral.organization_id,
+        referral.treatment_center_id,
+        "referral.sent",
+        {"referral_id": str(referral.id)},
+    )
     audit.record(session, staff.ctx, AuditAction.update, "referral", referral.id, case_id=case.id)
     return referral
 
@@ -111,7 +119,16 @@ def send(session: Session, staff: Staff, case: Case, referral: Referral) -> Refe
 def cancel(
     session: Session, staff: Staff, case: Case, referral: Referral, reason: str | None
 ) -> Referral:
+    was_sent = referral.sent_at is not None
     lifecycle.move(session, staff.ctx, referral, ReferralStatus.cancelled, note=reason)
+    if was_sent:  # the center knew of it
+        announce_to_center(
+            session,
+            referral.organization_id,
+            referral.treatment_center_id,
+            "referral.cancelled",
+            {"referral_id": str(referral.id)},
+        )
     audit.record(session, staff.ctx, AuditAction.update, "referral", referral.id, case_id=case.id)
     return referral
 

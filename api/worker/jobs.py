@@ -13,9 +13,11 @@ from api.auth.models import LoginThrottle
 from api.checkins.schedules import raise_missed_check_ins
 from api.consents.service import warn_expiring_consents
 from api.core import idempotency
+from api.core.config import Settings
 from api.core.db import affected_rows
+from api.webhooks.delivery import deliver_due
 
-Job = Callable[[Session, datetime], int]
+Job = Callable[[Session, datetime, Settings], int]
 
 
 def purge_expired_idempotency_keys(session: Session, now: datetime) -> int:
@@ -29,9 +31,14 @@ def purge_stale_login_throttles(session: Session, now: datetime) -> int:
     return affected_rows(result)
 
 
+def _ignoring_settings(job: Callable[[Session, datetime], int]) -> Job:
+    return lambda session, now, _settings: job(session, now)
+
+
 JOBS: dict[str, Job] = {
-    "raise_missed_check_ins": raise_missed_check_ins,
-    "warn_expiring_consents": warn_expiring_consents,
-    "purge_expired_idempotency_keys": purge_expired_idempotency_keys,
-    "purge_stale_login_throttles": purge_stale_login_throttles,
+    "deliver_webhooks": deliver_due,
+    "raise_missed_check_ins": _ignoring_settings(raise_missed_check_ins),
+    "warn_expiring_consents": _ignoring_settings(warn_expiring_consents),
+    "purge_expired_idempotency_keys": _ignoring_settings(purge_expired_idempotency_keys),
+    "purge_stale_login_throttles": _ignoring_settings(purge_stale_login_throttles),
 }

@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col
 
 from api.core import clock
+from api.core.config import Settings, get_settings
 from api.core.db import SessionFactory, affected_rows
 from api.worker.jobs import JOBS
 from api.worker.models import JobLease
@@ -67,9 +68,12 @@ def release_lease(factory: SessionFactory, job: str, owner: str, started: dateti
         session.commit()
 
 
-def run_once(factory: SessionFactory, owner: str | None = None) -> dict[str, int]:
+def run_once(
+    factory: SessionFactory, owner: str | None = None, settings: Settings | None = None
+) -> dict[str, int]:
     """Runs every job whose lease this worker gets; returns what each job did."""
     owner = owner or worker_id()
+    settings = settings or get_settings()
     done: dict[str, int] = {}
     for name, job in JOBS.items():
         now = clock.now()
@@ -77,7 +81,7 @@ def run_once(factory: SessionFactory, owner: str | None = None) -> dict[str, int
             continue
         try:
             with factory() as session:
-                done[name] = job(session, now)
+                done[name] = job(session, now, settings)
                 session.commit()
         except Exception:
             log.exception("job failed", extra={"job": name})
@@ -86,18 +90,18 @@ def run_once(factory: SessionFactory, owner: str | None = None) -> dict[str, int
     return done
 
 
-def run_forever(factory: SessionFactory, stop: threading.Event) -> None:
+def run_forever(factory: SessionFactory, stop: threading.Event, settings: Settings) -> None:
     owner = worker_id()
     log.info("worker started", extra={"jobs": sorted(JOBS), "worker": owner})
     while not stop.is_set():
-        run_once(factory, owner)
+        run_once(factory, owner, settings)
         stop.wait(INTERVAL_SECONDS)
 
 
-def start_in_background(factory: SessionFactory) -> threading.Event:
+def start_in_background(factory: SessionFactory, settings: Settings) -> threading.Event:
     stop = threading.Event()
     thread = threading.Thread(
-        target=run_forever, args=(factory, stop), name="cairn-worker", daemon=True
+        target=run_forever, args=(factory, stop, settings), name="cairn-worker", daemon=True
     )
     thread.start()
     return stop

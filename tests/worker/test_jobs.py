@@ -30,6 +30,7 @@ def test_housekeeping_forgets_expired_keys_and_stale_throttles(
     )
 
     assert run_once(session_factory) == {  # type: ignore[arg-type]
+        "deliver_webhooks": 0,
         "raise_missed_check_ins": 0,
         "warn_expiring_consents": 0,
         "purge_expired_idempotency_keys": 0,

@@ -170,8 +170,11 @@ def test_a_longer_grace_set_later_delays_the_alert(
 def test_the_worker_runs_the_job_and_the_lead_sees_the_alert(
     case: CaseDriver, session_factory: Callable[[], Session], db: Session
 ) -> None:
-    weekly_schedule(case)
-    late = DUE + GRACE + MINUTE
+    # From the present on, so that no job lease left by another test is still held then.
+    start = clock.now()
+    with clock.frozen_at(start):
+        case.schedule(cadence_days=7, grace_hours=24)
+    late = start + timedelta(days=7) + GRACE + MINUTE
     with clock.frozen_at(late):
         done = run_once(session_factory)
         summary = case.client.get(f"{API}/alerts/summary", headers=case.headers()).json()
@@ -216,3 +219,22 @@ def test_workers_running_at_once_on_postgres_never_raise_the_same_alert_twice(
     assert len(alerts) == 12
     assert len({a.case_id for a in alerts}) == 12
     assert all(a.title == "The client missed 2 check-ins since 2026-03-09" for a in alerts)
+
+
+def test_a_closed_case_raises_no_missed_check_ins(
+    client: TestClient, make: Factory, practice: Practice, session_factory: Any
+) -> None:
+    case = practice.open_case(client, make)
+    headers = make.headers(practice.lead)
+    client.post(
+        f"/api/v1/cases/{case['id']}/check-in-schedules",
+        json={"respondent": "client", "cadence_days": 7},
+        headers=headers,
+    )
+    client.post(
+        f"/api/v1/cases/{case['id']}/status",
+        json={"status": "closed", "outcome": "lost_contact"},
+        headers=headers,
+    )
+    with clock.frozen_at(clock.now() + timedelta(days=30)):
+        assert run_once(session_factory)["raise_missed_check_ins"] == 0  # type: ignore[arg-type]

@@ -1,0 +1,103 @@
+"""The worker job that delivers the outbox: signed POSTs, exponential backoff with jitter,
+for at least 24 hours. Rows are claimed with FOR UPDATE SKIP LOCKED on PostgreSQL, so
+two workers never send the same delivery."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import datetime, timedelta
+
+import httpx
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlmodel import col
+
+from api.core.config import Settings
+from api.core.security import sign_webhook, unseal
+from api.partner.models import PartnerApiClient
+from api.webhooks.models import DeliveryStatus, OrganizationWebhook, WebhookDelivery
+
+BATCH = 50
+GIVE_UP_AFTER = timedelta(hours=24, minutes=30)
+FIRST_RETRY = timedelta(seconds=30)
+LONGEST_WAIT = timedelta(hours=1)
+TIMEOUT_SECONDS = 5.0
+
+
+def backoff(attempts: int) -> timedelta:
+    """30 s, 1 min, 2 min … up to an hour, each ±20 % so retries do not arrive in waves."""
+    wait: timedelta = min(FIRST_RETRY * (2 ** max(0, attempts - 1)), LONGEST_WAIT)
+    jitter = random.uniform(0.8, 1.2)  # noqa: S311  (spreading retries, not security)
+    return wait * jitter
+
+
+def _secret(session: Session, settings: Settings, delivery: WebhookDelivery) -> str | None:
+    if delivery.api_client_id is not None:
+        client = session.get(PartnerApiClient, delivery.api_client_id)
+        if client is None or client.revoked_at is not None:
+            return None
+        return unseal(settings, client.webhook_secret_sealed)
+    endpoint = session.get(OrganizationWebhook, delivery.organization_webhook_id)
+    return unseal(settings, endpoint.secret_sealed) if endpoint is not None else None
+
+
+def deliver_due(
+    session: Session, now: datetime, settings: Settings, http: httpx.Client | None = None
+) -> int:
+    due = session.scalars(
+        select(WebhookDelivery)
+        .where(
+            col(WebhookDelivery.status) == DeliveryStatus.pending.value,
+            col(WebhookDelivery.next_attempt_at) <= now,
+        )
+        .order_by(col(WebhookDelivery.next_attempt_at))
+        .limit(BATCH)
+        .with_for_update(skip_locked=True)
+    ).all()
+    delivered = 0
+    with http or httpx.Client(timeout=TIMEOUT_SECONDS, follow_redirects=False) as client:
+        for delivery in due:
+            delivered += _attempt(session, settings, client, delivery, now)
+    session.flush()
+    return delivered
+
+
+def _attempt(
+    session: Session,
+    settings: Settings,
+    http: httpx.Client,
+    delivery: WebhookDelivery,
+    now: datetime,
+) -> int:
+    secret = _secret(session, settings, delivery)
+    if secret is None:
+        delivery.status, delivery.last_error = (
+            DeliveryStatus.failed.value,
+            "the receiver was revoked",
+        )
+        return 0
+    body = json.dumps(delivery.payload, separators=(",", ":")).encode()
+    headers = {
+        "Content-Type": "application/json",
+        "Cairn-Signature": sign_webhook(secret, int(now.timestamp()), body),
+        "Cairn-Event": delivery.event_type,
+        "Cairn-Delivery": str(delivery.id),
+    }
+    delivery.attempts += 1
+    delivery.last_attempt_at = now
+    try:
+        response = http.post(delivery.url, content=body, headers=headers)
+        delivery.last_status_code, delivery.last_error = response.status_code, None
+        ok = 200 <= response.status_code < 300
+    except httpx.HTTPError as exc:
+        delivery.last_status_code, delivery.last_error = None, type(exc).__name__
+        ok = False
+    if ok:
+        delivery.status, delivery.delivered_at = DeliveryStatus.delivered.value, now
+        return 1
+    if now - delivery.created_at >= GIVE_UP_AFTER:
+        delivery.status = DeliveryStatus.failed.value
+    else:
+        delivery.next_attempt_at = now + backoff(delivery.attempts)
+    return 0
