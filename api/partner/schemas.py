@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, UrlConstraints
 
 from api.core.schemas import InputModel
 
@@ -15,13 +16,13 @@ class ApiClientCreate(InputModel):
         }
     )
 
-    webhook_url: HttpUrl | None = Field(
+    webhook_url: Annotated[HttpUrl, UrlConstraints(max_length=480)] | None = Field(
         default=None, description="Where referral events are delivered"
     )
 
 
 class ApiClientUpdate(InputModel):
-    webhook_url: HttpUrl | None = None
+    webhook_url: Annotated[HttpUrl, UrlConstraints(max_length=480)] | None = None
 
 
 class ApiClientRead(BaseModel):

@@ -4,7 +4,15 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    StringConstraints,
+    UrlConstraints,
+)
 
 from api.cases.schemas import Phone
 from api.core.pagination import Page
@@ -34,7 +42,7 @@ class _CenterFields(InputModel):
     )
     country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
     phone: Phone | None = None
-    website: HttpUrl | None = None
+    website: Annotated[HttpUrl, UrlConstraints(max_length=280)] | None = None
     beds_available: Annotated[int, Field(strict=True, ge=0, le=10_000)] | None = None
 
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, HttpUrl
+from pydantic import BaseModel, ConfigDict, HttpUrl, UrlConstraints
 
 from api.core.pagination import Page
 from api.core.schemas import InputModel
@@ -16,7 +16,7 @@ class EndpointSet(InputModel):
         json_schema_extra={"examples": [{"url": "https://practice.example.org/cairn-events"}]}
     )
 
-    url: HttpUrl
+    url: Annotated[HttpUrl, UrlConstraints(max_length=480)]
 
 
 class EndpointRead(BaseModel):
