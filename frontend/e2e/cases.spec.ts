@@ -60,7 +60,7 @@ test("create a case, find it by search, open it", async ({ page }) => {
   await captureWidths(page, "case");
 
   await page.getByRole("tab", { name: "Plan" }).click();
-  await expect(page.getByText("Plan: coming soon")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Start the intervention plan" })).toBeVisible();
   await expect(page).toHaveURL(/tab=plan/);
 });
 

@@ -24,3 +24,67 @@ export type StatusChange = Schemas["StatusChange"];
 export type CaseOutcome = Schemas["CaseOutcome"];
 export type TeamMember = Schemas["TeamMemberRead"];
 export type TimelineEntry = Schemas["TimelineEntry"];
+
+export type Relationship = Schemas["Relationship"];
+export type ParticipantRole = Schemas["ParticipantRole"];
+export type Readiness = Schemas["Readiness"];
+export type ParticipantRead = Schemas["ParticipantRead"];
+export type ParticipantCreate = Schemas["ParticipantCreate"];
+export type ParticipantUpdate = Schemas["ParticipantUpdate"];
+
+export type PlanRead = Schemas["PlanRead"];
+export type PlanCreate = Schemas["PlanCreate"];
+export type PlanUpdate = Schemas["PlanUpdate"];
+export type PlanDelivery = Schemas["PlanDelivery"];
+export type PlanStatus = Schemas["PlanStatus"];
+export type PlanRevision = Schemas["PlanRevisionRead"];
+export type PlanTemplate = Schemas["PlanTemplateRead"];
+export type LevelOfCare = Schemas["LevelOfCare"];
+export type DeliveryResult = Schemas["DeliveryResult"];
+export type TreatmentOptionRead = Schemas["TreatmentOptionRead"];
+export type ContingencyRead = Schemas["ContingencyRead"];
+export type RehearsalRead = Schemas["RehearsalRead"];
+export type ContributionRead = Schemas["ContributionRead"];
+export type SectionRead = Schemas["SectionRead"];
+
+export type TaskRead = Schemas["TaskRead"];
+export type TaskCreate = Schemas["TaskCreate"];
+export type TaskUpdate = Schemas["TaskUpdate"];
+export type TaskPhase = Schemas["TaskPhase"];
+export type TaskStatus = Schemas["TaskStatus"];
+
+export type GoalRead = Schemas["GoalRead"];
+export type GoalCreate = Schemas["GoalCreate"];
+export type GoalUpdate = Schemas["GoalUpdate"];
+export type GoalProgress = Schemas["GoalProgress"];
+export type GoalCategory = Schemas["GoalCategory"];
+export type GoalDirection = Schemas["Direction"];
+export type LifecycleStatus = Schemas["LifecycleStatus"];
+export type AchievementStatus = Schemas["AchievementStatus"];
+export type MeasurementCreate = Schemas["MeasurementCreate"];
+export type MeasurementRead = Schemas["MeasurementRead"];
+
+export type ScheduleRead = Schemas["ScheduleRead"];
+export type ScheduleCreate = Schemas["ScheduleCreate"];
+export type ScheduleUpdate = Schemas["ScheduleUpdate"];
+export type CheckInRead = Schemas["CheckInRead"];
+export type CheckInCreate = Schemas["CheckInCreate"];
+export type RiskLevel = Schemas["RiskLevel"];
+export type AdherenceReport = Schemas["AdherenceReport"];
+export type Adherence = Schemas["Adherence"];
+
+export type AlertRead = Schemas["AlertRead"];
+export type AlertSummary = Schemas["AlertSummary"];
+export type AlertKind = Schemas["AlertKind"];
+export type AlertStatus = Schemas["AlertStatus"];
+export type AlertSeverity = Schemas["Severity"];
+
+export type InvitationRead = Schemas["InvitationRead"];
+export type PortalStatus = Schemas["PortalStatus"];
+export type PortalMe = Schemas["PortalMe"];
+export type CheckInDue = Schemas["CheckInDue"];
+export type PortalCheckIn = Schemas["PortalCheckIn"];
+export type PortalCheckInReceipt = Schemas["PortalCheckInReceipt"];
+export type PortalGoal = Schemas["PortalGoal"];
+export type PortalPlan = Schemas["PortalPlan"];
+export type PortalResource = Schemas["Resource"];

@@ -14,6 +14,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
 import { session } from "../api/client";
 import { AlertsNavBadge } from "../features/alerts/AlertsNavBadge";
+import { CriticalAlertsBanner } from "../features/alerts/CriticalAlertsBanner";
 import { ChangePasswordModal } from "../features/auth/ChangePasswordModal";
 import { isAdmin, staffRole, useMe } from "../features/auth/api";
 import { ROLE_LABEL } from "../features/users/labels";
@@ -123,6 +124,7 @@ export function AppLayout() {
         )}
       </AppShell.Navbar>
       <AppShell.Main id="main">
+        <CriticalAlertsBanner />
         <Outlet />
       </AppShell.Main>
       <ChangePasswordModal opened={passwordOpened} onClose={password.close} />

@@ -16,6 +16,7 @@ import { AppLayout } from "./AppLayout";
 import { CasePageError, CASE_TABS, type CaseTab } from "./caseTabs";
 import { LoginPage } from "./LoginPage";
 import { NotFound, RootLayout, RouteError } from "./RootLayout";
+import { portalRedirect } from "../features/portal/redirect";
 
 export type LoginReason = "expired" | "staff-only";
 export interface LoginSearch {
@@ -129,8 +130,98 @@ const alertsRoute = createRoute({
   component: lazyRouteComponent(() => import("./AlertsPage"), "AlertsPage"),
 });
 
+// --- The client and family portal (portal tokens; its own layout) -----------
+
+export interface PortalLoginSearch {
+  redirect?: string;
+  reason?: "expired";
+}
+
+const portalLoginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/portal/login",
+  validateSearch: (search: Record<string, unknown>): PortalLoginSearch => ({
+    ...(typeof search.redirect === "string" ? { redirect: search.redirect } : {}),
+    ...(search.reason === "expired" ? { reason: "expired" as const } : {}),
+  }),
+  beforeLoad: async ({ context, search }) => {
+    if (!session.isActive || !(await session.ensure())) return;
+    const me = await context.queryClient.ensureQueryData(meQueryOptions).catch(() => null);
+    if (me?.kind === "portal") throw redirect({ href: portalRedirect(search.redirect), replace: true });
+  },
+  component: lazyRouteComponent(() => import("./portal/PortalLoginPage"), "PortalLoginPage"),
+});
+
+const portalAcceptRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/portal/accept",
+  validateSearch: (search: Record<string, unknown>): { code?: string } =>
+    typeof search.code === "string" || typeof search.code === "number" ? { code: String(search.code).slice(0, 64) } : {},
+  component: lazyRouteComponent(() => import("./portal/PortalAcceptPage"), "PortalAcceptPage"),
+});
+
+/** The portal's auth guard: a portal session, or the portal sign-in page. */
+const portalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "portal",
+  beforeLoad: async ({ context, location }) => {
+    const toLogin = (expired: boolean) =>
+      redirect({
+        to: "/portal/login",
+        search: { redirect: location.href, ...(expired ? { reason: "expired" as const } : {}) },
+        replace: true,
+      });
+    const hadSession = session.isActive;
+    if (!(await session.ensure())) throw toLogin(hadSession);
+    let me;
+    try {
+      me = await context.queryClient.ensureQueryData(meQueryOptions);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) throw toLogin(true);
+      throw error;
+    }
+    // Staff who open a portal address belong in their dashboard.
+    if (me.kind !== "portal") throw redirect({ to: "/cases", replace: true });
+    return { me };
+  },
+  component: lazyRouteComponent(() => import("./portal/PortalLayout"), "PortalLayout"),
+});
+
+const portalHomeRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/portal",
+  component: lazyRouteComponent(() => import("./portal/PortalHomePage"), "PortalHomePage"),
+});
+
+const portalCheckInRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/portal/check-in",
+  component: lazyRouteComponent(() => import("./portal/PortalCheckInPage"), "PortalCheckInPage"),
+});
+
+const portalGoalsRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/portal/goals",
+  component: lazyRouteComponent(() => import("./portal/PortalGoalsPage"), "PortalGoalsPage"),
+});
+
+const portalPlanRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/portal/plan",
+  component: lazyRouteComponent(() => import("./portal/PortalPlanPage"), "PortalPlanPage"),
+});
+
+const portalResourcesRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/portal/resources",
+  component: lazyRouteComponent(() => import("./portal/PortalResourcesPage"), "PortalResourcesPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  portalLoginRoute,
+  portalAcceptRoute,
+  portalRoute.addChildren([portalHomeRoute, portalCheckInRoute, portalGoalsRoute, portalPlanRoute, portalResourcesRoute]),
   appRoute.addChildren([
     indexRoute,
     casesRoute,

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import type { GoalRead } from "../../api/types";
+import { progressChartData, yDomain } from "./chart";
+import { EMPTY_GOAL_FORM, goalToFormValues, toCreateBody, toUpdateBody, validateGoalForm } from "./form";
+import { targetText } from "./labels";
+
+const goal: GoalRead = {
+  id: "g1",
+  case_id: "c1",
+  subject: "client",
+  subject_name: "Danny",
+  title: "Meetings",
+  category: "recovery_activities",
+  metric: "meetings per week",
+  unit: "meetings",
+  target_value: 3,
+  direction: "at_least",
+  baseline_value: 0,
+  start_date: "2026-01-05",
+  due_date: null,
+  lifecycle_status: "active",
+  achievement_status: "improving",
+  achievement_set_by_hand: false,
+  latest_value: 2,
+  created_at: "2026-01-05T10:00:00Z",
+  updated_at: "2026-01-05T10:00:00Z",
+  version: 3,
+};
+
+describe("progress chart data", () => {
+  it("orders points oldest first and keeps the target line in view", () => {
+    const chart = progressChartData(
+      [
+        { value: 2, measured_at: "2026-02-10T10:00:00Z" },
+        { value: 1, measured_at: "2026-02-03T10:00:00Z" },
+      ],
+      5,
+      0,
+    );
+    expect(chart.rows.map((r) => r.value)).toEqual([1, 2]);
+    expect(chart.target).toBe(5);
+    expect(chart.domain[0]).toBe(0);
+    expect(chart.domain[1]).toBeGreaterThanOrEqual(5);
+  });
+
+  it("pads a flat series and allows negative values", () => {
+    expect(yDomain([4, 4])).toEqual([3, 5]);
+    const [low, high] = yDomain([-2, 3]);
+    expect(low).toBeLessThan(-2);
+    expect(high).toBeGreaterThan(3);
+    expect(yDomain([])).toEqual([0, 1]);
+  });
+});
+
+describe("goal form → API", () => {
+  it("creates with numbers and leaves out empty optional fields", () => {
+    const body = toCreateBody({ ...EMPTY_GOAL_FORM, title: " Meetings ", metric: "per week", unit: "meetings", target_value: "3" });
+    expect(body).toEqual({
+      subject: "client",
+      title: "Meetings",
+      category: "other",
+      metric: "per week",
+      unit: "meetings",
+      target_value: 3,
+      direction: "at_least",
+      lifecycle_status: "active",
+    });
+  });
+
+  it("patches only what changed, and clears a hand-set status with null", () => {
+    const initial = goalToFormValues(goal);
+    expect(toUpdateBody(initial, initial)).toEqual({});
+    expect(toUpdateBody(initial, { ...initial, target_value: 4, achievement: "achieved" })).toEqual({
+      target_value: 4,
+      achievement_status: "achieved",
+    });
+    const handSet = goalToFormValues({ ...goal, achievement_set_by_hand: true, achievement_status: "achieved" });
+    expect(handSet.achievement).toBe("achieved");
+    expect(toUpdateBody(handSet, { ...handSet, achievement: "auto" })).toEqual({ achievement_status: null });
+    expect(toUpdateBody(initial, { ...initial, baseline_value: "" })).toEqual({ baseline_value: null });
+  });
+
+  it("flags missing and inconsistent fields", () => {
+    const errors = validateGoalForm({ ...EMPTY_GOAL_FORM, start_date: "2026-03-01", due_date: "2026-02-01" });
+    expect(Object.keys(errors).sort()).toEqual(["due_date", "metric", "target_value", "title", "unit"]);
+  });
+
+  it("says the target in words", () => {
+    expect(targetText(goal)).toBe("at least 3 meetings");
+    expect(targetText({ direction: "at_most", target_value: 1.5, unit: "drinks" })).toBe("at most 1.5 drinks");
+  });
+});

@@ -1,0 +1,207 @@
+import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMediaQuery } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { IconCheck, IconFlag, IconPrinter, IconSend } from "@tabler/icons-react";
+import { useQueryClient } from "@tanstack/react-query";
+import dayjs from "dayjs";
+import { useState } from "react";
+import type { Versioned } from "../../api/client";
+import { ApiError, describeError } from "../../api/problem";
+import type { DeliveryResult, PlanRead } from "../../api/types";
+import { applyApiError } from "../../lib/forms";
+import { ButtonLink } from "../../lib/links";
+import { staffRole, useMe } from "../auth/api";
+import { options } from "../cases/labels";
+import { PLAN_CONFLICT_MESSAGE } from "../participants/SpeakingOrder";
+import { planKeys, useDeliverPlan, usePlanStep, type PlanStep } from "./api";
+import { DateTimeField } from "./DateTimeField";
+import { isoToLocal, localToIso } from "./form";
+import { DELIVERY_RESULT_LABEL } from "./labels";
+
+interface Props {
+  caseId: string;
+  current: Versioned<PlanRead>;
+  /** Unsaved edits in the editor: a plan is submitted as saved, so save first. */
+  dirty: boolean;
+}
+
+export function PlanActions({ caseId, current, dirty }: Props) {
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const step = usePlanStep(caseId);
+  const [delivering, setDelivering] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const plan = current.data;
+  const role = staffRole(me);
+  const mayApprove = role === "supervisor" || role === "admin";
+
+  const run = async (which: PlanStep) => {
+    setError(null);
+    setConflict(false);
+    try {
+      await step.mutateAsync({ step: which, etag: current.etag });
+      notifications.show({
+        color: "teal",
+        title: which === "submit" ? "Submitted for review" : "Plan approved",
+        message: which === "submit" ? "A supervisor can now approve the plan." : "The plan is approved.",
+      });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 412) setConflict(true);
+      else setError(describeError(err));
+    }
+  };
+
+  return (
+    <Stack gap="xs" align="stretch">
+      <Group gap="xs" wrap="wrap">
+        <ButtonLink
+          to="/cases/$caseId/run-sheet"
+          params={{ caseId }}
+          variant="default"
+          leftSection={<IconPrinter size={16} aria-hidden />}
+        >
+          Print run sheet
+        </ButtonLink>
+        {plan.status === "draft" && (
+          <Button
+            leftSection={<IconSend size={16} aria-hidden />}
+            onClick={() => void run("submit")}
+            loading={step.isPending}
+            disabled={dirty}
+            title={dirty ? "Save your changes first" : undefined}
+          >
+            Submit for review
+          </Button>
+        )}
+        {plan.status === "in_review" && mayApprove && (
+          <Button
+            color="teal.9"
+            leftSection={<IconCheck size={16} aria-hidden />}
+            onClick={() => void run("approve")}
+            loading={step.isPending}
+            disabled={dirty}
+          >
+            Approve
+          </Button>
+        )}
+        {plan.status === "approved" && (
+          <Button leftSection={<IconFlag size={16} aria-hidden />} onClick={() => setDelivering(true)} disabled={dirty}>
+            Mark as delivered
+          </Button>
+        )}
+      </Group>
+      {dirty && plan.status !== "delivered" && (
+        <Text size="xs" c="dimmed">
+          Save your changes before moving the plan on.
+        </Text>
+      )}
+      {plan.status === "in_review" && !mayApprove && (
+        <Text size="sm" c="dimmed">
+          Waiting for a supervisor or an admin to approve it.
+        </Text>
+      )}
+      {conflict && (
+        <Alert color="red" title="Nothing changed" role="alert">
+          <Stack gap="xs" align="flex-start">
+            <span>{PLAN_CONFLICT_MESSAGE}</span>
+            <Button
+              size="xs"
+              onClick={async () => {
+                await queryClient.invalidateQueries({ queryKey: planKeys.detail(caseId) });
+                setConflict(false);
+              }}
+            >
+              Reload
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+      {error && (
+        <Alert color="red" title="Nothing changed" role="alert">
+          {error}
+        </Alert>
+      )}
+      {delivering && <DeliverModal caseId={caseId} current={current} onClose={() => setDelivering(false)} />}
+    </Stack>
+  );
+}
+
+interface DeliveryValues {
+  held_at: string | null;
+  result: DeliveryResult | null;
+  notes: string;
+}
+
+function DeliverModal({ caseId, current, onClose }: { caseId: string; current: Versioned<PlanRead>; onClose: () => void }) {
+  const phone = useMediaQuery("(max-width: 36em)");
+  const deliver = useDeliverPlan(caseId);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<DeliveryValues>({
+    mode: "controlled",
+    initialValues: {
+      held_at: isoToLocal(current.data.scheduled_at) ?? dayjs().second(0).format("YYYY-MM-DD HH:mm:ss"),
+      result: null,
+      notes: "",
+    },
+    validate: {
+      held_at: (value) => (value ? null : "When was it held?"),
+      result: (value) => (value ? null : "Choose how it went"),
+    },
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await deliver.mutateAsync({
+        body: {
+          held_at: localToIso(values.held_at) as string,
+          result: values.result as DeliveryResult,
+          ...(values.notes.trim() ? { notes: values.notes.trim() } : {}),
+        },
+        etag: current.etag,
+      });
+      notifications.show({ color: "teal", title: "Intervention recorded", message: DELIVERY_RESULT_LABEL[values.result as DeliveryResult] });
+      onClose();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 412) {
+        setFormError(PLAN_CONFLICT_MESSAGE);
+        return;
+      }
+      setFormError(applyApiError(form, error, ["held_at", "result", "notes"]));
+    }
+  });
+
+  return (
+    <Modal opened onClose={onClose} title="Record the intervention" centered fullScreen={phone}>
+      <form onSubmit={submit} noValidate aria-label="Record the intervention">
+        <Stack>
+          <Text size="sm">Once recorded, the plan is kept as it is and the case moves to "Intervention held".</Text>
+          {formError && (
+            <Alert color="red" role="alert" title="Not recorded">
+              {formError}
+            </Alert>
+          )}
+          <DateTimeField label="Held at" withAsterisk {...form.getInputProps("held_at")} />
+          <Select
+            label="Result"
+            withAsterisk
+            placeholder="How did it go?"
+            data={options(DELIVERY_RESULT_LABEL)}
+            {...form.getInputProps("result")}
+          />
+          <Textarea label="Notes" autosize minRows={3} {...form.getInputProps("notes")} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={deliver.isPending}>
+              Record
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

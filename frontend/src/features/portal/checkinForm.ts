@@ -1,0 +1,140 @@
+// The portal check-in: its steps, its answers, and the API body they become.
+import type { PortalCheckIn } from "../../api/types";
+
+export type RespondentKind = "client" | "participant";
+export type YesNo = "yes" | "no" | null;
+
+export interface CheckInFormValues {
+  days_used: number | null;
+  substances: string[];
+  other_substance: string;
+  craving: number | null;
+  mood: number | null;
+  sleep_quality: number | null;
+  risky_situations: number | null;
+  confidence: number | null;
+  meetings_attended: number | null;
+  sober_support_contact: YesNo;
+  commitments_kept: YesNo;
+  wellbeing: number | null;
+  /** goal id → the value typed ("" when skipped). */
+  goal_values: Record<string, string>;
+  safety: { overdose: YesNo; self_harm_thoughts: YesNo; violence: YesNo };
+  note: string;
+}
+
+export const EMPTY_CHECK_IN: CheckInFormValues = {
+  days_used: null,
+  substances: [],
+  other_substance: "",
+  craving: null,
+  mood: null,
+  sleep_quality: null,
+  risky_situations: null,
+  confidence: null,
+  meetings_attended: null,
+  sober_support_contact: null,
+  commitments_kept: null,
+  wellbeing: null,
+  goal_values: {},
+  safety: { overdose: null, self_harm_thoughts: null, violence: null },
+  note: "",
+};
+
+export const COMMON_SUBSTANCES = ["Alcohol", "Cannabis", "Opioids", "Cocaine", "Methamphetamine", "Benzodiazepines"];
+
+export type StepId = "use" | "feelings" | "support" | "family" | "goals" | "safety" | "note";
+
+export const STEP_TITLE: Record<StepId, string> = {
+  use: "Alcohol and drug use",
+  feelings: "How you have been",
+  support: "What is helping",
+  family: "Your part",
+  goals: "Your goals",
+  safety: "Your safety",
+  note: "Anything else",
+};
+
+export function stepsFor(kind: RespondentKind, hasGoals: boolean): StepId[] {
+  const own: StepId[] = kind === "client" ? ["use", "feelings", "support"] : ["family"];
+  return [...own, ...(hasGoals ? (["goals"] as StepId[]) : []), "safety", "note"];
+}
+
+/** The recall window: the schedule's cadence, within what the API accepts (1–31 days). */
+export function periodDaysFor(cadenceDays: number | null | undefined): number {
+  if (!cadenceDays || cadenceDays < 1) return 7;
+  return Math.min(31, Math.round(cadenceDays));
+}
+
+export function parseGoalValue(raw: string): number | null {
+  const trimmed = raw.trim().replace(",", ".");
+  if (trimmed === "") return null;
+  const n = Number(trimmed);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Problems on one step, keyed by field, in plain words. */
+export function validateStep(step: StepId, values: CheckInFormValues, periodDays: number): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (step === "use") {
+    if (values.days_used === null) errors.days_used = "Choose a number of days — 0 if you did not use.";
+    else if (values.days_used > periodDays) errors.days_used = `At most ${periodDays} days.`;
+  }
+  if (step === "goals") {
+    for (const [goalId, raw] of Object.entries(values.goal_values)) {
+      if (raw.trim() !== "" && parseGoalValue(raw) === null) errors[`goal_values.${goalId}`] = "Enter a number, or leave it empty.";
+    }
+  }
+  if (step === "safety") {
+    for (const key of ["overdose", "self_harm_thoughts", "violence"] as const) {
+      if (values.safety[key] === null) errors[`safety.${key}`] = "Please answer yes or no.";
+    }
+  }
+  return errors;
+}
+
+export function anySafetyYes(values: Pick<CheckInFormValues, "safety">): boolean {
+  return Object.values(values.safety).some((answer) => answer === "yes");
+}
+
+const yesNoToBool = (value: YesNo): boolean | null => (value === null ? null : value === "yes");
+
+/** The answers as the API takes them; only what this respondent was asked. */
+export function toCheckInBody(values: CheckInFormValues, kind: RespondentKind, periodDays: number): PortalCheckIn {
+  const body: PortalCheckIn = {
+    period_days: periodDays,
+    substances_used: [],
+    goal_updates: [],
+    safety: {
+      overdose: values.safety.overdose === "yes",
+      self_harm_thoughts: values.safety.self_harm_thoughts === "yes",
+      violence: values.safety.violence === "yes",
+    },
+  };
+  const set = <K extends keyof PortalCheckIn>(key: K, value: PortalCheckIn[K] | null) => {
+    if (value !== null && value !== undefined) body[key] = value;
+  };
+  if (kind === "client") {
+    set("days_used", values.days_used);
+    if (values.days_used) {
+      const other = values.other_substance.trim();
+      body.substances_used = [...new Set([...values.substances, ...(other ? [other] : [])])].slice(0, 10);
+    }
+    set("craving", values.craving);
+    set("mood", values.mood);
+    set("sleep_quality", values.sleep_quality);
+    set("risky_situations", values.risky_situations);
+    set("confidence", values.confidence);
+    set("meetings_attended", values.meetings_attended);
+    set("sober_support_contact", yesNoToBool(values.sober_support_contact));
+  } else {
+    set("commitments_kept", yesNoToBool(values.commitments_kept));
+    set("wellbeing", values.wellbeing);
+  }
+  body.goal_updates = Object.entries(values.goal_values)
+    .map(([goal_id, raw]) => ({ goal_id, value: parseGoalValue(raw) }))
+    .filter((u): u is { goal_id: string; value: number } => u.value !== null);
+  const note = values.note.trim();
+  if (note) body.note = note;
+  return body;
+}
