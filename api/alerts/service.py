@@ -17,11 +17,11 @@ from api.alerts.schemas import AlertRead, AlertSummary
 from api.auth.dependencies import Staff
 from api.cases.models import Case
 from api.cases.schemas import ActorRef
-from api.cases.service import load_case, visible_to
+from api.cases.service import load_in_case, visible_to
 from api.core import audit, clock
 from api.core.audit import AuditAction
 from api.core.pagination import keyset_page, split_page
-from api.core.problems import Conflict, NotFound
+from api.core.problems import Conflict
 from api.users.models import User
 from api.webhooks.outbox import announce_to_organization
 
@@ -125,14 +125,7 @@ def summary(session: Session, staff: Staff) -> AlertSummary:
 
 
 def load_alert(session: Session, staff: Staff, alert_id: uuid.UUID) -> Alert:
-    alert = session.get(Alert, alert_id)
-    if alert is None or alert.organization_id != staff.organization_id:
-        raise NotFound("No alert with that id is visible to you.")
-    try:
-        load_case(session, staff, alert.case_id)
-    except NotFound:
-        raise NotFound("No alert with that id is visible to you.") from None
-    return alert
+    return load_in_case(session, staff, Alert, alert_id, "alert")[0]
 
 
 def acknowledge(session: Session, staff: Staff, alert: Alert, note: str | None) -> Alert:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, TypeVar
 
 from sqlalchemy import String, cast, exists, func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -63,6 +63,33 @@ def load_case(session: Session, staff: Staff, case_id: uuid.UUID) -> Case:
     if case is None:
         raise NotFound("No case with that id is visible to you.")
     return case
+
+
+class CaseScoped(Protocol):
+    """Anything that belongs to one case of one organisation."""
+
+    case_id: uuid.UUID
+    organization_id: uuid.UUID
+
+
+Scoped = TypeVar("Scoped", bound=CaseScoped)
+
+
+def load_in_case(
+    session: Session, staff: Staff, model: type[Scoped], object_id: uuid.UUID, noun: str
+) -> tuple[Scoped, Case]:
+    """A case's nested object and its case, if that case is visible to `staff`.
+
+    The answer is the same 404 whether the object does not exist or its case is
+    out of reach, so existence never leaks.
+    """
+    found = session.get(model, object_id)
+    if found is not None and found.organization_id == staff.organization_id:
+        try:
+            return found, load_case(session, staff, found.case_id)
+        except NotFound:
+            pass
+    raise NotFound(f"No {noun} with that id is visible to you.")
 
 
 def next_reference(session: Session, organization_id: uuid.UUID, year: int) -> str:

@@ -7,8 +7,9 @@ from fastapi import APIRouter, Query, Response, status
 
 from api.auth.dependencies import CurrentStaff
 from api.cases.dependencies import VisibleCase
-from api.cases.service import load_case
+from api.cases.service import load_in_case
 from api.checkins import schedules, service
+from api.checkins.models import CheckIn
 from api.checkins.schemas import (
     AdherenceReport,
     CheckInCreate,
@@ -23,7 +24,7 @@ from api.core import audit
 from api.core.audit import AuditAction
 from api.core.etag import IfMatch, check_if_match, etag_for
 from api.core.pagination import Cursor, Limit
-from api.core.problems import NotFound, responses
+from api.core.problems import responses
 from api.core.routing import SessionDep, TransactionalRoute
 from api.core.schemas import Timestamp
 from api.goals.schemas import Subject
@@ -166,11 +167,7 @@ def create_check_in(
     responses=responses(401, 404),
 )
 def get_check_in(check_in_id: uuid.UUID, staff: CurrentStaff, session: SessionDep) -> CheckInRead:
-    check_in = service.load_check_in(session, check_in_id, staff.organization_id)
-    try:
-        case = load_case(session, staff, check_in.case_id)
-    except NotFound:
-        raise NotFound("No check-in with that id is visible to you.") from None
+    check_in, case = load_in_case(session, staff, CheckIn, check_in_id, "check-in")
     audit.record(session, staff.ctx, AuditAction.read, "check_in", check_in.id, case_id=case.id)
     return service.to_reads(session, case, [check_in])[0]
 

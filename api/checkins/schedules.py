@@ -14,12 +14,12 @@ from api.alerts.models import AlertKind, Severity
 from api.alerts.service import raise_alert
 from api.auth.dependencies import Staff
 from api.cases.models import Case, CaseStatus
-from api.cases.service import load_case
+from api.cases.service import load_in_case
 from api.checkins.models import CheckInSchedule
 from api.checkins.schemas import ScheduleCreate, ScheduleRead, ScheduleUpdate
 from api.core import audit, clock
 from api.core.audit import AuditAction
-from api.core.problems import Conflict, NotFound
+from api.core.problems import Conflict
 from api.core.schemas import changes_of
 from api.participants.service import names_of, resolve_subject
 
@@ -27,13 +27,7 @@ from api.participants.service import names_of, resolve_subject
 def load_schedule(
     session: Session, staff: Staff, schedule_id: uuid.UUID
 ) -> tuple[CheckInSchedule, Case]:
-    schedule = session.get(CheckInSchedule, schedule_id)
-    if schedule is None or schedule.organization_id != staff.organization_id:
-        raise NotFound("No check-in schedule with that id is visible to you.")
-    try:
-        return schedule, load_case(session, staff, schedule.case_id)
-    except NotFound:
-        raise NotFound("No check-in schedule with that id is visible to you.") from None
+    return load_in_case(session, staff, CheckInSchedule, schedule_id, "check-in schedule")
 
 
 def add_schedule(

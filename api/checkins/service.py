@@ -19,7 +19,7 @@ from api.checkins.schemas import Adherence, AdherenceReport, CheckInAnswers, Che
 from api.core import audit, clock
 from api.core.audit import AuditAction, AuditContext
 from api.core.pagination import keyset_page, split_page
-from api.core.problems import FieldError, NotFound, UnprocessableContent
+from api.core.problems import FieldError, UnprocessableContent
 from api.goals.models import Goal
 from api.goals.service import record_measurement
 from api.participants.service import names_of
@@ -156,13 +156,6 @@ def _advance_schedule(
         schedule.set_next_due(now + timedelta(days=schedule.cadence_days))
         schedule.updated_at = now
         session.flush()
-
-
-def load_check_in(session: Session, check_in_id: uuid.UUID, organization_id: uuid.UUID) -> CheckIn:
-    check_in = session.get(CheckIn, check_in_id)
-    if check_in is None or check_in.organization_id != organization_id:
-        raise NotFound("No check-in with that id is visible to you.")
-    return check_in
 
 
 def list_check_ins(

@@ -14,13 +14,13 @@ from api.alerts.models import AlertKind, Severity
 from api.alerts.service import raise_alert
 from api.auth.dependencies import Staff
 from api.cases.models import Case
-from api.cases.service import load_case
+from api.cases.service import load_in_case
 from api.consents.models import REDISCLOSURE_NOTICE, Consent, ConsentStatus
 from api.consents.schemas import ConsentCreate, ConsentRead
 from api.core import audit, clock
 from api.core.audit import AuditAction
 from api.core.pagination import keyset_page, split_page
-from api.core.problems import Conflict, FieldError, NotFound, UnprocessableContent
+from api.core.problems import Conflict, FieldError, UnprocessableContent
 from api.treatment_centers.models import TreatmentCenter
 
 EXPIRY_WARNING = timedelta(days=14)
@@ -60,14 +60,7 @@ def record_consent(session: Session, staff: Staff, case: Case, data: ConsentCrea
 
 
 def load_consent(session: Session, staff: Staff, consent_id: uuid.UUID) -> Consent:
-    consent = session.get(Consent, consent_id)
-    if consent is None or consent.organization_id != staff.organization_id:
-        raise NotFound("No consent with that id is visible to you.")
-    try:
-        load_case(session, staff, consent.case_id)
-    except NotFound:
-        raise NotFound("No consent with that id is visible to you.") from None
-    return consent
+    return load_in_case(session, staff, Consent, consent_id, "consent")[0]
 
 
 def revoke(session: Session, staff: Staff, consent: Consent, note: str | None) -> Consent:

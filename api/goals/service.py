@@ -12,11 +12,11 @@ from sqlmodel import col
 
 from api.auth.dependencies import Staff
 from api.cases.models import Case
-from api.cases.service import load_case
+from api.cases.service import load_in_case
 from api.core import audit, clock
 from api.core.audit import AuditAction
 from api.core.pagination import keyset_page, split_page
-from api.core.problems import FieldError, NotFound, UnprocessableContent
+from api.core.problems import FieldError, UnprocessableContent
 from api.core.schemas import changes_of
 from api.goals.models import AchievementStatus, Direction, Goal, GoalMeasurement, LifecycleStatus
 from api.goals.rules import derive_achievement
@@ -37,13 +37,7 @@ SERIES_LIMIT = 1_000
 
 
 def load_goal(session: Session, staff: Staff, goal_id: uuid.UUID) -> tuple[Goal, Case]:
-    goal = session.get(Goal, goal_id)
-    if goal is None or goal.organization_id != staff.organization_id:
-        raise NotFound("No goal with that id is visible to you.")
-    try:
-        return goal, load_case(session, staff, goal.case_id)
-    except NotFound:
-        raise NotFound("No goal with that id is visible to you.") from None
+    return load_in_case(session, staff, Goal, goal_id, "goal")
 
 
 def add_goal(session: Session, staff: Staff, case: Case, data: GoalCreate) -> Goal:

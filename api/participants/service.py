@@ -10,11 +10,11 @@ from sqlmodel import col
 
 from api.auth.dependencies import Staff
 from api.cases.models import Case
-from api.cases.service import load_case
+from api.cases.service import load_in_case
 from api.core import audit, clock
 from api.core.audit import AuditAction
 from api.core.pagination import keyset_page, split_page
-from api.core.problems import Conflict, FieldError, NotFound, UnprocessableContent
+from api.core.problems import Conflict, FieldError, UnprocessableContent
 from api.core.schemas import changes_of
 from api.participants.models import Participant
 from api.participants.schemas import ParticipantCreate, ParticipantUpdate
@@ -25,15 +25,7 @@ REQUIRED = ("full_name", "relationship", "role", "readiness")
 
 
 def load_participant(session: Session, staff: Staff, participant_id: uuid.UUID) -> Participant:
-    """The participant if its case is visible to `staff` (through the one case loader)."""
-    participant = session.get(Participant, participant_id)
-    if participant is None or participant.organization_id != staff.organization_id:
-        raise NotFound("No participant with that id is visible to you.")
-    try:
-        load_case(session, staff, participant.case_id)
-    except NotFound:
-        raise NotFound("No participant with that id is visible to you.") from None
-    return participant
+    return load_in_case(session, staff, Participant, participant_id, "participant")[0]
 
 
 def resolve_subject(

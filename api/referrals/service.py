@@ -12,12 +12,12 @@ from sqlmodel import col
 
 from api.auth.dependencies import Staff
 from api.cases.models import Case
-from api.cases.service import load_case, visible_to
+from api.cases.service import load_in_case, visible_to
 from api.consents.service import active_consent_for
 from api.core import audit, clock
 from api.core.audit import AuditAction
 from api.core.pagination import keyset_page, split_page
-from api.core.problems import Conflict, ConsentRequired, NotFound
+from api.core.problems import Conflict, ConsentRequired
 from api.core.schemas import changes_of
 from api.referrals import lifecycle
 from api.referrals.models import Referral, ReferralEvent, ReferralStatus
@@ -71,13 +71,7 @@ def create_referral(session: Session, staff: Staff, case: Case, data: ReferralCr
 
 
 def load_referral(session: Session, staff: Staff, referral_id: uuid.UUID) -> tuple[Referral, Case]:
-    referral = session.get(Referral, referral_id)
-    if referral is None or referral.organization_id != staff.organization_id:
-        raise NotFound("No referral with that id is visible to you.")
-    try:
-        return referral, load_case(session, staff, referral.case_id)
-    except NotFound:
-        raise NotFound("No referral with that id is visible to you.") from None
+    return load_in_case(session, staff, Referral, referral_id, "referral")
 
 
 def update_draft(

@@ -14,11 +14,11 @@ from sqlmodel import col
 
 from api.auth.dependencies import Staff
 from api.cases.models import Case
-from api.cases.service import load_case, visible_to
+from api.cases.service import load_in_case, visible_to
 from api.core import audit, clock
 from api.core.audit import AuditAction
 from api.core.pagination import keyset_page, split_page
-from api.core.problems import FieldError, NotFound, UnprocessableContent
+from api.core.problems import FieldError, UnprocessableContent
 from api.core.schemas import changes_of
 from api.participants.models import Participant
 from api.tasks.models import Task, TaskPhase, TaskStatus
@@ -31,14 +31,7 @@ NO_DUE_DATE = datetime(9999, 12, 31, tzinfo=UTC)
 
 
 def load_task(session: Session, staff: Staff, task_id: uuid.UUID) -> tuple[Task, Case]:
-    task = session.get(Task, task_id)
-    if task is None or task.organization_id != staff.organization_id:
-        raise NotFound("No task with that id is visible to you.")
-    try:
-        case = load_case(session, staff, task.case_id)
-    except NotFound:
-        raise NotFound("No task with that id is visible to you.") from None
-    return task, case
+    return load_in_case(session, staff, Task, task_id, "task")
 
 
 def _check_assignee(session: Session, case: Case, assignee: Assignee | None) -> None:
