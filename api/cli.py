@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import signal
 import sys
 import threading
 
@@ -39,8 +40,12 @@ def cmd_worker(_args: argparse.Namespace) -> int:
     settings = get_settings()
     engine = create_db_engine(settings)
     upgrade_to_head(engine)
+    stop = threading.Event()
+    # SIGTERM (docker stop, systemd, a test) lets the round in progress finish and commit:
+    # killing it between a webhook's 2xx and the commit would send that delivery again.
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: stop.set())
     with contextlib.suppress(KeyboardInterrupt):
-        run_forever(session_factory_for(engine), threading.Event(), settings)
+        run_forever(session_factory_for(engine), stop, settings)
     return 0
 
 
