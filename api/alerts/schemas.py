@@ -16,6 +16,7 @@ class AlertRead(BaseModel):
     id: uuid.UUID
     case_id: uuid.UUID
     case_reference: str
+    client_name: str
     kind: AlertKind
     severity: Severity
     status: AlertStatus

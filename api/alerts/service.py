@@ -17,9 +17,10 @@ from api.alerts.schemas import AlertRead, AlertSummary
 from api.auth.dependencies import Staff
 from api.cases.models import Case
 from api.cases.schemas import ActorRef
-from api.cases.service import load_in_case, visible_to
+from api.cases.service import labels_of, load_in_case, visible_to
 from api.core import audit, clock
 from api.core.audit import AuditAction
+from api.core.db import lookup
 from api.core.pagination import keyset_page, split_page
 from api.core.problems import Conflict
 from api.users.models import User
@@ -142,31 +143,14 @@ def acknowledge(session: Session, staff: Staff, alert: Alert, note: str | None) 
 def to_reads(session: Session, alerts: Sequence[Alert]) -> list[AlertRead]:
     case_ids = {a.case_id for a in alerts}
     user_ids = {a.acknowledged_by_id for a in alerts if a.acknowledged_by_id}
-    references = (
-        {
-            row[0]: row[1]
-            for row in session.execute(
-                select(col(Case.id), col(Case.reference)).where(col(Case.id).in_(case_ids))
-            ).all()
-        }
-        if case_ids
-        else {}
-    )
-    names = (
-        {
-            row[0]: row[1]
-            for row in session.execute(
-                select(col(User.id), col(User.full_name)).where(col(User.id).in_(user_ids))
-            ).all()
-        }
-        if user_ids
-        else {}
-    )
+    cases = labels_of(session, case_ids)
+    names = lookup(session, col(User.id), col(User.full_name), user_ids)
     return [
         AlertRead(
             id=a.id,
             case_id=a.case_id,
-            case_reference=references.get(a.case_id, ""),
+            case_reference=cases[a.case_id].reference,
+            client_name=cases[a.case_id].client_name,
             kind=AlertKind(a.kind),
             severity=Severity(a.severity),
             status=AlertStatus(a.status),

@@ -222,6 +222,29 @@ def list_cases(
     return cases, next_cursor
 
 
+@dataclass(frozen=True)
+class CaseLabel:
+    """How a case is named in lists of other things (alerts, referrals)."""
+
+    reference: str
+    client_name: str
+
+
+def labels_of(session: Session, case_ids: set[uuid.UUID]) -> dict[uuid.UUID, CaseLabel]:
+    """Reference and client name of each case, in one query."""
+    if not case_ids:
+        return {}
+    rows = session.execute(
+        select(
+            col(Case.id),
+            col(Case.reference),
+            col(Case.client_first_name),
+            col(Case.client_last_name),
+        ).where(col(Case.id).in_(case_ids))
+    ).all()
+    return {row[0]: CaseLabel(row[1], f"{row[2]} {row[3]}".strip()) for row in rows}
+
+
 def teams_of(session: Session, case_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[TeamMemberRead]]:
     """The teams of many cases in one query."""
     teams: dict[uuid.UUID, list[TeamMemberRead]] = {case_id: [] for case_id in case_ids}

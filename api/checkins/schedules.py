@@ -140,8 +140,8 @@ def raise_missed_check_ins(session: Session, now: datetime) -> int:
     missed. The alert's dedupe key (schedule + first missed due time) makes a
     second run, or a second worker, harmless.
     """
-    late = session.scalars(
-        select(CheckInSchedule)
+    late = session.execute(
+        select(CheckInSchedule, Case)
         .join(Case, col(Case.id) == col(CheckInSchedule.case_id))
         # A closed case is no longer followed: its schedules raise nothing.
         .where(
@@ -154,9 +154,7 @@ def raise_missed_check_ins(session: Session, now: datetime) -> int:
         .with_for_update(skip_locked=True, of=CheckInSchedule)
     ).all()
     raised = 0
-    for schedule in late:
-        case = session.get(Case, schedule.case_id)
-        assert case is not None
+    for schedule, case in late:
         first_missed, missed = schedule.next_due_at, 0
         while schedule.overdue_after < now:
             missed += 1

@@ -71,3 +71,10 @@ class Consent(SQLModel, table=True):
         if self.expires_at is not None and self.expires_at <= now:
             return ConsentStatus.expired
         return ConsentStatus.active
+
+    def discloses_to(self, center_id: uuid.UUID, now: datetime) -> bool:
+        """The Part 2 gate: active at `now` and naming that treatment center."""
+        return (
+            self.status_at(now) is ConsentStatus.active
+            and self.recipient_treatment_center_id == center_id
+        )

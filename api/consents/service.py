@@ -15,12 +15,13 @@ from api.alerts.service import raise_alert
 from api.auth.dependencies import Staff
 from api.cases.models import Case
 from api.cases.service import load_in_case
-from api.consents.models import REDISCLOSURE_NOTICE, Consent, ConsentStatus
+from api.consents.models import REDISCLOSURE_NOTICE, Consent
 from api.consents.schemas import ConsentCreate, ConsentRead
 from api.core import audit, clock
 from api.core.audit import AuditAction
 from api.core.pagination import keyset_page, split_page
 from api.core.problems import Conflict, FieldError, UnprocessableContent
+from api.referrals.models import Referral
 from api.treatment_centers.models import TreatmentCenter
 
 EXPIRY_WARNING = timedelta(days=14)
@@ -66,7 +67,12 @@ def load_consent(session: Session, staff: Staff, consent_id: uuid.UUID) -> Conse
 def revoke(session: Session, staff: Staff, consent: Consent, note: str | None) -> Consent:
     if consent.revoked_at is not None:
         raise Conflict("This consent was already revoked.")
-    consent.revoked_at, consent.revoked_by_id, consent.revocation_note = clock.now(), staff.id, note
+    now = clock.now()
+    consent.revoked_at, consent.revoked_by_id, consent.revocation_note = now, staff.id, note
+    # What a partner may see of these referrals just changed: mark them changed, so a
+    # center polling with updated_since learns that the disclosure is now withheld.
+    for referral in session.scalars(select(Referral).where(col(Referral.consent_id) == consent.id)):
+        referral.updated_at = now
     session.flush()
     audit.record(
         session, staff.ctx, AuditAction.update, "consent", consent.id, case_id=consent.case_id
@@ -103,17 +109,17 @@ def to_reads(consents: Sequence[Consent]) -> list[ConsentRead]:
 
 def warn_expiring_consents(session: Session, now: datetime) -> int:
     """A job: a `consent_expiring` alert once per consent, 14 days before it expires."""
-    expiring = session.scalars(
-        select(Consent).where(
+    expiring = session.execute(
+        select(Consent, Case)
+        .join(Case, col(Case.id) == col(Consent.case_id))
+        .where(
             col(Consent.revoked_at).is_(None),
             col(Consent.expires_at) > now,
             col(Consent.expires_at) <= now + EXPIRY_WARNING,
         )
     ).all()
     raised = 0
-    for consent in expiring:
-        case = session.get(Case, consent.case_id)
-        assert case is not None
+    for consent, case in expiring:
         if raise_alert(
             session,
             case,
@@ -127,6 +133,25 @@ def warn_expiring_consents(session: Session, now: datetime) -> int:
     return raised
 
 
+def touch_referrals_of_expired_consents(session: Session, now: datetime) -> int:
+    """A job: when a consent expires, what a partner may see of its referrals changes, so
+    mark those referrals changed once (as a revocation does) for centers polling with
+    updated_since. A referral last changed before its consent expired is the sign."""
+    referrals = session.scalars(
+        select(Referral)
+        .join(Consent, col(Consent.id) == col(Referral.consent_id))
+        .where(
+            col(Consent.revoked_at).is_(None),
+            col(Consent.expires_at) <= now,
+            col(Referral.updated_at) < col(Consent.expires_at),
+        )
+    ).all()
+    for referral in referrals:
+        referral.updated_at = now
+    session.flush()
+    return len(referrals)
+
+
 def active_consent_for(
     session: Session, consent_id: uuid.UUID, case: Case, center_id: uuid.UUID
 ) -> Consent | None:
@@ -135,8 +160,7 @@ def active_consent_for(
     if (
         consent is None
         or consent.case_id != case.id
-        or consent.status_at(clock.now()) is not ConsentStatus.active
-        or consent.recipient_treatment_center_id != center_id
+        or not consent.discloses_to(center_id, clock.now())
     ):
         return None
     return consent

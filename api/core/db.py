@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Engine, MetaData, Result, create_engine, event
+from sqlalchemy import CursorResult, Engine, MetaData, Result, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlmodel import SQLModel
 
@@ -70,3 +70,11 @@ def session_factory_for(engine: Engine) -> SessionFactory:
 def affected_rows(result: Result[*tuple[Any, ...]]) -> int:
     """Rows touched by an UPDATE or DELETE executed through a session."""
     return int(cast(CursorResult[*tuple[Any, ...]], result).rowcount)
+
+
+def lookup(session: Session, key: Any, value: Any, ids: set[Any]) -> dict[Any, Any]:
+    """`{key: value}` for these ids in one query (names and labels of rows shown in lists)."""
+    if not ids:
+        return {}
+    rows = session.execute(select(key, value).where(key.in_(ids))).all()
+    return {row[0]: row[1] for row in rows}

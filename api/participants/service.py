@@ -13,6 +13,7 @@ from api.cases.models import Case
 from api.cases.service import load_in_case
 from api.core import audit, clock
 from api.core.audit import AuditAction
+from api.core.db import lookup
 from api.core.pagination import keyset_page, split_page
 from api.core.problems import Conflict, FieldError, UnprocessableContent
 from api.core.schemas import changes_of
@@ -48,14 +49,7 @@ def resolve_subject(
 
 
 def names_of(session: Session, participant_ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
-    if not participant_ids:
-        return {}
-    rows = session.execute(
-        select(col(Participant.id), col(Participant.full_name)).where(
-            col(Participant.id).in_(participant_ids)
-        )
-    ).all()
-    return {row[0]: row[1] for row in rows}
+    return lookup(session, col(Participant.id), col(Participant.full_name), participant_ids)
 
 
 def add_participant(

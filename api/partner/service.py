@@ -12,7 +12,7 @@ from sqlmodel import col
 
 from api.auth.dependencies import Partner
 from api.cases.models import Case
-from api.consents.models import REDISCLOSURE_NOTICE, Consent, ConsentStatus
+from api.consents.models import REDISCLOSURE_NOTICE, Consent
 from api.core import audit, clock
 from api.core.audit import AuditAction
 from api.core.pagination import keyset_page, split_page
@@ -93,17 +93,14 @@ def disclose(
         if referrals
         else {}
     )
-    history = histories(session, [r.id for r in referrals])
+    history = histories(session, referrals)
     now = clock.now()
     views: list[PartnerReferral] = []
     disclosed: list[tuple[uuid.UUID, uuid.UUID]] = []
     for referral in referrals:
         consent = consents[referral.consent_id]
         status = consent.status_at(now)
-        allowed = (
-            status is ConsentStatus.active
-            and consent.recipient_treatment_center_id == partner.treatment_center_id
-        )
+        allowed = consent.discloses_to(partner.treatment_center_id, now)
         if not allowed and require_consent:
             raise ConsentNotActive(
                 "The client's consent for this referral was revoked or has expired."

@@ -14,7 +14,7 @@ from api.core.audit import AuditContext
 from api.core.problems import InvalidTransition
 from api.referrals.models import DischargeReason, Referral, ReferralEvent, ReferralStatus
 from api.referrals.schemas import StatusReport
-from api.referrals.status import NEXT
+from api.referrals.status import NEXT, REPORTED_BY_CENTER
 from api.webhooks.outbox import announce_to_organization
 
 
@@ -25,10 +25,13 @@ def move(
     to: ReferralStatus,
     *,
     note: str | None = None,
+    choices: frozenset[ReferralStatus] | None = None,
 ) -> None:
+    """Move the referral to `to`; `choices` narrows the lifecycle to what this actor may do."""
     current = ReferralStatus(referral.status)
-    if to not in NEXT[current]:
-        allowed = ", ".join(sorted(s.value for s in NEXT[current])) or "none (it is final)"
+    possible = NEXT[current] if choices is None else NEXT[current] & choices
+    if to not in possible:
+        allowed = ", ".join(sorted(s.value for s in possible)) or "none"
         raise InvalidTransition(f"A referral that is '{current.value}' can move to: {allowed}.")
     now = clock.now()
     referral.status = to.value
@@ -65,7 +68,7 @@ def report(
 ) -> None:
     """A status update from the center, with its effects on the case."""
     note = update.note or update.decline_reason
-    move(session, ctx, referral, update.status, note=note)
+    move(session, ctx, referral, update.status, note=note, choices=REPORTED_BY_CENTER)
     if update.status is ReferralStatus.declined:
         referral.decline_reason = update.decline_reason
         raise_alert(

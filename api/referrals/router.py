@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
+from sqlalchemy.orm import Session
 
 from api.auth.dependencies import CurrentStaff
 from api.cases.dependencies import VisibleCase
+from api.cases.models import Case
 from api.core import audit
 from api.core.audit import AuditAction
 from api.core.etag import IfMatch, check_if_match, etag_for
@@ -13,7 +16,7 @@ from api.core.pagination import Cursor, Limit
 from api.core.problems import responses
 from api.core.routing import SessionDep, TransactionalRoute
 from api.referrals import service
-from api.referrals.models import ReferralStatus
+from api.referrals.models import Referral, ReferralStatus
 from api.referrals.schemas import (
     Cancellation,
     ReferralCreate,
@@ -24,6 +27,24 @@ from api.referrals.schemas import (
 )
 
 router = APIRouter(tags=["referrals"], route_class=TransactionalRoute)
+
+
+def referral_to_change(
+    referral_id: uuid.UUID, staff: CurrentStaff, session: SessionDep, if_match: IfMatch = None
+) -> tuple[Referral, Case]:
+    """The referral a write is about, loaded through its case, with If-Match checked."""
+    referral, case = service.load_referral(session, staff, referral_id)
+    check_if_match(if_match, referral.version)
+    return referral, case
+
+
+ReferralToChange = Annotated[tuple[Referral, Case], Depends(referral_to_change)]
+
+
+def _answer(session: Session, response: Response, referral: Referral) -> ReferralRead:
+    """The referral as written, with its new ETag."""
+    response.headers["ETag"] = etag_for(referral.version)
+    return service.to_reads(session, [referral])[0]
 
 
 @router.get(
@@ -63,9 +84,8 @@ def create_referral(
     response: Response,
 ) -> ReferralRead:
     referral = service.create_referral(session, staff, case, body)
-    response.headers["ETag"] = etag_for(referral.version)
     response.headers["Location"] = f"/api/v1/referrals/{referral.id}"
-    return service.to_reads(session, [referral])[0]
+    return _answer(session, response, referral)
 
 
 @router.get(
@@ -79,10 +99,11 @@ def list_referrals(
     staff: CurrentStaff,
     session: SessionDep,
     status_filter: ReferralStatus | None = Query(default=None, alias="status"),
+    treatment_center_id: uuid.UUID | None = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> ReferralPage:
-    filters = service.ReferralFilters(status=status_filter)
+    filters = service.ReferralFilters(status=status_filter, treatment_center_id=treatment_center_id)
     referrals, next_cursor = service.list_referrals(
         session, staff, filters, limit=limit, cursor=cursor
     )
@@ -101,8 +122,7 @@ def get_referral(
 ) -> ReferralRead:
     referral, case = service.load_referral(session, staff, referral_id)
     audit.record(session, staff.ctx, AuditAction.read, "referral", referral.id, case_id=case.id)
-    response.headers["ETag"] = etag_for(referral.version)
-    return service.to_reads(session, [referral])[0]
+    return _answer(session, response, referral)
 
 
 @router.patch(
@@ -113,18 +133,14 @@ def get_referral(
     responses=responses(401, 404, 409, 412),
 )
 def update_referral(
-    referral_id: uuid.UUID,
+    target: ReferralToChange,
     body: ReferralUpdate,
     staff: CurrentStaff,
     session: SessionDep,
     response: Response,
-    if_match: IfMatch = None,
 ) -> ReferralRead:
-    referral, case = service.load_referral(session, staff, referral_id)
-    check_if_match(if_match, referral.version)
-    referral = service.update_draft(session, staff, case, referral, body)
-    response.headers["ETag"] = etag_for(referral.version)
-    return service.to_reads(session, [referral])[0]
+    referral, case = target
+    return _answer(session, response, service.update_draft(session, staff, case, referral, body))
 
 
 @router.post(
@@ -135,17 +151,13 @@ def update_referral(
     responses=responses(401, 404, 409, 412),
 )
 def send_referral(
-    referral_id: uuid.UUID,
+    target: ReferralToChange,
     staff: CurrentStaff,
     session: SessionDep,
     response: Response,
-    if_match: IfMatch = None,
 ) -> ReferralRead:
-    referral, case = service.load_referral(session, staff, referral_id)
-    check_if_match(if_match, referral.version)
-    referral = service.send(session, staff, case, referral)
-    response.headers["ETag"] = etag_for(referral.version)
-    return service.to_reads(session, [referral])[0]
+    referral, case = target
+    return _answer(session, response, service.send(session, staff, case, referral))
 
 
 @router.post(
@@ -156,18 +168,14 @@ def send_referral(
     responses=responses(401, 404, 409, 412),
 )
 def cancel_referral(
-    referral_id: uuid.UUID,
+    target: ReferralToChange,
     body: Cancellation,
     staff: CurrentStaff,
     session: SessionDep,
     response: Response,
-    if_match: IfMatch = None,
 ) -> ReferralRead:
-    referral, case = service.load_referral(session, staff, referral_id)
-    check_if_match(if_match, referral.version)
-    referral = service.cancel(session, staff, case, referral, body.reason)
-    response.headers["ETag"] = etag_for(referral.version)
-    return service.to_reads(session, [referral])[0]
+    referral, case = target
+    return _answer(session, response, service.cancel(session, staff, case, referral, body.reason))
 
 
 @router.post(
@@ -178,15 +186,11 @@ def cancel_referral(
     responses=responses(401, 404, 409, 412),
 )
 def record_referral_status(
-    referral_id: uuid.UUID,
+    target: ReferralToChange,
     body: StatusReport,
     staff: CurrentStaff,
     session: SessionDep,
     response: Response,
-    if_match: IfMatch = None,
 ) -> ReferralRead:
-    referral, case = service.load_referral(session, staff, referral_id)
-    check_if_match(if_match, referral.version)
-    referral = service.record_update(session, staff, case, referral, body)
-    response.headers["ETag"] = etag_for(referral.version)
-    return service.to_reads(session, [referral])[0]
+    referral, case = target
+    return _answer(session, response, service.record_update(session, staff, case, referral, body))

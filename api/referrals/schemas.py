@@ -78,6 +78,10 @@ class HistoryEntry(BaseModel):
     at: datetime
     actor_type: str
     actor_id: uuid.UUID | None
+    actor_name: str | None = Field(
+        description="Staff view only: the staff member's name, or the center's for a partner; "
+        "null for the system and in the partner API."
+    )
     from_status: ReferralStatus | None
     to_status: ReferralStatus
     note: str | None
@@ -87,8 +91,12 @@ class ReferralRead(BaseModel):
     id: uuid.UUID
     case_id: uuid.UUID
     case_reference: str
+    client_name: str
     treatment_center_id: uuid.UUID
     treatment_center_name: str
+    treatment_center_is_partner: bool = Field(
+        description="The center reports its own status changes through the partner API."
+    )
     consent_id: uuid.UUID
     level_of_care: LevelOfCare
     requested_admission_date: date | None
@@ -99,6 +107,10 @@ class ReferralRead(BaseModel):
     discharged_at: datetime | None
     discharge_reason: DischargeReason | None
     sent_at: datetime | None
+    allowed_transitions: list[ReferralStatus] = Field(
+        description="What staff may move it to next: send, cancel, and for a center that is "
+        "not a partner the center's answers (POST /referrals/{id}/status)."
+    )
     history: list[HistoryEntry]
     created_at: datetime
     updated_at: datetime

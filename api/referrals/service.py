@@ -12,10 +12,11 @@ from sqlmodel import col
 
 from api.auth.dependencies import Staff
 from api.cases.models import Case
-from api.cases.service import load_in_case, visible_to
+from api.cases.service import labels_of, load_in_case, visible_to
 from api.consents.service import active_consent_for
 from api.core import audit, clock
 from api.core.audit import AuditAction
+from api.core.db import lookup
 from api.core.pagination import keyset_page, split_page
 from api.core.problems import Conflict, ConsentRequired
 from api.core.schemas import changes_of
@@ -28,8 +29,10 @@ from api.referrals.schemas import (
     ReferralUpdate,
     StatusReport,
 )
+from api.referrals.status import NEXT, REPORTED_BY_CENTER
 from api.treatment_centers.models import TreatmentCenter
-from api.treatment_centers.service import is_partner, load_center
+from api.treatment_centers.service import is_partner, load_center, partners_among
+from api.users.models import User
 from api.webhooks.outbox import announce_to_center
 
 
@@ -133,13 +136,7 @@ def record_update(
     """Staff recording what a non-partner center said (partners report through their API)."""
     if is_partner(session, referral.treatment_center_id):
         raise Conflict("This center is a partner: it reports status changes through its own API.")
-    if update.status not in {
-        ReferralStatus.received,
-        ReferralStatus.accepted,
-        ReferralStatus.declined,
-        ReferralStatus.admitted,
-        ReferralStatus.discharged,
-    }:
+    if update.status not in REPORTED_BY_CENTER:
         raise Conflict("Use send or cancel for those changes.")
     lifecycle.report(session, staff.ctx, case, referral, update)
     audit.record(session, staff.ctx, AuditAction.update, "referral", referral.id, case_id=case.id)
@@ -150,6 +147,7 @@ def record_update(
 class ReferralFilters:
     case_id: uuid.UUID | None = None
     status: ReferralStatus | None = None
+    treatment_center_id: uuid.UUID | None = None
 
 
 def list_referrals(
@@ -162,6 +160,10 @@ def list_referrals(
         statement = statement.where(col(Referral.case_id) == filters.case_id)
     if filters.status is not None:
         statement = statement.where(col(Referral.status) == filters.status.value)
+    if filters.treatment_center_id is not None:
+        statement = statement.where(
+            col(Referral.treatment_center_id) == filters.treatment_center_id
+        )
     statement = keyset_page(
         statement,
         [col(Referral.updated_at), col(Referral.id)],
@@ -179,52 +181,65 @@ def list_referrals(
 
 
 def histories(
-    session: Session, referral_ids: Sequence[uuid.UUID]
+    session: Session,
+    referrals: Sequence[Referral],
+    center_names: dict[uuid.UUID, str] | None = None,
 ) -> dict[uuid.UUID, list[HistoryEntry]]:
-    found: dict[uuid.UUID, list[HistoryEntry]] = {rid: [] for rid in referral_ids}
-    if referral_ids:
-        for event in session.scalars(
-            select(ReferralEvent)
-            .where(col(ReferralEvent.referral_id).in_(referral_ids))
-            .order_by(col(ReferralEvent.at), col(ReferralEvent.id))
-        ):
-            found[event.referral_id].append(HistoryEntry.model_validate(event.model_dump()))
+    """Each referral's moves, oldest first. With `center_names` (the staff view) the actor
+    is named: a staff member by name, a partner by its center's name."""
+    found: dict[uuid.UUID, list[HistoryEntry]] = {r.id: [] for r in referrals}
+    if not referrals:
+        return found
+    centers = {r.id: r.treatment_center_id for r in referrals}
+    events = session.scalars(
+        select(ReferralEvent)
+        .where(col(ReferralEvent.referral_id).in_(found))
+        .order_by(col(ReferralEvent.at), col(ReferralEvent.id))
+    ).all()
+    staff_ids = {e.actor_id for e in events if e.actor_type == "staff" and e.actor_id}
+    staff_names = (
+        lookup(session, col(User.id), col(User.full_name), staff_ids)
+        if center_names is not None
+        else {}
+    )
+    for event in events:
+        name: str | None = None
+        if center_names is None:
+            pass
+        elif event.actor_type == "staff" and event.actor_id:
+            name = staff_names.get(event.actor_id)
+        elif event.actor_type == "partner":
+            name = center_names.get(centers[event.referral_id])
+        found[event.referral_id].append(
+            HistoryEntry.model_validate({**event.model_dump(), "actor_name": name})
+        )
     return found
 
 
+def staff_moves(referral: Referral, partner: bool) -> list[ReferralStatus]:
+    """What staff may move this referral to next: send and cancel always; the center's own
+    answers only when the center is not a partner (a partner reports them itself)."""
+    moves = NEXT[ReferralStatus(referral.status)]
+    if partner:
+        moves = moves - REPORTED_BY_CENTER
+    return sorted(moves, key=list(ReferralStatus).index)
+
+
 def to_reads(session: Session, referrals: Sequence[Referral]) -> list[ReferralRead]:
-    ids = [r.id for r in referrals]
-    history = histories(session, ids)
-    references = (
-        {
-            row[0]: row[1]
-            for row in session.execute(
-                select(col(Case.id), col(Case.reference)).where(
-                    col(Case.id).in_({r.case_id for r in referrals})
-                )
-            ).all()
-        }
-        if referrals
-        else {}
-    )
-    centers = (
-        {
-            row[0]: row[1]
-            for row in session.execute(
-                select(col(TreatmentCenter.id), col(TreatmentCenter.name)).where(
-                    col(TreatmentCenter.id).in_({r.treatment_center_id for r in referrals})
-                )
-            ).all()
-        }
-        if referrals
-        else {}
-    )
+    center_ids = {r.treatment_center_id for r in referrals}
+    centers = lookup(session, col(TreatmentCenter.id), col(TreatmentCenter.name), center_ids)
+    partners = partners_among(session, center_ids)
+    history = histories(session, referrals, centers)
+    cases = labels_of(session, {r.case_id for r in referrals})
     return [
         ReferralRead.model_validate(
             {
                 **r.model_dump(),
-                "case_reference": references.get(r.case_id, ""),
+                "case_reference": cases[r.case_id].reference,
+                "client_name": cases[r.case_id].client_name,
                 "treatment_center_name": centers.get(r.treatment_center_id, ""),
+                "treatment_center_is_partner": r.treatment_center_id in partners,
+                "allowed_transitions": staff_moves(r, r.treatment_center_id in partners),
                 "history": history[r.id],
             }
         )

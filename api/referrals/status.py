@@ -16,4 +16,4 @@ NEXT: dict[R, set[R]] = {
 }
 
 # What a treatment center reports (the partner API, or staff for a non-partner center).
-REPORTED_BY_CENTER = {R.received, R.accepted, R.declined, R.admitted, R.discharged}
+REPORTED_BY_CENTER = frozenset({R.received, R.accepted, R.declined, R.admitted, R.discharged})

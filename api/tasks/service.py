@@ -17,6 +17,7 @@ from api.cases.models import Case
 from api.cases.service import load_in_case, visible_to
 from api.core import audit, clock
 from api.core.audit import AuditAction
+from api.core.db import lookup
 from api.core.pagination import keyset_page, split_page
 from api.core.problems import FieldError, UnprocessableContent
 from api.core.schemas import changes_of
@@ -204,9 +205,9 @@ def to_reads(session: Session, tasks: Sequence[Task]) -> list[TaskRead]:
     case_ids = {t.case_id for t in tasks}
     user_ids = {t.assignee_user_id for t in tasks if t.assignee_user_id}
     participant_ids = {t.assignee_participant_id for t in tasks if t.assignee_participant_id}
-    references = _lookup(session, col(Case.id), col(Case.reference), case_ids)
-    names = _lookup(session, col(User.id), col(User.full_name), user_ids)
-    names |= _lookup(session, col(Participant.id), col(Participant.full_name), participant_ids)
+    references = lookup(session, col(Case.id), col(Case.reference), case_ids)
+    names = lookup(session, col(User.id), col(User.full_name), user_ids)
+    names |= lookup(session, col(Participant.id), col(Participant.full_name), participant_ids)
     now = clock.now()
     return [
         TaskRead(
@@ -228,13 +229,6 @@ def to_reads(session: Session, tasks: Sequence[Task]) -> list[TaskRead]:
         )
         for t in tasks
     ]
-
-
-def _lookup(session: Session, key: Any, value: Any, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
-    if not ids:
-        return {}
-    rows = session.execute(select(key, value).where(key.in_(ids))).all()
-    return {row[0]: row[1] for row in rows}
 
 
 def _assignee(task: Task, names: dict[uuid.UUID, str]) -> AssigneeRead | None:

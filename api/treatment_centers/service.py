@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import String, cast, exists, func, select
+from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
@@ -127,20 +127,22 @@ def list_centers(
     return split_page(session.scalars(statement).all(), limit, lambda c: (c.name, c.id))
 
 
-def to_reads(session: Session, centers: Sequence[TreatmentCenter]) -> list[TreatmentCenterRead]:
-    ids = [c.id for c in centers]
-    partners = (
-        set(
-            session.scalars(
-                select(col(PartnerApiClient.treatment_center_id)).where(
-                    col(PartnerApiClient.treatment_center_id).in_(ids),
-                    col(PartnerApiClient.revoked_at).is_(None),
-                )
+def partners_among(session: Session, center_ids: set[uuid.UUID]) -> set[uuid.UUID]:
+    """The centers of these that have an active partner API client, in one query."""
+    if not center_ids:
+        return set()
+    return set(
+        session.scalars(
+            select(col(PartnerApiClient.treatment_center_id)).where(
+                col(PartnerApiClient.treatment_center_id).in_(center_ids),
+                col(PartnerApiClient.revoked_at).is_(None),
             )
         )
-        if ids
-        else set()
     )
+
+
+def to_reads(session: Session, centers: Sequence[TreatmentCenter]) -> list[TreatmentCenterRead]:
+    partners = partners_among(session, {c.id for c in centers})
     return [
         TreatmentCenterRead.model_validate({**c.model_dump(), "is_partner": c.id in partners})
         for c in centers
@@ -148,13 +150,4 @@ def to_reads(session: Session, centers: Sequence[TreatmentCenter]) -> list[Treat
 
 
 def is_partner(session: Session, center_id: uuid.UUID) -> bool:
-    return bool(
-        session.scalar(
-            select(
-                exists().where(
-                    col(PartnerApiClient.treatment_center_id) == center_id,
-                    col(PartnerApiClient.revoked_at).is_(None),
-                )
-            )
-        )
-    )
+    return center_id in partners_among(session, {center_id})

@@ -58,15 +58,20 @@ def announce_to_center(
         )
 
 
-def announce_to_organization(
-    session: Session, organization_id: uuid.UUID, event_type: str, data: dict[str, Any]
-) -> None:
-    """To the organisation's own endpoint, when it registered one."""
-    endpoint = session.scalar(
+def endpoint_of(session: Session, organization_id: uuid.UUID) -> OrganizationWebhook | None:
+    """The organisation's own webhook endpoint, if it registered one."""
+    return session.scalar(
         select(OrganizationWebhook).where(
             col(OrganizationWebhook.organization_id) == organization_id
         )
     )
+
+
+def announce_to_organization(
+    session: Session, organization_id: uuid.UUID, event_type: str, data: dict[str, Any]
+) -> None:
+    """To the organisation's own endpoint, when it registered one."""
+    endpoint = endpoint_of(session, organization_id)
     if endpoint is None:
         return
     now = clock.now()

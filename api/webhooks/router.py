@@ -12,6 +12,7 @@ from api.core.problems import NotFound, responses
 from api.core.routing import SessionDep, SettingsDep, TransactionalRoute
 from api.core.security import new_secret, seal
 from api.webhooks.models import DeliveryStatus, OrganizationWebhook, WebhookDelivery
+from api.webhooks.outbox import endpoint_of
 from api.webhooks.schemas import (
     DeliveryPage,
     DeliveryRead,
@@ -34,11 +35,7 @@ def set_webhook_endpoint(
     body: EndpointSet, admin: AdminStaff, session: SessionDep, settings: SettingsDep
 ) -> EndpointWithSecret:
     secret = new_secret(32)
-    endpoint = session.scalar(
-        select(OrganizationWebhook).where(
-            col(OrganizationWebhook.organization_id) == admin.organization_id
-        )
-    )
+    endpoint = endpoint_of(session, admin.organization_id)
     if endpoint is None:
         endpoint = OrganizationWebhook(
             organization_id=admin.organization_id,
@@ -61,11 +58,7 @@ def set_webhook_endpoint(
     responses=responses(401, 403, 404),
 )
 def get_webhook_endpoint(admin: AdminStaff, session: SessionDep) -> EndpointRead:
-    endpoint = session.scalar(
-        select(OrganizationWebhook).where(
-            col(OrganizationWebhook.organization_id) == admin.organization_id
-        )
-    )
+    endpoint = endpoint_of(session, admin.organization_id)
     if endpoint is None:
         raise NotFound("No webhook endpoint is set.")
     return EndpointRead(url=endpoint.url, created_at=endpoint.created_at)

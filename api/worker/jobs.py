@@ -11,7 +11,7 @@ from sqlmodel import col
 
 from api.auth.models import LoginThrottle
 from api.checkins.schedules import raise_missed_check_ins
-from api.consents.service import warn_expiring_consents
+from api.consents.service import touch_referrals_of_expired_consents, warn_expiring_consents
 from api.core import idempotency
 from api.core.config import Settings
 from api.core.db import affected_rows
@@ -39,6 +39,7 @@ JOBS: dict[str, Job] = {
     "deliver_webhooks": deliver_due,
     "raise_missed_check_ins": _ignoring_settings(raise_missed_check_ins),
     "warn_expiring_consents": _ignoring_settings(warn_expiring_consents),
+    "touch_referrals_of_expired_consents": _ignoring_settings(touch_referrals_of_expired_consents),
     "purge_expired_idempotency_keys": _ignoring_settings(purge_expired_idempotency_keys),
     "purge_stale_login_throttles": _ignoring_settings(purge_stale_login_throttles),
 }

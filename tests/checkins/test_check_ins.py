@@ -155,6 +155,7 @@ def test_a_safety_answer_raises_a_critical_alert_at_once(case: CaseDriver) -> No
     assert alert["status"] == "open"
     assert alert["check_in_id"] == check_in["id"]
     assert alert["case_reference"] == case.case["reference"]
+    assert alert["client_name"] == "Daniel Okafor"
     assert "overdose" in alert["title"]
     assert "self-harm" in alert["title"]
     assert "988" in alert["detail"]

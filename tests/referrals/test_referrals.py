@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from api.core import clock
 from api.core.audit import AuditEvent
+from api.worker.runner import run_once
 from tests.consents.test_consents import consent_body
 from tests.factories import Factory
 from tests.practice import Practice
@@ -41,6 +42,7 @@ class Network:
         credentials = client.post(
             f"/api/v1/treatment-centers/{self.center_a['id']}/api-clients", json={}, headers=admin
         ).json()
+        self.credentials_a = credentials
         self.partner_a = self.partner_headers(credentials)
 
     def partner_headers(self, credentials: dict[str, Any]) -> dict[str, str]:
@@ -95,6 +97,15 @@ def net(client: TestClient, make: Factory, practice: Practice) -> Network:
 def test_a_referral_needs_an_active_consent_naming_the_center(
     net: Network, client: TestClient
 ) -> None:
+    missing = client.post(
+        f"/api/v1/cases/{net.case['id']}/referrals",
+        json={"treatment_center_id": net.center_a["id"], "level_of_care": "3.7", "summary": "x"},
+        headers=net.lead,
+    )
+    assert missing.status_code == 422  # no consent named at all
+    none = net.refer(net.center_a, {"id": "00000000-0000-4000-8000-000000000000"})
+    assert none.status_code == 422
+    assert none.json()["type"] == "/api/v1/problems/consent-required"
     for_b = net.consent(net.center_b)
     wrong_recipient = net.refer(net.center_a, for_b)
     assert wrong_recipient.status_code == 422
@@ -163,7 +174,25 @@ def test_a_decline_needs_a_reason_and_raises_an_alert(net: Network, client: Test
     ).json()["items"]
     assert len(alerts) == 1
     assert "No beds" in alerts[0]["title"]
-    assert client.post(path, json={"status": "admitted"}, headers=net.partner_a).status_code == 409
+    client_name = f"{net.case['client']['first_name']} {net.case['client']['last_name']}"
+    assert alerts[0]["client_name"] == client_name
+    staff_view = client.get(f"/api/v1/referrals/{referral['id']}", headers=net.lead).json()
+    assert staff_view["client_name"] == client_name
+    assert staff_view["decline_reason"] == "No beds until January"
+    final = client.post(path, json={"status": "admitted"}, headers=net.partner_a)
+    assert final.status_code == 409
+    assert final.json()["detail"] == "A referral that is 'declined' can move to: none."
+    sent = net.sent_referral(net.center_a)
+    wrong = client.post(
+        f"/api/v1/partner/referrals/{sent['id']}/status",
+        json={"status": "admitted"},
+        headers=net.partner_a,
+    )
+    # The center is told its own next moves, not the practice's (cancelling).
+    assert wrong.status_code == 409
+    assert wrong.json()["detail"] == (
+        "A referral that is 'sent' can move to: accepted, declined, received."
+    )
 
 
 def test_after_revocation_reads_are_403_but_updates_still_land(
@@ -177,7 +206,14 @@ def test_after_revocation_reads_are_403_but_updates_still_land(
     one = client.get(f"/api/v1/partner/referrals/{referral['id']}", headers=net.partner_a)
     assert one.status_code == 403
     assert one.json()["type"] == "/api/v1/problems/consent-not-active"
-    listed = client.get("/api/v1/partner/referrals", headers=net.partner_a).json()["items"]
+    # The revocation counts as a change: polling from before it finds the referral again.
+    listed = client.get(
+        "/api/v1/partner/referrals",
+        params={"updated_since": referral["updated_at"]},
+        headers=net.partner_a,
+    ).json()["items"]
+    assert [r["id"] for r in listed] == [referral["id"]]
+    assert listed[0]["updated_at"] > referral["updated_at"]
     assert listed[0]["disclosure_withheld"] is True
     assert listed[0]["client"] is None
     assert listed[0]["summary"] is None
@@ -292,3 +328,62 @@ def test_the_partner_reports_its_capacity(net: Network, client: TestClient) -> N
         ).status_code
         == 422
     )
+
+
+def test_staff_see_their_next_moves_and_who_made_each_one(net: Network, client: TestClient) -> None:
+    draft = net.refer(net.center_b, net.consent(net.center_b)).json()
+    assert draft["treatment_center_is_partner"] is False
+    assert draft["allowed_transitions"] == ["sent", "cancelled"]
+
+    to_a, to_b = net.sent_referral(net.center_a), net.sent_referral(net.center_b)
+    # A partner answers for itself: staff may only cancel.
+    assert to_a["treatment_center_is_partner"] is True
+    assert to_a["allowed_transitions"] == ["cancelled"]
+    assert to_b["allowed_transitions"] == ["received", "accepted", "declined", "cancelled"]
+
+    client.post(
+        f"/api/v1/partner/referrals/{to_a['id']}/status",
+        json={"status": "received"},
+        headers=net.partner_a,
+    )
+    history = client.get(f"/api/v1/referrals/{to_a['id']}", headers=net.lead).json()["history"]
+    lead_name = net.practice.lead.full_name
+    assert [(h["actor_type"], h["actor_name"], h["to_status"]) for h in history] == [
+        ("staff", lead_name, "draft"),
+        ("staff", lead_name, "sent"),
+        ("partner", "A Recovery", "received"),
+    ]
+    # The partner's own view does not name the practice's staff.
+    partner_history = client.get(
+        f"/api/v1/partner/referrals/{to_a['id']}", headers=net.partner_a
+    ).json()["history"]
+    assert {h["actor_name"] for h in partner_history} == {None}
+
+
+def test_the_board_filters_by_center(net: Network, client: TestClient) -> None:
+    to_a, to_b = net.sent_referral(net.center_a), net.sent_referral(net.center_b)
+    listed = client.get(
+        "/api/v1/referrals",
+        params={"treatment_center_id": net.center_b["id"]},
+        headers=net.lead,
+    ).json()["items"]
+    assert [r["id"] for r in listed] == [to_b["id"]]
+    assert to_a["id"] not in {r["id"] for r in listed}
+
+
+def test_an_expired_consent_marks_its_referrals_changed_once(
+    net: Network, client: TestClient, session_factory: object
+) -> None:
+    referral = net.sent_referral(net.center_a)
+    expires = clock.now() + timedelta(days=90)  # consent_body's default expiry
+    with clock.frozen_at(expires + timedelta(minutes=5)):
+        assert run_once(session_factory)["touch_referrals_of_expired_consents"] == 1  # type: ignore[arg-type]
+        listed = client.get(
+            "/api/v1/partner/referrals",
+            params={"updated_since": referral["updated_at"]},
+            headers=net.partner_headers(net.credentials_a),  # a token of that day
+        ).json()["items"]
+    assert [r["id"] for r in listed] == [referral["id"]]
+    assert listed[0]["disclosure_withheld"] is True
+    with clock.frozen_at(expires + timedelta(minutes=10)):
+        assert run_once(session_factory)["touch_referrals_of_expired_consents"] == 0  # type: ignore[arg-type]

@@ -33,6 +33,7 @@ def test_housekeeping_forgets_expired_keys_and_stale_throttles(
         "deliver_webhooks": 0,
         "raise_missed_check_ins": 0,
         "warn_expiring_consents": 0,
+        "touch_referrals_of_expired_consents": 0,
         "purge_expired_idempotency_keys": 0,
         "purge_stale_login_throttles": 0,
     }
