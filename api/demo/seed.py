@@ -2,13 +2,15 @@
 
 Everything here is fictional. The cases walk the real status machine with
 back-dated timelines, so the caseload, timelines and audit log look lived-in.
+Cases that reach treatment through the directory are moved there by their
+referral's admission and discharge, as a partner's status updates move them.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from rich.progress import Progress
 from sqlalchemy import select
@@ -21,13 +23,27 @@ from api.cases.models import CaseOutcome, CaseStatus, InterventionModel, RiskFla
 from api.cases.schemas import CaseCreate, ClientIn, TeamMemberIn, TeamUpdate
 from api.cases.service import open_case
 from api.cases.team import replace_team
+from api.consents.service import warn_expiring_consents
 from api.core import clock
 from api.core.audit import AuditContext
+from api.core.config import Settings, get_settings
 from api.core.db import SessionFactory
+from api.demo import referrals as demo_referrals
 from api.demo.accountability import seed_accountability, seed_open_safety_alert
+from api.demo.centers import (
+    DEMO_PARTNER_CENTER,
+    DEMO_PARTNER_CLIENT_ID,
+    DEMO_PARTNER_SECRET,
+    DEMO_WEBHOOK_SECRET,
+    DEMO_WEBHOOK_URL,
+    Directory,
+    finish_directory,
+    seed_directory,
+)
 from api.demo.intervention import seed_intervention
 from api.organizations.models import Organization
 from api.organizations.service import get_or_create
+from api.partner.models import PartnerApiClient
 from api.users.models import Role, User
 from api.users.service import create_user
 
@@ -155,17 +171,36 @@ def _principal(user: User) -> Staff:
     return Staff(user=user, ctx=ctx)
 
 
-def demo_sign_ins() -> str:
+def demo_sign_ins(*, with_partner: bool = True) -> str:
     lines = ["Demo sign-ins:"]
     lines += [f"  {role.value:<16} {email}  /  {DEMO_PASSWORD}" for _, email, role in STAFF]
+    if not with_partner:
+        lines.append(
+            "This demo was loaded by an older Cairn, without treatment centers and the demo "
+            "partner API client: delete its database (var/cairn.db for make run) and load it "
+            "again."
+        )
+        return "\n".join(lines)
+    lines += [
+        f"Demo partner API client ({DEMO_PARTNER_CENTER}), for examples/partner_client.py:",
+        f"  CAIRN_CLIENT_ID={DEMO_PARTNER_CLIENT_ID}",
+        f"  CAIRN_CLIENT_SECRET={DEMO_PARTNER_SECRET}",
+        f"  CAIRN_WEBHOOK_SECRET={DEMO_WEBHOOK_SECRET}  (events go to {DEMO_WEBHOOK_URL})",
+    ]
     return "\n".join(lines)
 
 
-def seed_demo(factory: SessionFactory, *, only_if_empty: bool = False) -> str:
+def seed_demo(
+    factory: SessionFactory, *, only_if_empty: bool = False, settings: Settings | None = None
+) -> str:
     with factory() as session:
         demo = select(col(Organization.id)).where(col(Organization.name) == ORGANIZATION)
         if session.scalar(demo) is not None:
-            return f"The demo practice {ORGANIZATION!r} is already loaded. {demo_sign_ins()}"
+            partner = select(col(PartnerApiClient.id)).where(
+                col(PartnerApiClient.client_id) == DEMO_PARTNER_CLIENT_ID
+            )
+            sign_ins = demo_sign_ins(with_partner=session.scalar(partner) is not None)
+            return f"The demo practice {ORGANIZATION!r} is already loaded. {sign_ins}"
         if only_if_empty and session.scalar(select(col(Organization.id)).limit(1)) is not None:
             return "The database already has data; the demo practice was not loaded."
         rng = random.Random(2026)
@@ -177,17 +212,29 @@ def seed_demo(factory: SessionFactory, *, only_if_empty: bool = False) -> str:
                 for name, email, role in STAFF
             )
         ]
+        admin = next(s for s in staff if s.user.role == Role.admin)
+        with clock.frozen_at(clock.now() - timedelta(days=240)):
+            directory = seed_directory(
+                session, settings or get_settings(), ORGANIZATION, admin.principal
+            )
         with Progress() as progress:
             task = progress.add_task("Loading the demo practice", total=len(STATUS_MIX))
             for index, target in enumerate(STATUS_MIX):
-                _seed_case(session, rng, staff, index, target)
+                _seed_case(session, rng, staff, directory, index, target)
                 progress.advance(task)
+        finish_directory(session, directory)
+        warn_expiring_consents(session, clock.now())  # the worker's job, run once now
         session.commit()
     return f"Loaded {len(STATUS_MIX)} cases into {ORGANIZATION!r}. {demo_sign_ins()}"
 
 
 def _seed_case(
-    session: Session, rng: random.Random, staff: list[DemoStaff], index: int, target: CaseStatus
+    session: Session,
+    rng: random.Random,
+    staff: list[DemoStaff],
+    directory: Directory,
+    index: int,
+    target: CaseStatus,
 ) -> None:
     interventionists = [s for s in staff if s.user.role == Role.interventionist]
     supervisor = next(s for s in staff if s.user.role == Role.supervisor)
@@ -221,15 +268,36 @@ def _seed_case(
             members.append(TeamMemberIn(user_id=other.user.id, role=TeamRole.co_interventionist))
         members.append(TeamMemberIn(user_id=supervisor.user.id, role=TeamRole.supervisor))
         replace_team(session, lead.principal, case, TeamUpdate(members=members))
+    timeline: dict[CaseStatus, datetime] = {}
     moment = opened
     for step in path:
         moment += timedelta(days=rng.randint(5, 14), hours=rng.randint(1, 8))
-        with clock.frozen_at(moment):
-            outcome = CaseOutcome.completed_treatment if step is CaseStatus.closed else None
-            lifecycle.change_status(
-                session, lead.principal, case, step, reason=REASONS[step], outcome=outcome
+        timeline[step] = moment
+    story = demo_referrals.story_for(target, STATUS_MIX[:index].count(target))
+    previous = opened
+    for step, moment in timeline.items():
+        if story is not None and story.carries(step):
+            demo_referrals.walk_step(
+                session,
+                directory,
+                lead.principal,
+                case,
+                story,
+                step,
+                since=previous,
+                at=moment,
+                timeline=timeline,
             )
+        else:
+            with clock.frozen_at(moment):
+                outcome = CaseOutcome.completed_treatment if step is CaseStatus.closed else None
+                lifecycle.change_status(
+                    session, lead.principal, case, step, reason=REASONS[step], outcome=outcome
+                )
+        previous = moment
     seed_intervention(session, rng, lead.principal, supervisor.principal, case)
     seed_accountability(session, rng, lead.principal, case)
+    if story is not None:
+        demo_referrals.finish_case(session, directory, lead.principal, case, story, previous)
     if index == len(STATUS_MIX) - 5:  # an aftercare case
         seed_open_safety_alert(session, lead.principal, case)
