@@ -54,6 +54,11 @@ export interface Versioned<T> {
   etag: string | null;
 }
 
+/** The strong ETag of a representation, from its version (docs/api.md: `"v<version>"`), for If-Match. */
+export function etagOf(resource: { version: number }): string {
+  return `"v${resource.version}"`;
+}
+
 /** Like unwrap, but keeps the ETag header for optimistic concurrency. */
 export async function unwrapVersioned<T>(call: Promise<FetchResult<T>>): Promise<Versioned<T>> {
   const { data, error, response } = await call;

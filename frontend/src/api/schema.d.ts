@@ -1199,6 +1199,8 @@ export interface components {
             case_id: string;
             /** Case Reference */
             case_reference: string;
+            /** Client Name */
+            client_name: string;
             kind: components["schemas"]["AlertKind"];
             severity: components["schemas"]["Severity"];
             status: components["schemas"]["AlertStatus"];
@@ -2149,6 +2151,11 @@ export interface components {
             actor_type: string;
             /** Actor Id */
             actor_id: string | null;
+            /**
+             * Actor Name
+             * @description Staff view only: the staff member's name, or the center's for a partner; null for the system and in the partner API.
+             */
+            actor_name: string | null;
             from_status: components["schemas"]["ReferralStatus"] | null;
             to_status: components["schemas"]["ReferralStatus"];
             /** Note */
@@ -2959,6 +2966,8 @@ export interface components {
             case_id: string;
             /** Case Reference */
             case_reference: string;
+            /** Client Name */
+            client_name: string;
             /**
              * Treatment Center Id
              * Format: uuid
@@ -2966,6 +2975,11 @@ export interface components {
             treatment_center_id: string;
             /** Treatment Center Name */
             treatment_center_name: string;
+            /**
+             * Treatment Center Is Partner
+             * @description The center reports its own status changes through the partner API.
+             */
+            treatment_center_is_partner: boolean;
             /**
              * Consent Id
              * Format: uuid
@@ -2986,6 +3000,11 @@ export interface components {
             discharge_reason: components["schemas"]["DischargeReason"] | null;
             /** Sent At */
             sent_at: string | null;
+            /**
+             * Allowed Transitions
+             * @description What staff may move it to next: send, cancel, and for a center that is not a partner the center's answers (POST /referrals/{id}/status).
+             */
+            allowed_transitions: components["schemas"]["ReferralStatus"][];
             /** History */
             history: components["schemas"]["HistoryEntry"][];
             /**
@@ -9110,6 +9129,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: components["schemas"]["ReferralStatus"] | null;
+                treatment_center_id?: string | null;
                 /** @description Page size (default 50, at most 200). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */

@@ -88,3 +88,31 @@ export type PortalCheckInReceipt = Schemas["PortalCheckInReceipt"];
 export type PortalGoal = Schemas["PortalGoal"];
 export type PortalPlan = Schemas["PortalPlan"];
 export type PortalResource = Schemas["Resource"];
+
+export type TreatmentCenterRead = Schemas["TreatmentCenterRead"];
+export type TreatmentCenterCreate = Schemas["TreatmentCenterCreate"];
+export type TreatmentCenterUpdate = Schemas["TreatmentCenterUpdate"];
+export type CareService = Schemas["Service"];
+
+export type ApiClientRead = Schemas["ApiClientRead"];
+export type ApiClientCreate = Schemas["ApiClientCreate"];
+export type ApiClientUpdate = Schemas["ApiClientUpdate"];
+export type ApiClientCredentials = Schemas["ApiClientCredentials"];
+
+export type ConsentRead = Schemas["ConsentRead"];
+export type ConsentCreate = Schemas["ConsentCreate"];
+export type ConsentStatus = Schemas["ConsentStatus"];
+export type ConsentSummary = Schemas["ConsentSummary"];
+
+export type ReferralRead = Schemas["ReferralRead"];
+export type ReferralCreate = Schemas["ReferralCreate"];
+export type ReferralUpdate = Schemas["ReferralUpdate"];
+export type ReferralStatus = Schemas["ReferralStatus"];
+export type ReferralHistoryEntry = Schemas["HistoryEntry"];
+export type StatusReport = Schemas["StatusReport"];
+export type DischargeReason = Schemas["DischargeReason"];
+
+export type WebhookEndpoint = Schemas["EndpointRead"];
+export type WebhookEndpointWithSecret = Schemas["EndpointWithSecret"];
+export type WebhookDelivery = Schemas["DeliveryRead"];
+export type WebhookDeliveryStatus = Schemas["DeliveryStatus"];
