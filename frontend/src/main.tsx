@@ -24,8 +24,10 @@ session.subscribe((event) => {
   if (event === "signed-out" || event === "expired") queryClient.clear();
   if (event !== "expired") return;
   const { pathname, href } = router.state.location;
-  if (pathname === "/login") return;
-  void router.navigate({ to: "/login", search: { redirect: href, reason: "expired" }, replace: true });
+  if (pathname === "/login" || pathname === "/portal/login") return;
+  // Clients and family members sign in on the portal's own page, staff on theirs.
+  const to = pathname === "/portal" || pathname.startsWith("/portal/") ? "/portal/login" : "/login";
+  void router.navigate({ to, search: { redirect: href, reason: "expired" }, replace: true });
 });
 
 const root = document.getElementById("root");

@@ -1,12 +1,16 @@
+import type { ReactNode } from "react";
 import { AppShell, Burger, Group, Menu, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconBell,
+  IconBuildingHospital,
   IconChecklist,
   IconChevronDown,
   IconFolders,
   IconKey,
   IconLogout,
+  IconPlugConnected,
+  IconSend,
   IconUserCircle,
   IconUsers,
 } from "@tabler/icons-react";
@@ -21,6 +25,24 @@ import { ROLE_LABEL } from "../features/users/labels";
 import { NavLinkLink } from "../lib/links";
 import { Logo } from "./Logo";
 
+interface NavItem {
+  to: "/cases" | "/tasks" | "/alerts" | "/referrals" | "/centers" | "/partner-access" | "/users";
+  label: string;
+  Icon: typeof IconFolders;
+  badge?: ReactNode;
+  adminOnly?: boolean;
+}
+
+/** The main navigation, in order; admin-only entries are hidden from everyone else. */
+const NAV: readonly NavItem[] = [
+  { to: "/cases", label: "Caseload", Icon: IconFolders },
+  { to: "/tasks", label: "My tasks", Icon: IconChecklist },
+  { to: "/alerts", label: "Alerts", Icon: IconBell, badge: <AlertsNavBadge /> },
+  { to: "/referrals", label: "Referrals", Icon: IconSend },
+  { to: "/centers", label: "Treatment centers", Icon: IconBuildingHospital },
+  { to: "/partner-access", label: "Partner access", Icon: IconPlugConnected, adminOnly: true },
+  { to: "/users", label: "Users", Icon: IconUsers, adminOnly: true },
+];
 
 export function AppLayout() {
   const me = useMe();
@@ -91,37 +113,17 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main">
-        <NavLinkLink
-          to="/cases"
-          label="Caseload"
-          leftSection={<IconFolders size={18} aria-hidden />}
-          active={pathname.startsWith("/cases")}
-          onClick={nav.close}
-        />
-        <NavLinkLink
-          to="/tasks"
-          label="My tasks"
-          leftSection={<IconChecklist size={18} aria-hidden />}
-          active={pathname.startsWith("/tasks")}
-          onClick={nav.close}
-        />
-        <NavLinkLink
-          to="/alerts"
-          label="Alerts"
-          leftSection={<IconBell size={18} aria-hidden />}
-          rightSection={<AlertsNavBadge />}
-          active={pathname.startsWith("/alerts")}
-          onClick={nav.close}
-        />
-        {isAdmin(me) && (
+        {NAV.filter((item) => !item.adminOnly || isAdmin(me)).map(({ to, label, Icon, badge }) => (
           <NavLinkLink
-            to="/users"
-            label="Users"
-            leftSection={<IconUsers size={18} aria-hidden />}
-            active={pathname.startsWith("/users")}
+            key={to}
+            to={to}
+            label={label}
+            leftSection={<Icon size={18} aria-hidden />}
+            rightSection={badge}
+            active={pathname.startsWith(to)}
             onClick={nav.close}
           />
-        )}
+        ))}
       </AppShell.Navbar>
       <AppShell.Main id="main">
         <CriticalAlertsBanner />

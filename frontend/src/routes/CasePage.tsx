@@ -23,6 +23,7 @@ import { CaseTimeline } from "../features/cases/CaseTimeline";
 import { EditCaseForm } from "../features/cases/EditCaseForm";
 import { MODEL_LABEL, OUTCOME_LABEL, TEAM_ROLE_LABEL, clientName } from "../features/cases/labels";
 import { StatusControl } from "../features/cases/StatusControl";
+import { Field } from "../lib/Field";
 import { ageFrom, formatDate, formatDateTime, formatRelative } from "../lib/format";
 import { AnchorLink } from "../lib/links";
 import { CheckInsTab } from "../features/checkins/CheckInsTab";
@@ -30,7 +31,8 @@ import { GoalsTab } from "../features/goals/GoalsTab";
 import { ParticipantsTab } from "../features/participants/ParticipantsTab";
 import { PlanTab } from "../features/plans/PlanTab";
 import { TasksTab } from "../features/tasks/TasksTab";
-import { ComingSoon } from "../lib/ComingSoon";
+import { ConsentsTab } from "../features/consents/ConsentsTab";
+import { ReferralsTab } from "../features/referrals/ReferralsTab";
 import { CASE_TABS, type CaseTab } from "./caseTabs";
 
 const TAB_LABEL: Record<CaseTab, string> = {
@@ -41,6 +43,7 @@ const TAB_LABEL: Record<CaseTab, string> = {
   tasks: "Tasks",
   goals: "Goals",
   "check-ins": "Check-ins",
+  consents: "Consents",
   referrals: "Referrals",
 };
 
@@ -51,9 +54,8 @@ const TAB_PANEL: Partial<Record<CaseTab, (props: { caseData: CaseRead }) => Reac
   tasks: TasksTab,
   goals: GoalsTab,
   "check-ins": CheckInsTab,
-  referrals: () => (
-    <ComingSoon title="Referrals" text="Referrals to treatment centers, with consent and status updates." />
-  ),
+  consents: ConsentsTab,
+  referrals: ReferralsTab,
 };
 
 const route = getRouteApi("/app/cases/$caseId");
@@ -151,19 +153,6 @@ export function CasePage() {
         })}
       </Tabs>
     </Stack>
-  );
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600} component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0}>
-        {children}
-      </Text>
-    </div>
   );
 }
 

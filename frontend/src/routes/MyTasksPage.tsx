@@ -1,29 +1,26 @@
-import { Alert, Button, Card, Center, Group, Loader, Stack, Switch, Text, Title } from "@mantine/core";
+import { Button, Card, Center, Group, Loader, Stack, Switch, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
 import { IconChecklist } from "@tabler/icons-react";
-import { useNavigate, useSearch } from "@tanstack/react-router";
-import { describeError } from "../api/problem";
+import { getRouteApi } from "@tanstack/react-router";
 import { useMyTasks } from "../features/tasks/api";
 import { groupByCase } from "../features/tasks/form";
 import { TaskItem } from "../features/tasks/TaskItem";
 import { AnchorLink } from "../lib/links";
+import { LoadError } from "../lib/LoadError";
 
-/** `?overdue=true` keeps the filter in the URL (the route declares no search schema of its own). */
-function overdueFrom(search: Record<string, unknown>): boolean {
-  return search.overdue === true || search.overdue === "true";
-}
+const route = getRouteApi("/app/tasks");
 
 export function MyTasksPage() {
   useDocumentTitle("My tasks · Cairn");
-  const search = useSearch({ strict: false }) as Record<string, unknown>;
-  const overdue = overdueFrom(search);
-  const navigate = useNavigate();
+  // `?overdue=true` keeps the filter in the URL.
+  const overdue = route.useSearch().overdue === true;
+  const navigate = route.useNavigate();
   const tasks = useMyTasks(overdue);
   const items = tasks.data?.pages.flatMap((page) => page.items) ?? [];
   const groups = groupByCase(items);
 
   const setOverdue = (value: boolean) =>
-    void navigate({ to: "/tasks", search: (value ? { overdue: true } : {}) as never, replace: true });
+    void navigate({ search: value ? { overdue: true } : {}, replace: true });
 
   return (
     <Stack gap="lg">
@@ -44,14 +41,7 @@ export function MyTasksPage() {
           <Loader aria-label="Loading your tasks" />
         </Center>
       ) : tasks.isError ? (
-        <Alert color="red" title="Could not load your tasks" role="alert">
-          <Stack gap="xs" align="flex-start">
-            <span>{describeError(tasks.error)}</span>
-            <Button size="xs" variant="default" onClick={() => void tasks.refetch()}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadError title="Could not load your tasks" error={tasks.error} onRetry={tasks.refetch} />
       ) : items.length === 0 ? (
         <Card withBorder padding="xl">
           <Stack align="center" gap="xs" ta="center">

@@ -1,6 +1,5 @@
-import { Alert, Badge, Button, Center, Divider, Group, Loader, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Center, Divider, Loader, Paper, Stack, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
-import { IconPrinter } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import type { ReactNode } from "react";
@@ -13,9 +12,9 @@ import { PARTICIPANT_ROLE_LABEL, RELATIONSHIP_LABEL } from "../features/particip
 import { speakingOrderOf } from "../features/participants/speakingOrder";
 import { planQueryOptions } from "../features/plans/api";
 import { PLAN_STATUS_LABEL, levelOfCareLabel } from "../features/plans/labels";
-import "../features/plans/runSheet.css";
 import { formatDateTime } from "../lib/format";
 import { AnchorLink, ButtonLink } from "../lib/links";
+import { PrintPage } from "../lib/PrintPage";
 
 const route = getRouteApi("/app/cases/$caseId/run-sheet");
 
@@ -66,38 +65,30 @@ function RunSheet({ c, plan, participants }: { c: CaseRead; plan: PlanRead; part
   const contribution = new Map(plan.contributions.map((x) => [x.participant_id, x]));
 
   return (
-    <Stack gap="lg" className="run-sheet">
-      <Group justify="space-between" className="no-print" wrap="wrap" gap="sm">
+    <PrintPage
+      back={
         <AnchorLink to="/cases/$caseId" params={{ caseId: c.id }} search={{ tab: "plan" }} size="sm">
           ← Back to the plan
         </AnchorLink>
-        <Button leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => window.print()}>
-          Print
-        </Button>
-      </Group>
-
-      <Stack gap={4}>
-        <Text size="xs" tt="uppercase" fw={700} c="red.9">
-          Confidential — protected health information. Do not leave unattended.
-        </Text>
-        <Title order={1} size="h2">
-          Run sheet: {clientName(c.client)}
-        </Title>
-        <Group gap="xs" wrap="wrap">
+      }
+      confidential="Confidential — protected health information. Do not leave unattended."
+      title={`Run sheet: ${clientName(c.client)}`}
+      meta={
+        <>
           <Text size="sm" ff="monospace">
             {c.reference}
           </Text>
           <Badge variant="outline" color="gray.7" tt="none">
             Plan {PLAN_STATUS_LABEL[plan.status].toLowerCase()} · version {plan.version}
           </Badge>
-        </Group>
-      </Stack>
-
+        </>
+      }
+    >
       <Section title="When and where">
         <Stack gap={4}>
           <Text fw={600}>{plan.scheduled_at ? longDateTime.format(new Date(plan.scheduled_at)) : "Date not set"}</Text>
           <Text>{plan.location || "Place not set"}</Text>
-          {plan.logistics && <Text className="run-sheet-text">{plan.logistics}</Text>}
+          {plan.logistics && <Text className="print-text">{plan.logistics}</Text>}
         </Stack>
       </Section>
 
@@ -107,7 +98,7 @@ function RunSheet({ c, plan, participants }: { c: CaseRead; plan: PlanRead; part
         ) : (
           <Stack gap="md" component="ol" p={0} m={0} style={{ listStyle: "none" }}>
             {speakers.map((p, index) => (
-              <Paper key={p.id} withBorder p="md" component="li" className="run-sheet-letter">
+              <Paper key={p.id} withBorder p="md" component="li" className="print-keep">
                 <Stack gap="xs">
                   <Title order={3} size="h4">
                     {index + 1}. {p.full_name}
@@ -117,7 +108,7 @@ function RunSheet({ c, plan, participants }: { c: CaseRead; plan: PlanRead; part
                       {contribution.get(p.id)?.letter_ready ? " · letter ready" : ""}
                     </Text>
                   </Title>
-                  <Text className="run-sheet-text">{p.letter || "No letter written yet."}</Text>
+                  <Text className="print-text">{p.letter || "No letter written yet."}</Text>
                   <Divider />
                   <Text size="sm">
                     <Text span fw={700}>
@@ -158,9 +149,9 @@ function RunSheet({ c, plan, participants }: { c: CaseRead; plan: PlanRead; part
         ) : (
           <Stack gap="xs" component="ul" pl="md" m={0}>
             {plan.contingencies.map((x, i) => (
-              <li key={i} className="run-sheet-block">
+              <li key={i} className="print-keep">
                 <Text fw={600}>{x.scenario}</Text>
-                <Text className="run-sheet-text">{x.response}</Text>
+                <Text className="print-text">{x.response}</Text>
               </li>
             ))}
           </Stack>
@@ -182,7 +173,7 @@ function RunSheet({ c, plan, participants }: { c: CaseRead; plan: PlanRead; part
           </Stack>
         )}
       </Section>
-    </Stack>
+    </PrintPage>
   );
 }
 

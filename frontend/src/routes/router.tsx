@@ -8,9 +8,14 @@ import {
 } from "@tanstack/react-router";
 import { session } from "../api/client";
 import { ApiError } from "../api/problem";
+import type { Me } from "../api/types";
 import { meQueryOptions } from "../features/auth/api";
 import { caseQueryOptions } from "../features/cases/api";
-import { parseCaseFilters } from "../features/cases/filters";
+import { parseAlertFilters, type AlertFilters } from "../features/alerts/filters";
+import { parseCaseFilters, type CaseFilters } from "../features/cases/filters";
+import { parseCenterFilters, type CenterFilters } from "../features/centers/filters";
+import { parsePartnerAccessSearch, type PartnerAccessSearch } from "../features/partners/search";
+import { parseBoardSearch, type BoardFilters } from "../features/referrals/board";
 import { safeRedirect } from "../lib/redirect";
 import { AppLayout } from "./AppLayout";
 import { CasePageError, CASE_TABS, type CaseTab } from "./caseTabs";
@@ -28,6 +33,16 @@ export interface RouterContext {
   queryClient: QueryClient;
 }
 
+/**
+ * TanStack Router lays a route's validated search over the raw one, so a key the
+ * validator leaves out (say `?status=lost`) would still reach the page as typed.
+ * Blank every raw key first: only what the parser accepted survives.
+ */
+function onlyValid<T extends object>(parse: (search: Record<string, unknown>) => T) {
+  return (search: Record<string, unknown>): T =>
+    ({ ...Object.fromEntries(Object.keys(search).map((key) => [key, undefined])), ...parse(search) }) as T;
+}
+
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: RootLayout,
   notFoundComponent: NotFound,
@@ -37,10 +52,12 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/login",
-  validateSearch: (search: Record<string, unknown>): LoginSearch => ({
-    ...(typeof search.redirect === "string" ? { redirect: search.redirect } : {}),
-    ...(search.reason === "expired" || search.reason === "staff-only" ? { reason: search.reason } : {}),
-  }),
+  validateSearch: onlyValid<LoginSearch>(
+    (search) => ({
+      ...(typeof search.redirect === "string" ? { redirect: search.redirect } : {}),
+      ...(search.reason === "expired" || search.reason === "staff-only" ? { reason: search.reason } : {}),
+    }),
+  ),
   beforeLoad: async ({ search }) => {
     if (session.isActive && (await session.ensure())) {
       throw redirect({ href: safeRedirect(search.redirect) });
@@ -76,6 +93,11 @@ const appRoute = createRoute({
   component: AppLayout,
 });
 
+/** Admin-only screens: anyone else lands on the caseload. */
+function adminOnly({ context }: { context: { me: Me } }) {
+  if (context.me.role !== "admin") throw redirect({ to: "/cases", replace: true });
+}
+
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/",
@@ -87,17 +109,18 @@ const indexRoute = createRoute({
 const casesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/cases",
-  validateSearch: parseCaseFilters,
+  validateSearch: onlyValid<CaseFilters>(parseCaseFilters),
   component: lazyRouteComponent(() => import("./CasesPage"), "CasesPage"),
 });
 
 const caseRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/cases/$caseId",
-  validateSearch: (search: Record<string, unknown>): { tab?: CaseTab } =>
+  validateSearch: onlyValid<{ tab?: CaseTab }>((search) =>
     typeof search.tab === "string" && (CASE_TABS as readonly string[]).includes(search.tab) && search.tab !== "overview"
       ? { tab: search.tab as CaseTab }
       : {},
+  ),
   loader: ({ context, params }) => context.queryClient.ensureQueryData(caseQueryOptions(params.caseId)),
   component: lazyRouteComponent(() => import("./CasePage"), "CasePage"),
   errorComponent: CasePageError,
@@ -106,9 +129,7 @@ const caseRoute = createRoute({
 const usersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/users",
-  beforeLoad: ({ context }) => {
-    if (context.me.role !== "admin") throw redirect({ to: "/cases", replace: true });
-  },
+  beforeLoad: adminOnly,
   component: lazyRouteComponent(() => import("./UsersPage"), "UsersPage"),
 });
 
@@ -121,13 +142,51 @@ const runSheetRoute = createRoute({
 const myTasksRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/tasks",
+  validateSearch: onlyValid<{ overdue?: true }>((search) =>
+    search.overdue === true || search.overdue === "true" ? { overdue: true } : {},
+  ),
   component: lazyRouteComponent(() => import("./MyTasksPage"), "MyTasksPage"),
 });
 
 const alertsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/alerts",
+  validateSearch: onlyValid<AlertFilters>(parseAlertFilters),
   component: lazyRouteComponent(() => import("./AlertsPage"), "AlertsPage"),
+});
+
+const referralsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/referrals",
+  validateSearch: onlyValid<BoardFilters>(parseBoardSearch),
+  component: lazyRouteComponent(() => import("./ReferralsPage"), "ReferralsPage"),
+});
+
+const referralRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/referrals/$referralId",
+  component: lazyRouteComponent(() => import("./ReferralPage"), "ReferralPage"),
+});
+
+const consentPrintRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/consents/$consentId/print",
+  component: lazyRouteComponent(() => import("./ConsentPrintPage"), "ConsentPrintPage"),
+});
+
+const centersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/centers",
+  validateSearch: onlyValid<CenterFilters>(parseCenterFilters),
+  component: lazyRouteComponent(() => import("./CentersPage"), "CentersPage"),
+});
+
+const partnerAccessRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/partner-access",
+  validateSearch: onlyValid<PartnerAccessSearch>(parsePartnerAccessSearch),
+  beforeLoad: adminOnly,
+  component: lazyRouteComponent(() => import("./PartnerAccessPage"), "PartnerAccessPage"),
 });
 
 // --- The client and family portal (portal tokens; its own layout) -----------
@@ -140,10 +199,12 @@ export interface PortalLoginSearch {
 const portalLoginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/portal/login",
-  validateSearch: (search: Record<string, unknown>): PortalLoginSearch => ({
-    ...(typeof search.redirect === "string" ? { redirect: search.redirect } : {}),
-    ...(search.reason === "expired" ? { reason: "expired" as const } : {}),
-  }),
+  validateSearch: onlyValid<PortalLoginSearch>(
+    (search) => ({
+      ...(typeof search.redirect === "string" ? { redirect: search.redirect } : {}),
+      ...(search.reason === "expired" ? { reason: "expired" as const } : {}),
+    }),
+  ),
   beforeLoad: async ({ context, search }) => {
     if (!session.isActive || !(await session.ensure())) return;
     const me = await context.queryClient.ensureQueryData(meQueryOptions).catch(() => null);
@@ -155,8 +216,9 @@ const portalLoginRoute = createRoute({
 const portalAcceptRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/portal/accept",
-  validateSearch: (search: Record<string, unknown>): { code?: string } =>
+  validateSearch: onlyValid<{ code?: string }>((search) =>
     typeof search.code === "string" || typeof search.code === "number" ? { code: String(search.code).slice(0, 64) } : {},
+  ),
   component: lazyRouteComponent(() => import("./portal/PortalAcceptPage"), "PortalAcceptPage"),
 });
 
@@ -229,6 +291,11 @@ const routeTree = rootRoute.addChildren([
     runSheetRoute,
     myTasksRoute,
     alertsRoute,
+    referralsRoute,
+    referralRoute,
+    consentPrintRoute,
+    centersRoute,
+    partnerAccessRoute,
     usersRoute,
   ]),
 ]);

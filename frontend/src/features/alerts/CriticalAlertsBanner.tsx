@@ -31,6 +31,7 @@ export function CriticalAlertsBanner() {
       role={announce ? "alert" : undefined}
       aria-live={announce ? undefined : "off"}
       data-testid="critical-alerts-banner"
+      className="no-print"
       icon={<IconAlertTriangle size={20} aria-hidden />}
     >
       <Group gap="sm" justify="space-between" wrap="wrap">

@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Center, Group, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Card, Group, Stack, Table, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { IconFolderOpen } from "@tabler/icons-react";
-import { describeError } from "../../api/problem";
 import type { CaseRead } from "../../api/types";
 import { formatDateTime, formatRelative } from "../../lib/format";
+import { EmptyState } from "../../lib/EmptyState";
 import { AnchorLink } from "../../lib/links";
+import { ListSkeleton, PagedList } from "../../lib/PagedList";
 import { useCaseList } from "./api";
 import { RiskFlagBadges, StatusBadge } from "./CaseBadges";
 import { hasFilters, type CaseFilters } from "./filters";
@@ -19,70 +20,34 @@ interface Props {
 export function CaseList({ filters, onClearFilters, onNewCase }: Props) {
   const list = useCaseList(filters);
   const compact = useMediaQuery("(max-width: 48em)", false, { getInitialValueInEffect: false });
-
-  if (list.isPending) return <CaseListSkeleton compact={Boolean(compact)} />;
-  if (list.isError) {
-    return (
-      <Alert color="red" title="Could not load the caseload" role="alert">
-        <Stack gap="xs" align="flex-start">
-          <span>{describeError(list.error)}</span>
-          <Button size="xs" variant="white" color="red" onClick={() => void list.refetch()}>
-            Try again
-          </Button>
-        </Stack>
-      </Alert>
-    );
-  }
-
-  const cases = list.data.pages.flatMap((page) => page.items);
-  if (!cases.length) {
-    return (
-      <Center py="xl">
-        <Stack align="center" gap="xs" maw={420} ta="center">
-          <IconFolderOpen size={40} stroke={1.5} aria-hidden color="var(--mantine-color-gray-6)" />
-          {hasFilters(filters) ? (
-            <>
-              <Title order={2} size="h4">
-                No cases match these filters
-              </Title>
-              <Text c="dimmed" size="sm">
-                Try another search or remove a filter.
-              </Text>
+  return (
+    <PagedList
+      list={list}
+      noun="case"
+      skeleton={<ListSkeleton label="Loading cases" rows={compact ? 4 : 6} height={compact ? 96 : 40} />}
+      errorTitle="Could not load the caseload"
+      empty={
+        hasFilters(filters) ? (
+          <EmptyState
+            icon={IconFolderOpen}
+            title="No cases match these filters"
+            action={
               <Button variant="default" onClick={onClearFilters}>
                 Clear filters
               </Button>
-            </>
-          ) : (
-            <>
-              <Title order={2} size="h4">
-                No cases yet
-              </Title>
-              <Text c="dimmed" size="sm">
-                Open a case when a family first contacts you; you become its lead.
-              </Text>
-              <Button onClick={onNewCase}>New case</Button>
-            </>
-          )}
-        </Stack>
-      </Center>
-    );
-  }
-
-  return (
-    <Stack gap="md" aria-busy={list.isFetching && !list.isFetchingNextPage ? "true" : "false"}>
-      {compact ? <CaseCards cases={cases} /> : <CaseTable cases={cases} />}
-      <Text size="sm" c="dimmed" aria-live="polite">
-        Showing {cases.length} case{cases.length === 1 ? "" : "s"}
-        {list.hasNextPage ? " — more available" : ""}
-      </Text>
-      {list.hasNextPage && (
-        <Center>
-          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            Load more
-          </Button>
-        </Center>
-      )}
-    </Stack>
+            }
+          >
+            Try another search or remove a filter.
+          </EmptyState>
+        ) : (
+          <EmptyState icon={IconFolderOpen} title="No cases yet" action={<Button onClick={onNewCase}>New case</Button>}>
+            Open a case when a family first contacts you; you become its lead.
+          </EmptyState>
+        )
+      }
+    >
+      {(cases) => (compact ? <CaseCards cases={cases} /> : <CaseTable cases={cases} />)}
+    </PagedList>
   );
 }
 
@@ -169,16 +134,6 @@ function CaseCards({ cases }: { cases: CaseRead[] }) {
             </div>
           )}
         </Card>
-      ))}
-    </Stack>
-  );
-}
-
-function CaseListSkeleton({ compact }: { compact: boolean }) {
-  return (
-    <Stack gap="sm" aria-busy="true" aria-label="Loading cases">
-      {Array.from({ length: compact ? 4 : 6 }, (_, i) => (
-        <Skeleton key={i} height={compact ? 96 : 40} radius="sm" />
       ))}
     </Stack>
   );

@@ -1,8 +1,9 @@
-import { Alert, Button, Center, Skeleton, Stack, Text, Timeline } from "@mantine/core";
+import { Alert, Button, Center, Stack, Text, Timeline } from "@mantine/core";
 import { IconArrowsExchange, IconNote, IconPencil, IconPlus, IconUsers } from "@tabler/icons-react";
 import { describeError } from "../../api/problem";
 import type { TimelineEntry } from "../../api/types";
 import { formatDateTime, formatRelative, humanize } from "../../lib/format";
+import { ListSkeleton } from "../../lib/PagedList";
 import { useCaseTimeline } from "./api";
 import { OUTCOME_LABEL, STATUS_LABEL } from "./labels";
 
@@ -35,13 +36,7 @@ function changedFields(details: TimelineEntry["details"]): string | null {
 export function CaseTimeline({ caseId }: { caseId: string }) {
   const timeline = useCaseTimeline(caseId);
   if (timeline.isPending) {
-    return (
-      <Stack aria-busy="true" aria-label="Loading timeline">
-        {[0, 1, 2].map((i) => (
-          <Skeleton key={i} height={48} />
-        ))}
-      </Stack>
-    );
+    return <ListSkeleton label="Loading timeline" rows={3} height={48} />;
   }
   if (timeline.isError) {
     return (

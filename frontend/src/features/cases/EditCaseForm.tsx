@@ -6,6 +6,7 @@ import { useState } from "react";
 import type { Versioned } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import type { CaseRead } from "../../api/types";
+import { ConflictAlert } from "../../lib/ConflictAlert";
 import { applyApiError } from "../../lib/forms";
 import { caseQueryOptions, useUpdateCase } from "./api";
 import { CaseFormFields } from "./CaseFormFields";
@@ -25,7 +26,6 @@ export function EditCaseForm({ current, onDone }: Props) {
   const [base, setBase] = useState(current);
   const [conflict, setConflict] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const [reloading, setReloading] = useState(false);
   const form = useForm<CaseFormValues>({
     mode: "controlled",
     initialValues: caseToFormValues(current.data),
@@ -33,7 +33,6 @@ export function EditCaseForm({ current, onDone }: Props) {
   });
 
   const reload = async () => {
-    setReloading(true);
     try {
       const fresh = await queryClient.fetchQuery({ ...caseQueryOptions(current.data.id), staleTime: 0 });
       const values = caseToFormValues(fresh.data);
@@ -45,8 +44,6 @@ export function EditCaseForm({ current, onDone }: Props) {
       setFormError(null);
     } catch (error) {
       setFormError(error instanceof Error ? error.message : "Could not reload the case.");
-    } finally {
-      setReloading(false);
     }
   };
 
@@ -78,14 +75,9 @@ export function EditCaseForm({ current, onDone }: Props) {
     <form onSubmit={submit} noValidate aria-label="Edit case">
       <Stack>
         {conflict && (
-          <Alert color="orange" title="Not saved" role="alert">
-            <Stack gap="xs" align="flex-start">
-              <span>{CONFLICT_MESSAGE}</span>
-              <Button size="xs" color="orange" onClick={reload} loading={reloading}>
-                Reload
-              </Button>
-            </Stack>
-          </Alert>
+          <ConflictAlert title="Not saved" onReload={reload}>
+            <span>{CONFLICT_MESSAGE}</span>
+          </ConflictAlert>
         )}
         {formError && (
           <Alert color="red" title="The case was not saved" role="alert" style={{ whiteSpace: "pre-line" }}>

@@ -7,6 +7,7 @@ import { useState } from "react";
 import type { Versioned } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import type { CaseOutcome, CaseRead, CaseStatus } from "../../api/types";
+import { ConflictAlert } from "../../lib/ConflictAlert";
 import { applyApiError } from "../../lib/forms";
 import { caseKeys, useChangeStatus } from "./api";
 import { CONFLICT_MESSAGE } from "./EditCaseForm";
@@ -105,21 +106,15 @@ function StatusDialog({ current, target, onClose }: DialogProps) {
             {STATUS_LABEL[caseRead.status]} → <strong>{STATUS_LABEL[target]}</strong>
           </Text>
           {conflict && (
-            <Alert color="orange" role="alert" title="Status not changed">
-              <Stack gap="xs" align="flex-start">
-                <span>{CONFLICT_MESSAGE}</span>
-                <Button
-                  size="xs"
-                  color="orange"
-                  onClick={async () => {
-                    await queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseRead.id) });
-                    onClose();
-                  }}
-                >
-                  Reload
-                </Button>
-              </Stack>
-            </Alert>
+            <ConflictAlert
+              title="Status not changed"
+              onReload={async () => {
+                await queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseRead.id) });
+                onClose();
+              }}
+            >
+              <span>{CONFLICT_MESSAGE}</span>
+            </ConflictAlert>
           )}
           {formError && (
             <Alert color="red" role="alert" title="Status not changed">

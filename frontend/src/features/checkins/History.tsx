@@ -1,9 +1,9 @@
-import { Alert, Badge, Button, Card, Center, Group, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
-import { describeError } from "../../api/problem";
+import { Badge, Button, Card, Center, Group, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
 import type { CheckInRead, RiskLevel } from "../../api/types";
 import { formatDateTime } from "../../lib/format";
+import { LoadError } from "../../lib/LoadError";
 import { useCheckInHistory } from "./api";
-import { badgeTextColor, RISK_COLOR, RISK_LABEL, SAFETY_KEYS, SAFETY_LABEL, scaleText } from "./labels";
+import { RISK_COLOR, RISK_LABEL, SAFETY_KEYS, SAFETY_LABEL, scaleText } from "./labels";
 import { anySafety } from "./trends";
 
 export function RiskBadge({ level }: { level: RiskLevel }) {
@@ -11,7 +11,6 @@ export function RiskBadge({ level }: { level: RiskLevel }) {
     <Badge
       color={level === "critical" ? "red.9" : RISK_COLOR[level]}
       variant={level === "critical" ? "filled" : "light"}
-      c={level === "critical" ? undefined : badgeTextColor(RISK_COLOR[level])}
       tt="none"
       style={{ whiteSpace: "nowrap" }}
     >
@@ -48,14 +47,7 @@ export function History({ caseId }: { caseId: string }) {
       {history.isPending ? (
         <Skeleton h={120} />
       ) : history.isError ? (
-        <Alert color="red" role="alert" title="Could not load the check-ins">
-          <Stack gap="xs" align="flex-start">
-            <span>{describeError(history.error)}</span>
-            <Button size="xs" variant="white" color="red" onClick={() => void history.refetch()}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadError title="Could not load the check-ins" error={history.error} onRetry={history.refetch} />
       ) : !rows.length ? (
         <Text size="sm" c="dimmed">
           No check-ins yet. They appear here as soon as someone sends one from the portal.

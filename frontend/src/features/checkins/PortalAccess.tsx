@@ -7,7 +7,6 @@ import type { InvitationRead, ParticipantRead, PortalStatus } from "../../api/ty
 import { formatDateTime } from "../../lib/format";
 import { IdempotencyKeys } from "../../lib/idempotency";
 import { acceptLink, useInvite } from "../portal/api";
-import { badgeTextColor } from "./labels";
 
 const STATUS_LABEL: Record<PortalStatus, string> = { none: "Not invited", invited: "Invited", active: "Active" };
 const STATUS_COLOR: Record<PortalStatus, string> = { none: "gray", invited: "blue", active: "teal" };
@@ -89,7 +88,7 @@ export function PortalAccess({ caseId, clientName, clientEmail, participants }: 
                 <Table.Td>{person.email ?? <Text span size="sm" c="dimmed">No email on record</Text>}</Table.Td>
                 <Table.Td>
                   {person.status ? (
-                    <Badge color={STATUS_COLOR[person.status]} c={badgeTextColor(STATUS_COLOR[person.status])} variant="light" tt="none">
+                    <Badge color={STATUS_COLOR[person.status]} variant="light" tt="none">
                       {STATUS_LABEL[person.status]}
                     </Badge>
                   ) : (

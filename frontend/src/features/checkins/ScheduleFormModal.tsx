@@ -7,6 +7,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { ApiError } from "../../api/problem";
 import type { ScheduleCreate, ScheduleRead, ScheduleUpdate } from "../../api/types";
+import { ConflictAlert } from "../../lib/ConflictAlert";
 import { applyApiError } from "../../lib/forms";
 import { IdempotencyKeys } from "../../lib/idempotency";
 import { checkInKeys, useCreateSchedule, useUpdateSchedule } from "./api";
@@ -122,21 +123,15 @@ export function ScheduleFormModal({ caseId, respondents, schedule, onClose }: Pr
       <form onSubmit={submit} noValidate aria-label={title}>
         <Stack>
           {conflict && (
-            <Alert color="orange" title="Not saved" role="alert">
-              <Stack gap="xs" align="flex-start">
-                <span>This schedule was changed by someone else — reload to see their changes.</span>
-                <Button
-                  size="xs"
-                  color="orange"
-                  onClick={async () => {
-                    await queryClient.invalidateQueries({ queryKey: checkInKeys.schedules(caseId) });
-                    onClose();
-                  }}
-                >
-                  Reload
-                </Button>
-              </Stack>
-            </Alert>
+            <ConflictAlert
+              title="Not saved"
+              onReload={async () => {
+                await queryClient.invalidateQueries({ queryKey: checkInKeys.schedules(caseId) });
+                onClose();
+              }}
+            >
+              <span>This schedule was changed by someone else — reload to see their changes.</span>
+            </ConflictAlert>
           )}
           {formError && (
             <Alert color="red" title="Not saved" role="alert" style={{ whiteSpace: "pre-line" }}>

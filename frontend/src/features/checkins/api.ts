@@ -1,5 +1,5 @@
 import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, unwrap } from "../../api/client";
+import { api, etagOf, unwrap } from "../../api/client";
 import type { CheckInCreate, ScheduleCreate, ScheduleRead, ScheduleUpdate } from "../../api/types";
 
 export const HISTORY_PAGE_SIZE = 25;
@@ -13,10 +13,6 @@ export const checkInKeys = {
   trend: (caseId: string) => [...checkInKeys.all, "trend", caseId] as const,
   adherence: (caseId: string, weeks: number) => [...checkInKeys.all, "adherence", caseId, weeks] as const,
 };
-
-export function scheduleEtag(schedule: Pick<ScheduleRead, "version">): string {
-  return `"v${schedule.version}"`;
-}
 
 export function schedulesQueryOptions(caseId: string) {
   return queryOptions({
@@ -108,7 +104,7 @@ export function useUpdateSchedule(caseId: string) {
         api.PATCH("/api/v1/check-in-schedules/{schedule_id}", {
           params: { path: { schedule_id: schedule.id } },
           body,
-          headers: { "If-Match": scheduleEtag(schedule) },
+          headers: { "If-Match": etagOf(schedule) },
         }),
       ),
     onSuccess: (updated) => {

@@ -50,8 +50,3 @@ export function cadenceText(days: number): string {
   if (days === 14) return "Every two weeks";
   return `Every ${days} days`;
 }
-
-/** Mantine's orange, yellow, lime, green and teal are below 4.5:1 as light-badge text: use dark text on them. */
-export function badgeTextColor(color: string): string | undefined {
-  return ["orange", "yellow", "lime", "green", "teal"].includes(color.split(".")[0] ?? "") ? "dark.8" : undefined;
-}

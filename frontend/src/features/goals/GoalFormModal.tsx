@@ -8,6 +8,7 @@ import { useRef, useState } from "react";
 import { ApiError, describeError } from "../../api/problem";
 import type { GoalRead } from "../../api/types";
 import { options } from "../cases/labels";
+import { ConflictAlert } from "../../lib/ConflictAlert";
 import { applyApiError } from "../../lib/forms";
 import { IdempotencyKeys } from "../../lib/idempotency";
 import { goalsQueryOptions, useCreateGoal, useUpdateGoal } from "./api";
@@ -107,14 +108,9 @@ export function GoalFormModal({ caseId, subjects, goal, onClose }: Props) {
       <form onSubmit={submit} noValidate aria-label={base ? "Edit goal" : "New goal"}>
         <Stack>
           {conflict && (
-            <Alert color="orange" title="Not saved" role="alert">
-              <Stack gap="xs" align="flex-start">
-                <span>{GOAL_CONFLICT_MESSAGE}</span>
-                <Button size="xs" color="orange" onClick={() => void reload()}>
-                  Reload
-                </Button>
-              </Stack>
-            </Alert>
+            <ConflictAlert title="Not saved" onReload={reload}>
+              <span>{GOAL_CONFLICT_MESSAGE}</span>
+            </ConflictAlert>
           )}
           {formError && (
             <Alert color="red" title="The goal was not saved" role="alert" style={{ whiteSpace: "pre-line" }}>

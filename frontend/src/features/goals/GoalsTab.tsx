@@ -1,10 +1,12 @@
-import { Alert, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { IconPencil, IconPlus, IconRuler2, IconTarget } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { describeError } from "../../api/problem";
 import type { CaseRead, GoalRead } from "../../api/types";
+import { EmptyState } from "../../lib/EmptyState";
 import { formatDate } from "../../lib/format";
+import { LoadError } from "../../lib/LoadError";
 import { participantsQueryOptions } from "../participants/api";
 import { useGoalProgress, useGoals } from "./api";
 import { GoalFormModal } from "./GoalFormModal";
@@ -71,31 +73,20 @@ function GoalsBody({ query, onEdit, onMeasure, onCreate }: BodyProps) {
     );
   }
   if (query.isError) {
-    return (
-      <Alert color="red" title="Could not load the goals" role="alert">
-        <Stack gap="xs" align="flex-start">
-          <span>{describeError(query.error)}</span>
-          <Button size="xs" variant="white" color="red" onClick={() => void query.refetch()}>
-            Try again
-          </Button>
-        </Stack>
-      </Alert>
-    );
+    return <LoadError title="Could not load the goals" error={query.error} onRetry={query.refetch} />;
   }
   if (!query.data.length) {
     return (
       <Card withBorder padding="xl">
-        <Stack align="center" gap="xs" ta="center">
-          <IconTarget size={40} stroke={1.5} aria-hidden color="var(--mantine-color-gray-6)" />
-          <Title order={3} size="h4">
-            No goals yet
-          </Title>
-          <Text size="sm" c="dimmed" maw={460}>
-            Set a measurable goal — for example “at least 3 meetings a week” for the client, or “keep my boundary every
-            week” for a family member.
-          </Text>
-          <Button onClick={onCreate}>Add the first goal</Button>
-        </Stack>
+        <EmptyState
+          icon={IconTarget}
+          title="No goals yet"
+          headingOrder={3}
+          action={<Button onClick={onCreate}>Add the first goal</Button>}
+        >
+          Set a measurable goal — for example “at least 3 meetings a week” for the client, or “keep my boundary every
+          week” for a family member.
+        </EmptyState>
       </Card>
     );
   }

@@ -1,11 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, unwrap } from "../../api/client";
+import { api, etagOf, unwrap } from "../../api/client";
+import { allItems } from "../../api/pages";
 import type { GoalCreate, GoalRead, GoalUpdate, MeasurementCreate } from "../../api/types";
-
-/** The strong ETag of a representation, from its version (docs/api.md: `"v<version>"`). */
-export function goalEtag(goal: Pick<GoalRead, "version">): string {
-  return `"v${goal.version}"`;
-}
 
 export const goalKeys = {
   all: ["goals"] as const,
@@ -17,21 +13,10 @@ export const goalKeys = {
 export function goalsQueryOptions(caseId: string) {
   return queryOptions({
     queryKey: goalKeys.list(caseId),
-    queryFn: async ({ signal }) => {
-      const all: GoalRead[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await unwrap(
-          api.GET("/api/v1/cases/{case_id}/goals", {
-            params: { path: { case_id: caseId }, query: { limit: 200, cursor } },
-            signal,
-          }),
-        );
-        all.push(...page.items);
-        cursor = page.next_cursor ?? undefined;
-      } while (cursor);
-      return all;
-    },
+    queryFn: ({ signal }) =>
+      allItems((cursor) =>
+        unwrap(api.GET("/api/v1/cases/{case_id}/goals", { params: { path: { case_id: caseId }, query: { limit: 200, cursor } }, signal })),
+      ),
   });
 }
 
@@ -83,7 +68,7 @@ export function useUpdateGoal(caseId: string) {
         api.PATCH("/api/v1/goals/{goal_id}", {
           params: { path: { goal_id: goal.id } },
           body,
-          headers: { "If-Match": goalEtag(goal) },
+          headers: { "If-Match": etagOf(goal) },
         }),
       ),
     onSuccess: store,

@@ -8,6 +8,7 @@ import type { ParticipantRead } from "../../api/types";
 import { participantsQueryOptions, useUpdateParticipant } from "./api";
 import { wordCount } from "./form";
 import { PARTICIPANT_CONFLICT_MESSAGE } from "./ParticipantFormModal";
+import { ConflictAlert } from "../../lib/ConflictAlert";
 
 const LETTER_MAX = 20_000;
 
@@ -85,14 +86,9 @@ export function LetterModal({ caseId, participant, clientName, onClose }: Props)
     >
       <Stack>
         {conflict && (
-          <Alert color="red" title="Not saved" role="alert">
-            <Stack gap="xs" align="flex-start">
-              <span>{PARTICIPANT_CONFLICT_MESSAGE} Your draft stays here.</span>
-              <Button size="xs" onClick={reload}>
-                Reload
-              </Button>
-            </Stack>
-          </Alert>
+          <ConflictAlert title="Not saved" onReload={reload}>
+            <span>{PARTICIPANT_CONFLICT_MESSAGE} Your draft stays here.</span>
+          </ConflictAlert>
         )}
         {error && (
           <Alert color="red" title="The letter was not saved" role="alert">

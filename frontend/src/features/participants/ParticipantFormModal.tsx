@@ -7,6 +7,7 @@ import { useRef, useState } from "react";
 import { ApiError } from "../../api/problem";
 import type { ParticipantRead } from "../../api/types";
 import { options } from "../cases/labels";
+import { ConflictAlert } from "../../lib/ConflictAlert";
 import { applyApiError } from "../../lib/forms";
 import { IdempotencyKeys } from "../../lib/idempotency";
 import { participantsQueryOptions, useCreateParticipant, useUpdateParticipant } from "./api";
@@ -89,14 +90,9 @@ export function ParticipantFormModal({ caseId, participant, onClose }: Props) {
       <form onSubmit={submit} noValidate aria-label={title}>
         <Stack>
           {conflict && (
-            <Alert color="red" title="Not saved" role="alert">
-              <Stack gap="xs" align="flex-start">
-                <span>{PARTICIPANT_CONFLICT_MESSAGE}</span>
-                <Button size="xs" onClick={reload}>
-                  Reload
-                </Button>
-              </Stack>
-            </Alert>
+            <ConflictAlert title="Not saved" onReload={reload}>
+              <span>{PARTICIPANT_CONFLICT_MESSAGE}</span>
+            </ConflictAlert>
           )}
           {formError && (
             <Alert color="red" title="Not saved" role="alert" style={{ whiteSpace: "pre-line" }}>

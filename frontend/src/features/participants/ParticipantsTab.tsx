@@ -13,6 +13,7 @@ import { LetterModal } from "./LetterModal";
 import { PARTICIPANT_ROLE_LABEL, READINESS_BADGE, READINESS_LABEL, RELATIONSHIP_LABEL } from "./labels";
 import { ParticipantFormModal } from "./ParticipantFormModal";
 import { SpeakingOrder } from "./SpeakingOrder";
+import { LoadError } from "../../lib/LoadError";
 
 type Dialog =
   | { kind: "add" }
@@ -35,14 +36,11 @@ export function ParticipantsTab({ caseData }: { caseData: CaseRead }) {
   }
   if (participants.isError || plan.isError) {
     return (
-      <Alert color="red" title="Could not load the participants" role="alert">
-        <Stack gap="xs" align="flex-start">
-          <span>{describeError(participants.error ?? plan.error)}</span>
-          <Button size="xs" variant="default" onClick={() => void Promise.all([participants.refetch(), plan.refetch()])}>
-            Try again
-          </Button>
-        </Stack>
-      </Alert>
+      <LoadError
+        title="Could not load the participants"
+        error={participants.error ?? plan.error}
+        onRetry={() => Promise.all([participants.refetch(), plan.refetch()])}
+      />
     );
   }
   const list = participants.data;

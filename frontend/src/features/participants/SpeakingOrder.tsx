@@ -27,6 +27,7 @@ import { planKeys, useUpdatePlan } from "../plans/api";
 import { participantKeys, patchParticipant } from "./api";
 import { PARTICIPANT_ROLE_LABEL } from "./labels";
 import { moveItem, participantOrderChanges, sameOrder, speakingOrderOf } from "./speakingOrder";
+import { ConflictAlert } from "../../lib/ConflictAlert";
 
 export const PLAN_CONFLICT_MESSAGE = "This plan was changed by someone else — reload to see their changes.";
 
@@ -159,14 +160,9 @@ export function SpeakingOrder({ caseId, participants, plan }: Props) {
           </Alert>
         )}
         {conflict && (
-          <Alert color="red" title="Not saved" role="alert">
-            <Stack gap="xs" align="flex-start">
-              <span>{PLAN_CONFLICT_MESSAGE} Your order is kept; save again after reloading.</span>
-              <Button size="xs" onClick={reload}>
-                Reload
-              </Button>
-            </Stack>
-          </Alert>
+          <ConflictAlert title="Not saved" onReload={reload}>
+            <span>{PLAN_CONFLICT_MESSAGE} Your order is kept; save again after reloading.</span>
+          </ConflictAlert>
         )}
         {error && (
           <Alert color="red" title="The order was not saved" role="alert">

@@ -1,11 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { api, unwrap } from "../../api/client";
+import { api, etagOf, unwrap } from "../../api/client";
+import { allItems } from "../../api/pages";
 import type { ParticipantCreate, ParticipantRead, ParticipantUpdate } from "../../api/types";
-
-/** The strong ETag of a representation, from its version (docs/api.md: `"v<version>"`). */
-export function etagFor(version: number): string {
-  return `"v${version}"`;
-}
 
 export const participantKeys = {
   all: ["participants"] as const,
@@ -16,21 +12,10 @@ export const participantKeys = {
 export function participantsQueryOptions(caseId: string) {
   return queryOptions({
     queryKey: participantKeys.list(caseId),
-    queryFn: async ({ signal }) => {
-      const all: ParticipantRead[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await unwrap(
-          api.GET("/api/v1/cases/{case_id}/participants", {
-            params: { path: { case_id: caseId }, query: { limit: 200, cursor } },
-            signal,
-          }),
-        );
-        all.push(...page.items);
-        cursor = page.next_cursor ?? undefined;
-      } while (cursor);
-      return all;
-    },
+    queryFn: ({ signal }) =>
+      allItems((cursor) =>
+        unwrap(api.GET("/api/v1/cases/{case_id}/participants", { params: { path: { case_id: caseId }, query: { limit: 200, cursor } }, signal })),
+      ),
   });
 }
 
@@ -55,7 +40,7 @@ export async function patchParticipant(participant: Pick<ParticipantRead, "id" |
     api.PATCH("/api/v1/participants/{participant_id}", {
       params: { path: { participant_id: participant.id } },
       body,
-      headers: { "If-Match": etagFor(participant.version) },
+      headers: { "If-Match": etagOf(participant) },
     }),
   );
 }
@@ -80,7 +65,7 @@ export function useDeleteParticipant(caseId: string) {
       unwrap(
         api.DELETE("/api/v1/participants/{participant_id}", {
           params: { path: { participant_id: participant.id } },
-          headers: { "If-Match": etagFor(participant.version) },
+          headers: { "If-Match": etagOf(participant) },
         }),
       ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: participantKeys.list(caseId) }),

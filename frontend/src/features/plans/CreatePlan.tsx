@@ -5,6 +5,7 @@ import { useRef, useState } from "react";
 import { describeError } from "../../api/problem";
 import type { CaseRead, PlanCreate } from "../../api/types";
 import { IdempotencyKeys } from "../../lib/idempotency";
+import { LoadError } from "../../lib/LoadError";
 import { MODEL_LABEL } from "../cases/labels";
 import { useCreatePlan, usePlanTemplates } from "./api";
 
@@ -59,14 +60,7 @@ export function CreatePlan({ caseData }: { caseData: CaseRead }) {
           <Loader aria-label="Loading templates" />
         </Center>
       ) : templates.isError ? (
-        <Alert color="red" title="Could not load the templates" role="alert">
-          <Stack gap="xs" align="flex-start">
-            <span>{describeError(templates.error)}</span>
-            <Button size="xs" variant="default" onClick={() => void templates.refetch()}>
-              Try again
-            </Button>
-          </Stack>
-        </Alert>
+        <LoadError title="Could not load the templates" error={templates.error} onRetry={templates.refetch} />
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" component="ul" p={0} m={0} style={{ listStyle: "none" }} aria-label="Plan templates">
           {items.map((template) => (

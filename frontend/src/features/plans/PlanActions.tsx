@@ -9,6 +9,7 @@ import { useState } from "react";
 import type { Versioned } from "../../api/client";
 import { ApiError, describeError } from "../../api/problem";
 import type { DeliveryResult, PlanRead } from "../../api/types";
+import { ConflictAlert } from "../../lib/ConflictAlert";
 import { applyApiError } from "../../lib/forms";
 import { ButtonLink } from "../../lib/links";
 import { staffRole, useMe } from "../auth/api";
@@ -103,20 +104,15 @@ export function PlanActions({ caseId, current, dirty }: Props) {
         </Text>
       )}
       {conflict && (
-        <Alert color="red" title="Nothing changed" role="alert">
-          <Stack gap="xs" align="flex-start">
-            <span>{PLAN_CONFLICT_MESSAGE}</span>
-            <Button
-              size="xs"
-              onClick={async () => {
-                await queryClient.invalidateQueries({ queryKey: planKeys.detail(caseId) });
-                setConflict(false);
-              }}
-            >
-              Reload
-            </Button>
-          </Stack>
-        </Alert>
+        <ConflictAlert
+          title="Nothing changed"
+          onReload={async () => {
+            await queryClient.invalidateQueries({ queryKey: planKeys.detail(caseId) });
+            setConflict(false);
+          }}
+        >
+          <span>{PLAN_CONFLICT_MESSAGE}</span>
+        </ConflictAlert>
       )}
       {error && (
         <Alert color="red" title="Nothing changed" role="alert">

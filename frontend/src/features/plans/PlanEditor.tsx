@@ -23,6 +23,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import type { Versioned } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import type { ParticipantRead, PlanRead } from "../../api/types";
+import { ConflictAlert } from "../../lib/ConflictAlert";
 import { applyApiError } from "../../lib/forms";
 import { PLAN_CONFLICT_MESSAGE } from "../participants/SpeakingOrder";
 import { planQueryOptions, useUpdatePlan } from "./api";
@@ -36,6 +37,7 @@ import {
   validatePlanForm,
   type PlanFormValues,
 } from "./form";
+import { useAllCenters } from "../centers/api";
 import { LEVEL_OF_CARE_OPTIONS } from "./labels";
 
 interface Props {
@@ -65,6 +67,11 @@ export function PlanEditor({ caseId, current, participants, onDirtyChange }: Pro
   const body = toPlanUpdate(planToFormValues(base.data, participants), values);
   const dirty = Object.keys(body).length > 0;
   const readOnly = base.data.status === "delivered";
+  const centers = useAllCenters();
+  const centerOptions = (centers.data ?? []).map((c) => ({
+    value: c.id,
+    label: [c.name, c.city, c.beds_available == null ? null : `${c.beds_available} beds`].filter(Boolean).join(" · "),
+  }));
 
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
 
@@ -241,6 +248,20 @@ export function PlanEditor({ caseId, current, participants, onDirtyChange }: Pro
               <Paper key={i} withBorder p="md" aria-label={`Treatment option ${i + 1}`} component="fieldset" style={{ minWidth: 0 }}>
                 <Stack gap="xs">
                   <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                    <Select
+                      label="Directory center"
+                      placeholder={centerOptions.length ? "Not in the directory" : "The directory is empty"}
+                      description="Linking the center lets a referral go to it later."
+                      searchable
+                      clearable
+                      data={centerOptions}
+                      value={option.treatment_center_id}
+                      onChange={(centerId) => {
+                        form.setFieldValue(`treatment_options.${i}.treatment_center_id`, centerId);
+                        const center = centers.data?.find((c) => c.id === centerId);
+                        if (center && !option.name.trim()) form.setFieldValue(`treatment_options.${i}.name`, center.name);
+                      }}
+                    />
                     <TextInput label="Program" withAsterisk maxLength={200} {...form.getInputProps(`treatment_options.${i}.name`)} />
                     <Select
                       label="Level of care"
@@ -397,15 +418,10 @@ export function PlanEditor({ caseId, current, participants, onDirtyChange }: Pro
         >
           <Stack gap="xs">
             {conflict && (
-              <Alert color="red" title="Not saved" role="alert">
-                <Stack gap="xs" align="flex-start">
-                  <span>{PLAN_CONFLICT_MESSAGE}</span>
-                  <Text size="sm">Your edits stay on screen until you reload.</Text>
-                  <Button size="xs" onClick={reload}>
-                    Reload
-                  </Button>
-                </Stack>
-              </Alert>
+              <ConflictAlert title="Not saved" onReload={reload}>
+                <span>{PLAN_CONFLICT_MESSAGE}</span>
+                <Text size="sm">Your edits stay on screen until you reload.</Text>
+              </ConflictAlert>
             )}
             {formError && (
               <Alert color="red" title="The plan was not saved" role="alert" style={{ whiteSpace: "pre-line" }}>

@@ -1,10 +1,10 @@
-import { Alert, Badge, Button, Card, Center, Group, Loader, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Card, Center, Group, Loader, Stack, Text, Title } from "@mantine/core";
 import { IconBulb } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import { describeError } from "../../api/problem";
 import type { CaseRead } from "../../api/types";
 import { formatDateTime } from "../../lib/format";
+import { LoadError } from "../../lib/LoadError";
 import { MODEL_LABEL } from "../cases/labels";
 import { participantsQueryOptions } from "../participants/api";
 import { usePlan } from "./api";
@@ -29,14 +29,11 @@ export function PlanTab({ caseData }: { caseData: CaseRead }) {
   }
   if (plan.isError || participants.isError) {
     return (
-      <Alert color="red" title="Could not load the plan" role="alert">
-        <Stack gap="xs" align="flex-start">
-          <span>{describeError(plan.error ?? participants.error)}</span>
-          <Button size="xs" variant="default" onClick={() => void Promise.all([plan.refetch(), participants.refetch()])}>
-            Try again
-          </Button>
-        </Stack>
-      </Alert>
+      <LoadError
+        title="Could not load the plan"
+        error={plan.error ?? participants.error}
+        onRetry={() => Promise.all([plan.refetch(), participants.refetch()])}
+      />
     );
   }
   if (!plan.data) return <CreatePlan caseData={caseData} />;

@@ -12,6 +12,7 @@ import { groupByPhase, sortByDue } from "./form";
 import { PHASE_LABEL, PHASES } from "./labels";
 import { TASK_CONFLICT_MESSAGE, TaskItem } from "./TaskItem";
 import { TaskFormModal } from "./TaskFormModal";
+import { LoadError } from "../../lib/LoadError";
 
 type StatusFilter = "open" | "done" | "all";
 
@@ -33,16 +34,7 @@ export function TasksTab({ caseData }: { caseData: CaseRead }) {
     );
   }
   if (tasks.isError) {
-    return (
-      <Alert color="red" title="Could not load the tasks" role="alert">
-        <Stack gap="xs" align="flex-start">
-          <span>{describeError(tasks.error)}</span>
-          <Button size="xs" variant="default" onClick={() => void tasks.refetch()}>
-            Try again
-          </Button>
-        </Stack>
-      </Alert>
-    );
+    return <LoadError title="Could not load the tasks" error={tasks.error} onRetry={tasks.refetch} />;
   }
   const all = tasks.data;
   const shown = all.filter((t) => (status === "all" || t.status === status) && (!phase || t.phase === phase));

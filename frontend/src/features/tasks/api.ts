@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, unwrap } from "../../api/client";
+import { api, etagOf, unwrap } from "../../api/client";
+import { allItems } from "../../api/pages";
 import type { TaskCreate, TaskRead, TaskUpdate } from "../../api/types";
-import { etagFor } from "../participants/api";
 
 export const MY_TASKS_PAGE_SIZE = 50;
 
@@ -15,21 +15,10 @@ export const taskKeys = {
 export function caseTasksQueryOptions(caseId: string) {
   return queryOptions({
     queryKey: taskKeys.caseList(caseId),
-    queryFn: async ({ signal }) => {
-      const all: TaskRead[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await unwrap(
-          api.GET("/api/v1/cases/{case_id}/tasks", {
-            params: { path: { case_id: caseId }, query: { limit: 200, cursor } },
-            signal,
-          }),
-        );
-        all.push(...page.items);
-        cursor = page.next_cursor ?? undefined;
-      } while (cursor);
-      return all;
-    },
+    queryFn: ({ signal }) =>
+      allItems((cursor) =>
+        unwrap(api.GET("/api/v1/cases/{case_id}/tasks", { params: { path: { case_id: caseId }, query: { limit: 200, cursor } }, signal })),
+      ),
   });
 }
 
@@ -93,7 +82,7 @@ export function useUpdateTask() {
         api.PATCH("/api/v1/tasks/{task_id}", {
           params: { path: { task_id: task.id } },
           body,
-          headers: { "If-Match": etagFor(task.version) },
+          headers: { "If-Match": etagOf(task) },
         }),
       ),
     onSuccess: (updated) => {
@@ -112,7 +101,7 @@ export function useDeleteTask() {
       unwrap(
         api.DELETE("/api/v1/tasks/{task_id}", {
           params: { path: { task_id: task.id } },
-          headers: { "If-Match": etagFor(task.version) },
+          headers: { "If-Match": etagOf(task) },
         }),
       ),
     onSettled: () => queryClient.invalidateQueries({ queryKey: taskKeys.all }),

@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Center, Group, Modal, Select, Skeleton, Stack, Table, Text } from "@mantine/core";
+import { Alert, Badge, Button, Center, Group, Modal, Select, Stack, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { describeError } from "../../api/problem";
 import type { StaffRole, UserRead } from "../../api/types";
 import { formatDateTime } from "../../lib/format";
+import { ListSkeleton } from "../../lib/PagedList";
 import { options } from "../cases/labels";
 import { useUpdateUser, useUserList, type UserFilters } from "./api";
 import { ROLE_LABEL, ROLE_ORDER } from "./labels";
@@ -25,13 +26,7 @@ export function UserList({ filters, currentUserId }: { filters: UserFilters; cur
   };
 
   if (list.isPending) {
-    return (
-      <Stack aria-busy="true" aria-label="Loading users">
-        {[0, 1, 2, 3].map((i) => (
-          <Skeleton key={i} height={40} />
-        ))}
-      </Stack>
-    );
+    return <ListSkeleton label="Loading users" rows={4} height={40} />;
   }
   if (list.isError) {
     return (

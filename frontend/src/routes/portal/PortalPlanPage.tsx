@@ -54,7 +54,7 @@ export function PortalPlanPage() {
               {plan.data.my_speaking_position && <Item label="I speak">{`As number ${plan.data.my_speaking_position}`}</Item>}
               {plan.data.my_contribution && <Item label="What I bring">{plan.data.my_contribution}</Item>}
               <Item label="My letter">
-                <Badge color={plan.data.letter_ready ? "teal" : "gray"} c="dark.8" variant="light" tt="none" mb={4}>
+                <Badge color={plan.data.letter_ready ? "teal" : "gray"} variant="light" tt="none" mb={4}>
                   {plan.data.letter_ready ? "Ready" : "Not marked ready"}
                 </Badge>
                 <Text style={{ whiteSpace: "pre-wrap" }}>{plan.data.my_letter || "Not written yet."}</Text>
