@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     login_lockout_max_seconds: int = Field(default=900, ge=60)
     max_body_bytes: int = 1024 * 1024
     run_worker_in_process: bool = True
+    # May webhooks go to private, loopback and link-local addresses (api/webhooks/egress.py)?
+    # Unset: yes outside production (the demo and tests use 127.0.0.1), no in production.
+    webhook_private_addresses: bool | None = None
 
     @model_validator(mode="after")
     def _production_needs_a_real_secret(self) -> Settings:
@@ -49,6 +52,12 @@ class Settings(BaseSettings):
                 "print(secrets.token_urlsafe(48))')"
             )
         return self
+
+    @property
+    def webhooks_may_reach_private_addresses(self) -> bool:
+        if self.webhook_private_addresses is not None:
+            return self.webhook_private_addresses
+        return self.env != "production"
 
     @property
     def is_sqlite(self) -> bool:

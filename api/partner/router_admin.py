@@ -18,6 +18,7 @@ from api.partner.schemas import (
     ApiClientUpdate,
 )
 from api.treatment_centers.service import load_center
+from api.webhooks import egress
 
 router = APIRouter(tags=["partner API clients"], route_class=TransactionalRoute)
 
@@ -39,6 +40,7 @@ def create_api_client(
 ) -> ApiClientCredentials:
     center = load_center(session, admin.organization_id, center_id)
     webhook = str(body.webhook_url) if body.webhook_url else None
+    egress.check_url(settings, webhook, "webhook_url")
     return clients.create_client(session, settings, admin, center, webhook)
 
 
@@ -62,10 +64,15 @@ def list_api_clients(center_id: uuid.UUID, admin: AdminStaff, session: SessionDe
     responses=responses(401, 403, 404, 409),
 )
 def update_api_client(
-    client_id: uuid.UUID, body: ApiClientUpdate, admin: AdminStaff, session: SessionDep
+    client_id: uuid.UUID,
+    body: ApiClientUpdate,
+    admin: AdminStaff,
+    session: SessionDep,
+    settings: SettingsDep,
 ) -> ApiClientRead:
     client = clients.load_client(session, admin, client_id)
     webhook = str(body.webhook_url) if body.webhook_url else None
+    egress.check_url(settings, webhook, "webhook_url")
     return clients.to_read(clients.set_webhook(session, admin, client, webhook))
 
 

@@ -16,6 +16,7 @@ from sqlmodel import col
 from api.core.config import Settings
 from api.core.security import sign_webhook, unseal
 from api.partner.models import PartnerApiClient
+from api.webhooks import egress
 from api.webhooks.models import DeliveryStatus, OrganizationWebhook, WebhookDelivery
 
 BATCH = 50
@@ -86,13 +87,18 @@ def _attempt(
     }
     delivery.attempts += 1
     delivery.last_attempt_at = now
-    try:
-        response = http.post(delivery.url, content=body, headers=headers)
-        delivery.last_status_code, delivery.last_error = response.status_code, None
-        ok = 200 <= response.status_code < 300
-    except httpx.HTTPError as exc:
-        delivery.last_status_code, delivery.last_error = None, type(exc).__name__
+    refused = egress.refusal(settings, delivery.url)
+    if refused is not None:
+        delivery.last_status_code, delivery.last_error = None, refused
         ok = False
+    else:
+        try:
+            response = http.post(delivery.url, content=body, headers=headers)
+            delivery.last_status_code, delivery.last_error = response.status_code, None
+            ok = 200 <= response.status_code < 300
+        except httpx.HTTPError as exc:
+            delivery.last_status_code, delivery.last_error = None, type(exc).__name__
+            ok = False
     if ok:
         delivery.status, delivery.delivered_at = DeliveryStatus.delivered.value, now
         return 1

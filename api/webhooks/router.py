@@ -11,6 +11,7 @@ from api.core.pagination import Cursor, Limit, keyset_page, split_page
 from api.core.problems import NotFound, responses
 from api.core.routing import SessionDep, SettingsDep, TransactionalRoute
 from api.core.security import new_secret, seal
+from api.webhooks import egress
 from api.webhooks.models import DeliveryStatus, OrganizationWebhook, WebhookDelivery
 from api.webhooks.outbox import endpoint_of
 from api.webhooks.schemas import (
@@ -34,6 +35,7 @@ router = APIRouter(tags=["webhooks"], route_class=TransactionalRoute)
 def set_webhook_endpoint(
     body: EndpointSet, admin: AdminStaff, session: SessionDep, settings: SettingsDep
 ) -> EndpointWithSecret:
+    egress.check_url(settings, str(body.url), "url")
     secret = new_secret(32)
     endpoint = endpoint_of(session, admin.organization_id)
     if endpoint is None:
