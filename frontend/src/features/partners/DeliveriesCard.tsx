@@ -69,7 +69,8 @@ export function DeliveriesCard() {
             Recent webhook deliveries
           </Title>
           <Text size="sm" c="dimmed">
-            Newest first. Failed attempts are retried with growing waits for a day before Cairn gives up.
+            Newest first, kept up to date while this page is open. Failed attempts are retried with growing waits
+            for a day before Cairn gives up.
           </Text>
         </div>
         <Button

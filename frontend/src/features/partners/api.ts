@@ -5,6 +5,8 @@ import type { ApiClientCreate, ApiClientRead, WebhookDeliveryStatus, WebhookEndp
 import { centerKeys } from "../centers/api";
 
 export const DELIVERIES_PAGE_SIZE = 25;
+export const DELIVERIES_PENDING_REFRESH_MS = 15_000;
+export const DELIVERIES_REFRESH_MS = 60_000;
 
 export interface DeliveryFilters {
   status?: WebhookDeliveryStatus;
@@ -141,5 +143,10 @@ export function useDeliveries(filters: DeliveryFilters) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
     placeholderData: keepPreviousData,
+    // The worker tries pending deliveries every minute or so; follow it while any is shown.
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((page) => page.items.some((delivery) => delivery.status === "pending"))
+        ? DELIVERIES_PENDING_REFRESH_MS
+        : DELIVERIES_REFRESH_MS,
   });
 }
