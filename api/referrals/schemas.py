@@ -111,6 +111,10 @@ class ReferralRead(BaseModel):
         description="What staff may move it to next: send, cancel, and for a center that is "
         "not a partner the center's answers (POST /referrals/{id}/status)."
     )
+    is_closed: bool = Field(
+        description="The referral has ended (declined, discharged or cancelled): nothing more "
+        "will happen to it, from staff or from the center."
+    )
     history: list[HistoryEntry]
     created_at: datetime
     updated_at: datetime

@@ -29,7 +29,7 @@ from api.referrals.schemas import (
     ReferralUpdate,
     StatusReport,
 )
-from api.referrals.status import NEXT, REPORTED_BY_CENTER
+from api.referrals.status import NEXT, REPORTED_BY_CENTER, is_closed
 from api.treatment_centers.models import TreatmentCenter
 from api.treatment_centers.service import is_partner, load_center, partners_among
 from api.users.models import User
@@ -240,6 +240,7 @@ def to_reads(session: Session, referrals: Sequence[Referral]) -> list[ReferralRe
                 "treatment_center_name": centers.get(r.treatment_center_id, ""),
                 "treatment_center_is_partner": r.treatment_center_id in partners,
                 "allowed_transitions": staff_moves(r, r.treatment_center_id in partners),
+                "is_closed": is_closed(r.status),
                 "history": history[r.id],
             }
         )

@@ -17,3 +17,8 @@ NEXT: dict[R, set[R]] = {
 
 # What a treatment center reports (the partner API, or staff for a non-partner center).
 REPORTED_BY_CENTER = frozenset({R.received, R.accepted, R.declined, R.admitted, R.discharged})
+
+
+def is_closed(status: str) -> bool:
+    """The referral has ended (declined, discharged, cancelled): nothing more happens to it."""
+    return not NEXT[R(status)]

@@ -360,6 +360,26 @@ def test_staff_see_their_next_moves_and_who_made_each_one(net: Network, client: 
     assert {h["actor_name"] for h in partner_history} == {None}
 
 
+def test_a_referral_says_when_it_has_ended(net: Network, client: TestClient) -> None:
+    draft = net.refer(net.center_b, net.consent(net.center_b)).json()
+    assert draft["is_closed"] is False
+    sent = net.sent_referral(net.center_b)
+    declined = client.post(
+        f"/api/v1/referrals/{sent['id']}/status",
+        json={"status": "declined", "decline_reason": "No bed this month"},
+        headers=net.lead,
+    )
+    assert declined.status_code == 200, declined.text
+    assert (declined.json()["is_closed"], declined.json()["allowed_transitions"]) == (True, [])
+    cancelled = client.post(
+        f"/api/v1/referrals/{draft['id']}/cancel",
+        json={"reason": "Family chose another center"},
+        headers=net.lead,
+    )
+    assert cancelled.status_code == 200, cancelled.text
+    assert cancelled.json()["is_closed"] is True
+
+
 def test_the_board_filters_by_center(net: Network, client: TestClient) -> None:
     to_a, to_b = net.sent_referral(net.center_a), net.sent_referral(net.center_b)
     listed = client.get(

@@ -3005,6 +3005,11 @@ export interface components {
              * @description What staff may move it to next: send, cancel, and for a center that is not a partner the center's answers (POST /referrals/{id}/status).
              */
             allowed_transitions: components["schemas"]["ReferralStatus"][];
+            /**
+             * Is Closed
+             * @description The referral has ended (declined, discharged or cancelled): nothing more will happen to it, from staff or from the center.
+             */
+            is_closed: boolean;
             /** History */
             history: components["schemas"]["HistoryEntry"][];
             /**

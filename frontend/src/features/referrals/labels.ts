@@ -12,12 +12,6 @@ export const REFERRAL_STATUS_ORDER: readonly ReferralStatus[] = [
   "cancelled",
 ];
 
-/**
- * Where a referral ends, for wording ("nothing more happens to it") and to stop watching for a
- * partner's updates. Which moves are allowed is the API's answer (allowed_transitions), not this.
- */
-export const REFERRAL_OUTCOMES: ReadonlySet<ReferralStatus> = new Set<ReferralStatus>(["discharged", "declined", "cancelled"]);
-
 export const REFERRAL_STATUS_LABEL: Record<ReferralStatus, string> = {
   draft: "Draft",
   sent: "Sent",

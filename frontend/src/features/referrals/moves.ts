@@ -1,7 +1,6 @@
-// What staff can do next with a referral. The API decides (ReferralRead.allowed_transitions,
+// What staff can do next with a referral. The API decides (ReferralRead.allowed_transitions and is_closed,
 // computed from api/referrals/status.py); this only sorts its answer into buttons.
 import type { ReferralRead, ReferralStatus } from "../../api/types";
-import { REFERRAL_OUTCOMES } from "./labels";
 
 export interface StaffMoves {
   send: boolean;
@@ -14,11 +13,11 @@ export interface StaffMoves {
   closed: boolean;
 }
 
-type Movable = Pick<ReferralRead, "status" | "allowed_transitions" | "treatment_center_is_partner">;
+type Movable = Pick<ReferralRead, "status" | "allowed_transitions" | "treatment_center_is_partner" | "is_closed">;
 
 export function staffMoves(referral: Movable): StaffMoves {
   const allowed = referral.allowed_transitions;
-  const closed = REFERRAL_OUTCOMES.has(referral.status);
+  const closed = referral.is_closed;
   return {
     send: allowed.includes("sent"),
     cancel: allowed.includes("cancelled"),

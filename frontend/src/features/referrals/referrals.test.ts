@@ -79,8 +79,12 @@ describe("referral board", () => {
 
 describe("staff moves", () => {
   // The API's answer (allowed_transitions) decides; these fixtures are what it sends.
-  const moves = (status: ReferralStatus, allowed_transitions: ReferralStatus[], treatment_center_is_partner = false) =>
-    staffMoves({ status, allowed_transitions, treatment_center_is_partner });
+  const moves = (
+    status: ReferralStatus,
+    allowed_transitions: ReferralStatus[],
+    treatment_center_is_partner = false,
+    is_closed = false,
+  ) => staffMoves({ status, allowed_transitions, treatment_center_is_partner, is_closed });
 
   it("offers send and cancel only when the API allows them", () => {
     expect(moves("draft", ["sent", "cancelled"])).toEqual({ send: true, cancel: true, centerUpdates: [], awaitingPartner: false, closed: false });
@@ -97,9 +101,9 @@ describe("staff moves", () => {
     expect(moves("draft", ["sent", "cancelled"], true).awaitingPartner).toBe(false);
   });
 
-  it("knows a referral that has ended", () => {
+  it("stops waiting for a partner once the API says the referral has ended", () => {
     for (const status of ["declined", "discharged", "cancelled"] as const) {
-      expect(moves(status, [], true)).toMatchObject({ closed: true, awaitingPartner: false });
+      expect(moves(status, [], true, true)).toMatchObject({ closed: true, awaitingPartner: false });
     }
   });
 });
