@@ -1,6 +1,6 @@
 """The worker job that delivers the outbox: signed POSTs, exponential backoff with jitter,
-for at least 24 hours. Rows are claimed with FOR UPDATE SKIP LOCKED on PostgreSQL, so
-two workers never send the same delivery."""
+for at least 24 hours. Rows are claimed one at a time with FOR UPDATE SKIP LOCKED on
+PostgreSQL, so two workers never send the same delivery."""
 
 from __future__ import annotations
 
@@ -43,24 +43,33 @@ def _secret(session: Session, settings: Settings, delivery: WebhookDelivery) -> 
     return unseal(settings, endpoint.secret_sealed) if endpoint is not None else None
 
 
-def deliver_due(
-    session: Session, now: datetime, settings: Settings, http: httpx.Client | None = None
-) -> int:
-    due = session.scalars(
+def _claim_next(session: Session, now: datetime) -> WebhookDelivery | None:
+    return session.scalars(
         select(WebhookDelivery)
         .where(
             col(WebhookDelivery.status) == DeliveryStatus.pending.value,
             col(WebhookDelivery.next_attempt_at) <= now,
         )
         .order_by(col(WebhookDelivery.next_attempt_at))
-        .limit(BATCH)
+        .limit(1)
         .with_for_update(skip_locked=True)
-    ).all()
+    ).first()
+
+
+def deliver_due(
+    session: Session, now: datetime, settings: Settings, http: httpx.Client | None = None
+) -> int:
+    """Up to BATCH due deliveries, one at a time: each is claimed (row lock), attempted, and its
+    outcome committed before the next, so a worker that dies mid-round re-sends at most the
+    one delivery it was attempting."""
     delivered = 0
     with http or httpx.Client(timeout=TIMEOUT_SECONDS, follow_redirects=False) as client:
-        for delivery in due:
+        for _ in range(BATCH):
+            delivery = _claim_next(session, now)
+            if delivery is None:
+                break
             delivered += _attempt(session, settings, client, delivery, now)
-    session.flush()
+            session.commit()
     return delivered
 
 

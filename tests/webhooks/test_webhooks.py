@@ -7,6 +7,7 @@ import threading
 from datetime import timedelta
 from typing import Any
 
+import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -98,6 +99,42 @@ def test_a_failed_delivery_is_retried_with_backoff_until_it_lands(
     assert (delivery.status, delivery.attempts) == ("delivered", 3)
     assert len(receiver.received) == 3
     assert len({r.headers["Cairn-Delivery"] for r in receiver.received}) == 1
+
+
+class DiesOnSecondPost(httpx.HTTPTransport):
+    """A worker whose process dies while it attempts its second delivery."""
+
+    posts = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.posts += 1
+        if self.posts == 2:
+            raise SystemExit("the worker died")
+        return super().handle_request(request)
+
+
+def test_each_delivery_is_recorded_as_soon_as_it_is_known(
+    client: TestClient,
+    make: Factory,
+    practice: Practice,
+    session_factory: Any,
+    settings: Settings,
+    db: Session,
+) -> None:
+    net = Network(client, make, practice)
+    with webhook_receiver() as receiver:
+        partner_with_webhook(net, client, receiver.url)
+        net.sent_referral(net.center_b)
+        net.sent_referral(net.center_b)
+        with session_factory() as session, pytest.raises(SystemExit):
+            deliver_due(
+                session, clock.now(), settings, http=httpx.Client(transport=DiesOnSecondPost())
+            )
+    db.expire_all()
+    outcomes = sorted((d.status, d.attempts) for d in db.scalars(select(WebhookDelivery)).all())
+    # The first delivery's 204 was kept; only the one in flight is tried again.
+    assert outcomes == [("delivered", 1), ("pending", 0)]
+    assert len(receiver.received) == 1
 
 
 def test_delivery_is_given_up_after_a_day(
