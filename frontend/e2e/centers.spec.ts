@@ -286,6 +286,17 @@ test("an admin gives a partner API access: secrets shown once, working credentia
   await expect(payload).toBeHidden();
   await expectAccessible(page, "partner access");
   await captureWidths(page, "partner-access");
+  // On a phone the clients and deliveries are cards, with the same actions, not sideways-scrolling tables.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(deliveries.getByRole("table")).toHaveCount(0);
+  const deliveryCard = deliveries.getByRole("listitem").filter({ hasText: "Alert raised" }).first();
+  await expect(deliveryCard).toContainText("http://127.0.0.1:9/cairn-events");
+  await expect(deliveryCard.getByRole("button", { name: /^Payload of alert\.created/ })).toBeVisible();
+  await expect(page.getByTestId(`client-${clientId}`)).toHaveAttribute("role", "listitem");
+  await expect(page.getByTestId(`client-${clientId}`).getByRole("button", { name: `Revoke ${clientId}` })).toBeVisible();
+  await expectAccessible(page, "partner access on a phone");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(deliveries.getByRole("table")).toBeVisible();
   await choose(deliveries, "Status", "Delivered");
   await expect(deliveries.getByTestId("deliveries-empty")).toBeVisible();
 

@@ -1,4 +1,5 @@
-import { Badge, Button, Group, Stack, Table, Text } from "@mantine/core";
+import { Badge, Button, Group, Paper, Stack, Table, Text } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { IconKey, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import type { ApiClientCredentials, ApiClientRead, TreatmentCenterRead } from "../../api/types";
@@ -17,6 +18,8 @@ export function CenterClients({ center }: { center: TreatmentCenterRead }) {
   const [created, setCreated] = useState<ApiClientCredentials | null>(null);
   const [editing, setEditing] = useState<ApiClientRead | null>(null);
   const [revoking, setRevoking] = useState<ApiClientRead | null>(null);
+  // Phones get one card per client instead of a table that scrolls sideways.
+  const phone = useMediaQuery("(max-width: 48em)");
 
   return (
     <Stack gap="sm">
@@ -37,6 +40,28 @@ export function CenterClients({ center }: { center: TreatmentCenterRead }) {
           <IconKey size={18} aria-hidden />
           <Text size="sm">{center.name} has no API access yet.</Text>
         </Group>
+      ) : phone ? (
+        <Stack gap="xs" role="list" aria-label={`API clients of ${center.name}`}>
+          {sortClients(clients.data).map((client) => (
+            <Paper key={client.id} withBorder p="sm" role="listitem" data-testid={`client-${client.client_id}`}>
+              <Stack gap={6}>
+                <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+                  <Text ff="monospace" fw={600} size="sm" style={{ overflowWrap: "anywhere" }}>
+                    {client.client_id}
+                  </Text>
+                  <ClientStatus client={client} />
+                </Group>
+                <Text size="sm" style={{ overflowWrap: "anywhere" }}>
+                  <WebhookUrl client={client} />
+                </Text>
+                <Text size="xs" c="dimmed">
+                  Created <time dateTime={client.created_at}>{formatDateTime(client.created_at)}</time>
+                </Text>
+                <ClientActions client={client} onEdit={setEditing} onRevoke={setRevoking} />
+              </Stack>
+            </Paper>
+          ))}
+        </Stack>
       ) : (
         <Table.ScrollContainer minWidth={760} type="native">
           <Table verticalSpacing="sm" aria-label={`API clients of ${center.name}`}>
@@ -58,53 +83,16 @@ export function CenterClients({ center }: { center: TreatmentCenterRead }) {
                     {client.client_id}
                   </Table.Th>
                   <Table.Td>
-                    {client.revoked_at ? (
-                      <Stack gap={0}>
-                        <Badge color="gray" variant="dot" tt="none" miw="max-content">
-                          Revoked
-                        </Badge>
-                        <Text size="xs" c="dimmed">
-                          <time dateTime={client.revoked_at}>{formatDateTime(client.revoked_at)}</time>
-                        </Text>
-                      </Stack>
-                    ) : (
-                      <Badge color="teal" variant="dot" tt="none" miw="max-content">
-                        Active
-                      </Badge>
-                    )}
+                    <ClientStatus client={client} />
                   </Table.Td>
                   <Table.Td style={{ overflowWrap: "anywhere" }}>
-                    {client.webhook_url ?? (
-                      <Text span size="sm" c="dimmed">
-                        None — no events are sent
-                      </Text>
-                    )}
+                    <WebhookUrl client={client} />
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: "nowrap" }}>
                     <time dateTime={client.created_at}>{formatDateTime(client.created_at)}</time>
                   </Table.Td>
                   <Table.Td>
-                    {!isRevoked(client) && (
-                      <Group gap="xs" justify="flex-end" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() => setEditing(client)}
-                          aria-label={`${client.webhook_url ? "Change webhook" : "Set webhook"} of ${client.client_id}`}
-                        >
-                          {client.webhook_url ? "Change webhook" : "Set webhook"}
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          color="red"
-                          onClick={() => setRevoking(client)}
-                          aria-label={`Revoke ${client.client_id}`}
-                        >
-                          Revoke
-                        </Button>
-                      </Group>
-                    )}
+                    <ClientActions client={client} onEdit={setEditing} onRevoke={setRevoking} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -147,5 +135,55 @@ export function CenterClients({ center }: { center: TreatmentCenterRead }) {
       {editing && <WebhookUrlModal client={editing} onClose={() => setEditing(null)} />}
       {revoking && <RevokeClientModal client={revoking} centerName={center.name} onClose={() => setRevoking(null)} />}
     </Stack>
+  );
+}
+
+function ClientStatus({ client }: { client: ApiClientRead }) {
+  return client.revoked_at ? (
+    <Stack gap={0}>
+      <Badge color="gray" variant="dot" tt="none" miw="max-content">
+        Revoked
+      </Badge>
+      <Text size="xs" c="dimmed">
+        <time dateTime={client.revoked_at}>{formatDateTime(client.revoked_at)}</time>
+      </Text>
+    </Stack>
+  ) : (
+    <Badge color="teal" variant="dot" tt="none" miw="max-content">
+      Active
+    </Badge>
+  );
+}
+
+function WebhookUrl({ client }: { client: ApiClientRead }) {
+  return (
+    client.webhook_url ?? (
+      <Text span size="sm" c="dimmed">
+        None — no events are sent
+      </Text>
+    )
+  );
+}
+
+function ClientActions({
+  client,
+  onEdit,
+  onRevoke,
+}: {
+  client: ApiClientRead;
+  onEdit: (client: ApiClientRead) => void;
+  onRevoke: (client: ApiClientRead) => void;
+}) {
+  if (isRevoked(client)) return null;
+  const change = client.webhook_url ? "Change webhook" : "Set webhook";
+  return (
+    <Group gap="xs" justify="flex-end" wrap="nowrap">
+      <Button size="xs" variant="default" onClick={() => onEdit(client)} aria-label={`${change} of ${client.client_id}`}>
+        {change}
+      </Button>
+      <Button size="xs" variant="default" color="red" onClick={() => onRevoke(client)} aria-label={`Revoke ${client.client_id}`}>
+        Revoke
+      </Button>
+    </Group>
   );
 }

@@ -1,4 +1,5 @@
-import { Badge, Button, Card, Center, Code, Group, Modal, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Card, Center, Code, Group, Modal, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { IconRefresh } from "@tabler/icons-react";
 import { useState } from "react";
 import type { WebhookDelivery, WebhookDeliveryStatus } from "../../api/types";
@@ -25,6 +26,7 @@ export function DeliveriesCard() {
   const [filters, setFilters] = useState<DeliveryFilters>({});
   const deliveries = useDeliveries(filters);
   const [viewing, setViewing] = useState<WebhookDelivery | null>(null);
+  const phone = useMediaQuery("(max-width: 48em)");
   const filtered = Boolean(filters.status || filters.event_type);
 
   let body;
@@ -36,7 +38,7 @@ export function DeliveriesCard() {
     const rows = deliveries.data.pages.flatMap((page) => page.items);
     body = rows.length ? (
       <Stack gap="sm">
-        <DeliveryTable rows={rows} onView={setViewing} />
+        {phone ? <DeliveryCards rows={rows} onView={setViewing} /> : <DeliveryTable rows={rows} onView={setViewing} />}
         {deliveries.hasNextPage && (
           <Center>
             <Button
@@ -119,7 +121,111 @@ function When({ at }: { at: string }) {
   );
 }
 
-function DeliveryTable({ rows, onView }: { rows: WebhookDelivery[]; onView: (delivery: WebhookDelivery) => void }) {
+function DeliveryStatusBadge({ delivery }: { delivery: WebhookDelivery }) {
+  return (
+    <Badge color={DELIVERY_STATUS_COLOR[delivery.status]} variant="light" tt="none" miw="max-content">
+      {DELIVERY_STATUS_LABEL[delivery.status]}
+    </Badge>
+  );
+}
+
+function EventName({ delivery }: { delivery: WebhookDelivery }) {
+  return (
+    <>
+      <Text size="sm" fw={600}>
+        {eventLabel(delivery.event_type)}
+      </Text>
+      <Text size="xs" c="dimmed" ff="monospace">
+        {delivery.event_type}
+      </Text>
+    </>
+  );
+}
+
+function Target({ delivery }: { delivery: WebhookDelivery }) {
+  return (
+    <>
+      <Text size="sm">{targetLabel(delivery.target)}</Text>
+      <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: "anywhere" }}>
+        {delivery.url}
+      </Text>
+    </>
+  );
+}
+
+function LastResponse({ delivery }: { delivery: WebhookDelivery }) {
+  return (
+    <>
+      <Text
+        size="sm"
+        c={delivery.attempts && !lastResponseOk(delivery) ? "red.9" : undefined}
+        title={delivery.last_error ?? undefined}
+      >
+        {lastResponse(delivery)}
+      </Text>
+      {delivery.last_attempt_at && (
+        <Text size="xs" c="dimmed">
+          <When at={delivery.last_attempt_at} />
+        </Text>
+      )}
+    </>
+  );
+}
+
+function PayloadButton({ delivery, onView }: { delivery: WebhookDelivery; onView: (delivery: WebhookDelivery) => void }) {
+  return (
+    <Button
+      size="xs"
+      variant="default"
+      style={{ flexShrink: 0 }}
+      onClick={() => onView(delivery)}
+      aria-label={`Payload of ${delivery.event_type} created ${formatDateTime(delivery.created_at)}`}
+    >
+      Payload
+    </Button>
+  );
+}
+
+interface DeliveryListProps {
+  rows: WebhookDelivery[];
+  onView: (delivery: WebhookDelivery) => void;
+}
+
+/** Phones: one card per delivery instead of a table that scrolls sideways. */
+function DeliveryCards({ rows, onView }: DeliveryListProps) {
+  return (
+    <Stack gap="xs" role="list" aria-label="Webhook deliveries">
+      {rows.map((delivery) => (
+        <Paper key={delivery.id} withBorder p="sm" role="listitem" data-testid={`delivery-${delivery.id}`}>
+          <Stack gap={6}>
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+              <div style={{ minWidth: 0 }}>
+                <EventName delivery={delivery} />
+              </div>
+              <DeliveryStatusBadge delivery={delivery} />
+            </Group>
+            <div>
+              <Target delivery={delivery} />
+            </div>
+            <Group justify="space-between" align="flex-end" wrap="nowrap" gap="xs">
+              <div style={{ flex: 1, minWidth: 0 }}>
+                <Text size="xs" c="dimmed">
+                  {delivery.status === "failed" ? "" : `${delivery.attempts} attempt${delivery.attempts === 1 ? "" : "s"} · `}
+                  {deliveryNext(delivery)} · created{" "}
+                  <When at={delivery.created_at} />
+                </Text>
+                <LastResponse delivery={delivery} />
+              </div>
+              <PayloadButton delivery={delivery} onView={onView} />
+            </Group>
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+function DeliveryTable({ rows, onView }: DeliveryListProps) {
   return (
     <Table.ScrollContainer minWidth={880} type="native">
       <Table verticalSpacing="sm" striped aria-label="Webhook deliveries">
@@ -141,43 +247,17 @@ function DeliveryTable({ rows, onView }: { rows: WebhookDelivery[]; onView: (del
           {rows.map((delivery) => (
             <Table.Tr key={delivery.id} data-testid={`delivery-${delivery.id}`} style={{ verticalAlign: "top" }}>
               <Table.Td>
-                <Text size="sm" fw={600}>
-                  {eventLabel(delivery.event_type)}
-                </Text>
-                <Text size="xs" c="dimmed" ff="monospace">
-                  {delivery.event_type}
-                </Text>
+                <EventName delivery={delivery} />
               </Table.Td>
               <Table.Td maw={260}>
-                <Text size="sm">{targetLabel(delivery.target)}</Text>
-                <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: "anywhere" }}>
-                  {delivery.url}
-                </Text>
+                <Target delivery={delivery} />
               </Table.Td>
               <Table.Td>
-                <Badge
-                  color={DELIVERY_STATUS_COLOR[delivery.status]}
-                  variant="light"
-                  tt="none"
-                  miw="max-content"
-                >
-                  {DELIVERY_STATUS_LABEL[delivery.status]}
-                </Badge>
+                <DeliveryStatusBadge delivery={delivery} />
               </Table.Td>
               <Table.Td ta="right">{delivery.attempts}</Table.Td>
               <Table.Td>
-                <Text
-                  size="sm"
-                  c={delivery.attempts && !lastResponseOk(delivery) ? "red.9" : undefined}
-                  title={delivery.last_error ?? undefined}
-                >
-                  {lastResponse(delivery)}
-                </Text>
-                {delivery.last_attempt_at && (
-                  <Text size="xs" c="dimmed">
-                    <When at={delivery.last_attempt_at} />
-                  </Text>
-                )}
+                <LastResponse delivery={delivery} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{deliveryNext(delivery)}</Text>
@@ -186,14 +266,7 @@ function DeliveryTable({ rows, onView }: { rows: WebhookDelivery[]; onView: (del
                 <When at={delivery.created_at} />
               </Table.Td>
               <Table.Td>
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() => onView(delivery)}
-                  aria-label={`Payload of ${delivery.event_type} created ${formatDateTime(delivery.created_at)}`}
-                >
-                  Payload
-                </Button>
+                <PayloadButton delivery={delivery} onView={onView} />
               </Table.Td>
             </Table.Tr>
           ))}
