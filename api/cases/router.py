@@ -54,8 +54,12 @@ def list_cases(
 ) -> CasePage:
     filters = service.CaseFilters(status_filter, assigned_to, q, risk_flag, updated_since)
     cases, next_cursor = service.list_cases(session, staff, filters, limit=limit, cursor=cursor)
-    teams = service.teams_of(session, [c.id for c in cases])
-    return CasePage(items=[service.to_read(c, teams[c.id]) for c in cases], next_cursor=next_cursor)
+    ids = [c.id for c in cases]
+    teams, portal = service.teams_of(session, ids), service.client_portal_statuses(session, ids)
+    return CasePage(
+        items=[service.to_read(c, teams[c.id], portal[c.id]) for c in cases],
+        next_cursor=next_cursor,
+    )
 
 
 @router.post(

@@ -19,6 +19,7 @@ from api.cases.models import CaseOutcome, CaseStatus, InterventionModel, RiskFla
 from api.core import clock
 from api.core.pagination import Page
 from api.core.schemas import InputModel, IsoDate
+from api.participants.models import PortalStatus
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
@@ -150,6 +151,10 @@ class CaseRead(BaseModel):
     outcome: CaseOutcome | None
     summary: str | None
     team: list[TeamMemberRead]
+    client_portal_status: PortalStatus = Field(
+        description="The client's own portal access: none, invited (a code was sent and not "
+        "yet used) or active (signed up). Participants carry theirs as portal_status."
+    )
     allowed_transitions: list[CaseStatus] = Field(
         description="The statuses this case may move to next (POST /cases/{id}/status)."
     )

@@ -31,6 +31,8 @@ from api.core.audit import AuditAction
 from api.core.pagination import keyset_page, split_page
 from api.core.problems import NotFound
 from api.core.search import contains_pattern
+from api.participants.models import PortalStatus
+from api.portal.models import PortalAccount, PortalAccountStatus
 from api.users.models import User
 
 CLIENT_FIELDS = ("first_name", "last_name", "preferred_name", "date_of_birth", "email", "phone")
@@ -263,7 +265,27 @@ def teams_of(session: Session, case_ids: list[uuid.UUID]) -> dict[uuid.UUID, lis
     return teams
 
 
-def to_read(case: Case, team: list[TeamMemberRead]) -> CaseRead:
+def client_portal_statuses(
+    session: Session, case_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, PortalStatus]:
+    """Whether each case's client was invited to the portal or has signed up (one query)."""
+    statuses = dict.fromkeys(case_ids, PortalStatus.none)
+    if not case_ids:
+        return statuses
+    rows = session.execute(
+        select(col(PortalAccount.case_id), col(PortalAccount.status)).where(
+            col(PortalAccount.case_id).in_(case_ids), col(PortalAccount.participant_id).is_(None)
+        )
+    ).all()
+    for case_id, status in rows:
+        if status == PortalAccountStatus.active.value:
+            statuses[case_id] = PortalStatus.active
+        elif status == PortalAccountStatus.invited.value:
+            statuses[case_id] = PortalStatus.invited
+    return statuses
+
+
+def to_read(case: Case, team: list[TeamMemberRead], client_portal: PortalStatus) -> CaseRead:
     return CaseRead(
         id=case.id,
         reference=case.reference,
@@ -278,6 +300,7 @@ def to_read(case: Case, team: list[TeamMemberRead]) -> CaseRead:
         outcome=CaseOutcome(case.outcome) if case.outcome else None,
         summary=case.summary,
         team=team,
+        client_portal_status=client_portal,
         allowed_transitions=allowed_transitions(CaseStatus(case.status)),
         created_at=case.created_at,
         updated_at=case.updated_at,
@@ -288,4 +311,8 @@ def to_read(case: Case, team: list[TeamMemberRead]) -> CaseRead:
 def read_case(session: Session, staff: Staff, case: Case, *, audited: bool = True) -> CaseRead:
     if audited:
         audit.record(session, staff.ctx, AuditAction.read, "case", case.id, case_id=case.id)
-    return to_read(case, teams_of(session, [case.id])[case.id])
+    return to_read(
+        case,
+        teams_of(session, [case.id])[case.id],
+        client_portal_statuses(session, [case.id])[case.id],
+    )

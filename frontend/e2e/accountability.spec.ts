@@ -67,6 +67,7 @@ test("invite a family member, who checks in with a safety answer; staff see and 
   // Inviting the client, who has no email on record, shows the API's reason.
   await page.getByRole("button", { name: /^Invite Jordan/ }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Add an email address for the client first" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Portal access" }).getByRole("row", { name: /^Jordan/ })).toContainText("Not invited");
 
   await page.getByRole("button", { name: `Invite Sam ${lastName}` }).click();
   const invitation = page.getByRole("dialog", { name: `Invitation for Sam ${lastName}` });

@@ -101,6 +101,28 @@ def test_the_password_grant_signs_a_portal_account_in_and_refresh_works(
     assert reused.json()["type"] == "/api/v1/problems/invalid-grant"
 
 
+def test_the_case_shows_whether_the_client_was_invited_and_signed_up(
+    case: CaseDriver, client: TestClient
+) -> None:
+    def client_portal() -> tuple[str, str]:
+        read = client.get(case.path, headers=case.headers()).json()["client_portal_status"]
+        (listed,) = [
+            c["client_portal_status"]
+            for c in client.get(f"{API}/cases", headers=case.headers()).json()["items"]
+            if c["id"] == case.id
+        ]
+        return read, listed
+
+    assert client_portal() == ("none", "none")
+    grace = case.participant("Grace Okafor", email="grace@example.org")
+    case.invite(grace["id"])
+    assert client_portal() == ("none", "none")  # a participant's invitation is not the client's
+    code = case.invite("client").json()["code"]
+    assert client_portal() == ("invited", "invited")
+    assert accept(client, code).status_code == 200
+    assert client_portal() == ("active", "active")
+
+
 def test_an_invited_person_cannot_sign_in_before_accepting(
     case: CaseDriver, client: TestClient
 ) -> None:

@@ -1465,6 +1465,8 @@ export interface components {
             summary: string | null;
             /** Team */
             team: components["schemas"]["TeamMemberRead"][];
+            /** @description The client's own portal access: none, invited (a code was sent and not yet used) or active (signed up). Participants carry theirs as portal_status. */
+            client_portal_status: components["schemas"]["PortalStatus"];
             /**
              * Allowed Transitions
              * @description The statuses this case may move to next (POST /cases/{id}/status).

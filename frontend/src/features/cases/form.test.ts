@@ -14,6 +14,7 @@ const existing: CaseRead = {
   outcome: null,
   summary: null,
   team: [],
+  client_portal_status: "none",
   allowed_transitions: ["planning", "closed"],
   created_at: "2026-01-01T00:00:00Z",
   updated_at: "2026-01-01T00:00:00Z",

@@ -47,6 +47,7 @@ export function CheckInsTab({ caseData }: { caseData: CaseRead }) {
         caseId={caseData.id}
         clientName={clientName}
         clientEmail={caseData.client.email ?? null}
+        clientPortalStatus={caseData.client_portal_status}
         participants={participants.data ?? []}
       />
       {entering && <StaffCheckInModal caseId={caseData.id} people={people} clientName={clientName} onClose={() => setEntering(false)} />}

@@ -15,25 +15,25 @@ interface Person {
   respondent: string;
   name: string;
   email: string | null;
-  /** Unknown for the client: the case does not report it. */
-  status: PortalStatus | null;
+  status: PortalStatus;
 }
 
 interface Props {
   caseId: string;
   clientName: string;
   clientEmail: string | null;
+  clientPortalStatus: PortalStatus;
   participants: ParticipantRead[];
 }
 
-export function PortalAccess({ caseId, clientName, clientEmail, participants }: Props) {
+export function PortalAccess({ caseId, clientName, clientEmail, clientPortalStatus, participants }: Props) {
   const invite = useInvite(caseId);
   const keys = useRef(new IdempotencyKeys());
   const [error, setError] = useState<{ name: string; message: string } | null>(null);
   const [shown, setShown] = useState<{ name: string; invitation: InvitationRead } | null>(null);
   const [pendingFor, setPendingFor] = useState<string | null>(null);
   const people: Person[] = [
-    { respondent: "client", name: `${clientName} (client)`, email: clientEmail, status: null },
+    { respondent: "client", name: `${clientName} (client)`, email: clientEmail, status: clientPortalStatus },
     ...participants.map((p) => ({ respondent: p.id, name: p.full_name, email: p.email ?? null, status: p.portal_status })),
   ];
 
@@ -87,15 +87,9 @@ export function PortalAccess({ caseId, clientName, clientEmail, participants }: 
                 </Table.Th>
                 <Table.Td>{person.email ?? <Text span size="sm" c="dimmed">No email on record</Text>}</Table.Td>
                 <Table.Td>
-                  {person.status ? (
-                    <Badge color={STATUS_COLOR[person.status]} variant="light" tt="none">
-                      {STATUS_LABEL[person.status]}
-                    </Badge>
-                  ) : (
-                    <Text span size="sm" c="dimmed">
-                      —
-                    </Text>
-                  )}
+                  <Badge color={STATUS_COLOR[person.status]} variant="light" tt="none">
+                    {STATUS_LABEL[person.status]}
+                  </Badge>
                 </Table.Td>
                 <Table.Td>
                   <Group justify="flex-end">
@@ -106,9 +100,9 @@ export function PortalAccess({ caseId, clientName, clientEmail, participants }: 
                       loading={pendingFor === person.respondent}
                       disabled={pendingFor !== null && pendingFor !== person.respondent}
                       onClick={() => void send(person)}
-                      aria-label={`${person.status === "none" || person.status === null ? "Invite" : "Invite again"} ${person.name}`}
+                      aria-label={`${person.status === "none" ? "Invite" : "Invite again"} ${person.name}`}
                     >
-                      {person.status === "none" || person.status === null ? "Invite" : "Invite again"}
+                      {person.status === "none" ? "Invite" : "Invite again"}
                     </Button>
                   </Group>
                 </Table.Td>

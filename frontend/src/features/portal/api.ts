@@ -4,6 +4,7 @@ import { api, session, unwrap } from "../../api/client";
 import type { paths } from "../../api/schema";
 import { ApiError } from "../../api/problem";
 import type { PortalCheckIn } from "../../api/types";
+import { caseKeys } from "../cases/api";
 import { participantKeys } from "../participants/api";
 
 export const portalKeys = {
@@ -28,7 +29,11 @@ export function useInvite(caseId: string) {
           headers: { "Idempotency-Key": idempotencyKey },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: participantKeys.list(caseId) }),
+    onSuccess: (_invitation, { respondent }) =>
+      queryClient.invalidateQueries({
+        // The client's portal status is on the case; a participant's on the participant.
+        queryKey: respondent === "client" ? caseKeys.detail(caseId) : participantKeys.list(caseId),
+      }),
   });
 }
 
