@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.checkins.schemas import CheckInAnswers
 from api.core.schemas import InputModel
-from api.goals.models import AchievementStatus, Direction
+from api.goals.models import AchievementStatus, Direction, LifecycleStatus
 from api.goals.schemas import Subject
 from api.users.schemas import PASSWORD_MAX, PASSWORD_MIN
 
@@ -81,6 +81,10 @@ class PortalGoal(BaseModel):
     target_value: float
     direction: Direction
     due_date: date | None
+    lifecycle_status: LifecycleStatus = Field(
+        description="proposed, active, on_hold or completed; cancelled goals are not listed. "
+        "Check-ins should offer only active goals for progress."
+    )
     achievement_status: AchievementStatus
     latest_value: float | None
     measurements: list[PortalMeasurement]

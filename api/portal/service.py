@@ -22,7 +22,7 @@ from api.core.audit import AuditAction, AuditContext
 from api.core.config import Settings
 from api.core.problems import Conflict, FieldError, InvalidGrant, NotFound, UnprocessableContent
 from api.core.security import digest, hash_password
-from api.goals.models import AchievementStatus, Direction, Goal, GoalMeasurement
+from api.goals.models import AchievementStatus, Direction, Goal, GoalMeasurement, LifecycleStatus
 from api.organizations.models import Organization
 from api.participants.models import Participant, PortalStatus
 from api.participants.service import resolve_subject
@@ -269,6 +269,7 @@ def goals(session: Session, portal: Portal) -> list[PortalGoal]:
         .where(
             col(Goal.case_id) == portal.account.case_id,
             _mine(col(Goal.subject_participant_id), portal),
+            col(Goal.lifecycle_status) != LifecycleStatus.cancelled.value,
         )
         .order_by(col(Goal.created_at))
     ).all()
@@ -289,6 +290,7 @@ def goals(session: Session, portal: Portal) -> list[PortalGoal]:
             target_value=g.target_value,
             direction=Direction(g.direction),
             due_date=g.due_date,
+            lifecycle_status=LifecycleStatus(g.lifecycle_status),
             achievement_status=AchievementStatus(g.achievement_status),
             latest_value=g.latest_value,
             measurements=series[g.id][-SERIES_POINTS:],

@@ -234,6 +234,31 @@ def test_portal_goals_are_only_the_respondent_s_own(case: CaseDriver, client: Te
     assert [g["id"] for g in theirs.json()["items"]] == [meetings["id"]]
 
 
+def test_portal_goals_leave_out_cancelled_ones_and_say_which_are_active(
+    case: CaseDriver, client: TestClient
+) -> None:
+    def set_lifecycle(goal: dict[str, Any], status: str) -> None:
+        changed = client.patch(
+            f"{API}/goals/{goal['id']}",
+            json={"lifecycle_status": status},
+            headers={**case.headers(), "If-Match": f'"v{goal["version"]}"'},
+        )
+        assert changed.status_code == 200, changed.text
+
+    meetings = case.goal(title="Attend meetings", target_value=3)
+    sober = case.goal(title="Sober days", target_value=7)
+    exercise = case.goal(title="Exercise", target_value=3)
+    set_lifecycle(sober, "completed")
+    set_lifecycle(exercise, "cancelled")
+
+    items = client.get(f"{API}/portal/goals", headers=case.portal_headers("client")).json()["items"]
+    assert [(g["id"], g["lifecycle_status"]) for g in items] == [
+        (meetings["id"], "active"),
+        (sober["id"], "completed"),
+    ]
+    assert "Exercise" not in str(items)
+
+
 def test_the_portal_plan_shows_logistics_and_my_own_part_only(
     case: CaseDriver, client: TestClient
 ) -> None:

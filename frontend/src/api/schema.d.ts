@@ -2821,6 +2821,8 @@ export interface components {
             direction: components["schemas"]["Direction"];
             /** Due Date */
             due_date: string | null;
+            /** @description proposed, active, on_hold or completed; cancelled goals are not listed. Check-ins should offer only active goals for progress. */
+            lifecycle_status: components["schemas"]["LifecycleStatus"];
             achievement_status: components["schemas"]["AchievementStatus"];
             /** Latest Value */
             latest_value: number | null;

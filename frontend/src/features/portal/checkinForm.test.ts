@@ -1,11 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_CHECK_IN, periodDaysFor, stepsFor, toCheckInBody, validateStep } from "./checkinForm";
+import { EMPTY_CHECK_IN, goalsToMeasure, periodDaysFor, stepsFor, toCheckInBody, validateStep } from "./checkinForm";
 import { portalRedirect } from "./redirect";
 
 describe("check-in steps", () => {
   it("asks the client about use and the family about their part", () => {
     expect(stepsFor("client", true)).toEqual(["use", "feelings", "support", "goals", "safety", "note"]);
     expect(stepsFor("participant", false)).toEqual(["family", "safety", "note"]);
+  });
+
+  it("asks for progress on active goals only", () => {
+    const goals = (["active", "proposed", "on_hold", "completed", "active"] as const).map((lifecycle_status, i) => ({
+      id: String(i),
+      lifecycle_status,
+    }));
+    expect(goalsToMeasure(goals).map((goal) => goal.id)).toEqual(["0", "4"]);
+    expect(goalsToMeasure([])).toEqual([]);
   });
 
   it("uses the cadence as the recall window, within 1–31 days", () => {

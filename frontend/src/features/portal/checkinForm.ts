@@ -1,5 +1,5 @@
 // The portal check-in: its steps, its answers, and the API body they become.
-import type { PortalCheckIn } from "../../api/types";
+import type { LifecycleStatus, PortalCheckIn } from "../../api/types";
 
 export type RespondentKind = "client" | "participant";
 export type YesNo = "yes" | "no" | null;
@@ -61,6 +61,11 @@ export function stepsFor(kind: RespondentKind, hasGoals: boolean): StepId[] {
 }
 
 /** The recall window: the schedule's cadence, within what the API accepts (1–31 days). */
+/** Progress is recorded on active goals only: not on proposed, paused or completed ones. */
+export function goalsToMeasure<G extends { lifecycle_status: LifecycleStatus }>(goals: G[]): G[] {
+  return goals.filter((goal) => goal.lifecycle_status === "active");
+}
+
 export function periodDaysFor(cadenceDays: number | null | undefined): number {
   if (!cadenceDays || cadenceDays < 1) return 7;
   return Math.min(31, Math.round(cadenceDays));

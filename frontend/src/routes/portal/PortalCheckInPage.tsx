@@ -11,6 +11,7 @@ import { CheckInStep, CrisisNote } from "../../features/portal/CheckInStep";
 import {
   anySafetyYes,
   EMPTY_CHECK_IN,
+  goalsToMeasure,
   periodDaysFor,
   STEP_TITLE,
   stepsFor,
@@ -43,7 +44,7 @@ export function PortalCheckInPage() {
       </Alert>
     );
   }
-  return <CheckInWizard me={me.data} cadenceDays={due.data?.cadence_days ?? null} goals={goals.data?.items ?? []} />;
+  return <CheckInWizard me={me.data} cadenceDays={due.data?.cadence_days ?? null} goals={goalsToMeasure(goals.data?.items ?? [])} />;
 }
 
 interface WizardProps {

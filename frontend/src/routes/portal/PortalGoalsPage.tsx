@@ -1,8 +1,8 @@
-import { Alert, Card, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Card, Group, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
 import { describeError } from "../../api/problem";
 import { AchievementBadge } from "../../features/goals/AchievementBadge";
-import { formatValue, targetText } from "../../features/goals/labels";
+import { LIFECYCLE_LABEL, formatValue, targetText } from "../../features/goals/labels";
 import { ProgressChart } from "../../features/goals/ProgressChart";
 import { usePortalGoals } from "../../features/portal/api";
 import { formatDate } from "../../lib/format";
@@ -35,7 +35,14 @@ export function PortalGoalsPage() {
                 <Title order={2} size="h4">
                   {goal.title}
                 </Title>
-                <AchievementBadge goal={goal} />
+                <Group gap={6} justify="flex-end">
+                  {goal.lifecycle_status !== "active" && (
+                    <Badge color="gray" variant="outline" tt="none" miw="max-content">
+                      {LIFECYCLE_LABEL[goal.lifecycle_status]}
+                    </Badge>
+                  )}
+                  <AchievementBadge goal={goal} />
+                </Group>
               </Group>
               <Text>{goal.metric}</Text>
               <Text>
