@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from api.auth.dependencies import Staff
-from api.cases.models import Case
+from api.cases.models import Case, CaseTeamMember, TeamRole
 from api.cases.service import load_in_case, visible_to
 from api.core import audit, clock
 from api.core.audit import AuditAction
@@ -86,8 +86,16 @@ def add_template_tasks(
     case: Case,
     items: Sequence[tuple[str, str, str, int | None]],
 ) -> list[Task]:
-    """Tasks from a plan template's action items: (title, description, phase, due_in_days)."""
+    """Tasks from a plan template's action items: (title, description, phase, due_in_days).
+    They go to the case lead (else whoever made the plan), so they show in someone's work
+    queue and their due dates are not missed; the lead hands each one on as needed."""
     now = clock.now()
+    lead = session.scalar(
+        select(col(CaseTeamMember.user_id)).where(
+            col(CaseTeamMember.case_id) == case.id,
+            col(CaseTeamMember.role) == TeamRole.lead.value,
+        )
+    )
     tasks = [
         Task(
             case_id=case.id,
@@ -96,6 +104,7 @@ def add_template_tasks(
             description=description,
             phase=TaskPhase(phase).value,
             due_at=now + timedelta(days=days) if days is not None else None,
+            assignee_user_id=lead or staff.id,
             from_template=True,
             created_by_id=staff.id,
             created_at=now,

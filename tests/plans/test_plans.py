@@ -95,7 +95,27 @@ def test_a_plan_from_the_arise_template_brings_sections_contingencies_and_tasks(
     ).json()
     assert len(tasks["items"]) >= 8
     assert all(t["from_template"] for t in tasks["items"])
+    assert {t["assignee"]["user_id"] for t in tasks["items"]} == {str(plan.practice.lead.id)}
     assert plan.create(template="arise").status_code == 409
+
+
+def test_template_tasks_go_to_the_case_lead_whoever_makes_the_plan(
+    plan: PlanDriver, client: TestClient
+) -> None:
+    admin = plan.practice.admin
+    made = client.post(plan.path, json={"template": "craft"}, headers=plan.headers(by=admin))
+    assert made.status_code == 201, made.text
+    tasks = client.get(
+        f"/api/v1/cases/{plan.case['id']}/tasks", params={"limit": 200}, headers=plan.headers()
+    ).json()["items"]
+    assert tasks
+    assert {(t["assignee"]["user_id"], t["assignee"]["name"]) for t in tasks} == {
+        (str(plan.practice.lead.id), plan.practice.lead.full_name)
+    }
+    mine = client.get(
+        "/api/v1/tasks", params={"assigned_to": "me", "limit": 200}, headers=plan.headers()
+    ).json()["items"]
+    assert {t["id"] for t in tasks} <= {t["id"] for t in mine}
 
 
 def test_changing_the_plan_requires_if_match(plan: PlanDriver) -> None:
