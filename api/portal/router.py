@@ -15,7 +15,9 @@ from api.portal.resources import resources_for
 from api.portal.schemas import (
     AcceptInvitation,
     CheckInDue,
+    InvitationCode,
     InvitationCreate,
+    InvitationPreview,
     InvitationRead,
     PortalCheckIn,
     PortalCheckInReceipt,
@@ -56,6 +58,21 @@ def accept_invitation(
 ) -> TokenPair:
     ctx = request_audit_context(request, "anonymous", None, None)
     return service.accept(session, settings, ctx, body.code, body.password)
+
+
+@router.post(
+    "/auth/invitation-preview",
+    operation_id="preview_invitation",
+    summary="Who an invitation code is for, before a password is set (the code is not used up)",
+    response_model=InvitationPreview,
+    responses=responses(401, 429),
+    tags=["auth"],
+)
+def preview_invitation(
+    request: Request, body: InvitationCode, session: SessionDep, settings: SettingsDep
+) -> InvitationPreview:
+    ctx = request_audit_context(request, "anonymous", None, None)
+    return service.preview(session, settings, ctx, body.code)
 
 
 @router.get(

@@ -42,6 +42,21 @@ class AcceptInvitation(InputModel):
     password: str = Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)
 
 
+class InvitationCode(InputModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"code": "K7QX-M2PD-9VTR"}]})
+
+    code: str = Field(min_length=4, max_length=64)
+
+
+class InvitationPreview(BaseModel):
+    """Shown on the accept page before a password is chosen."""
+
+    organization_name: str
+    name: str = Field(description="The invited person, as the practice recorded them.")
+    email: str = Field(description="The address they will sign in with.")
+    expires_at: datetime
+
+
 class PortalMe(BaseModel):
     id: uuid.UUID
     kind: Literal["client", "participant"]

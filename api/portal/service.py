@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Mapped, Session
@@ -30,6 +30,7 @@ from api.plans.models import InterventionPlan
 from api.portal.models import Invitation, PortalAccount, PortalAccountStatus
 from api.portal.schemas import (
     CheckInDue,
+    InvitationPreview,
     InvitationRead,
     PortalGoal,
     PortalMe,
@@ -129,10 +130,12 @@ def invite(
     )
 
 
-def accept(
-    session: Session, settings: Settings, ctx: AuditContext, code: str, password: str
-) -> TokenPair:
-    now = clock.now()
+def _usable_invitation(
+    session: Session, settings: Settings, ctx: AuditContext, code: str, now: datetime
+) -> tuple[Invitation, PortalAccount]:
+    """The invitation behind a code, locked, if it may still be used. Every try counts
+    against the caller's address, as a sign-in does; an unknown, used, replaced or expired
+    code gets the same answer, so the answer tells a guesser nothing."""
     throttle.count_ip_attempt(session, settings, ctx.ip or "unknown", now)
     invitation = session.scalar(
         select(Invitation)
@@ -150,6 +153,47 @@ def accept(
         )
     account = session.get(PortalAccount, invitation.portal_account_id)
     assert account is not None
+    return invitation, account
+
+
+def preview(
+    session: Session, settings: Settings, ctx: AuditContext, code: str
+) -> InvitationPreview:
+    """Who the invitation is for, before they choose a password. Names the practice and the
+    invited person only: nothing about the client's case."""
+    invitation, account = _usable_invitation(session, settings, ctx, code, clock.now())
+    participant = (
+        session.get(Participant, account.participant_id) if account.participant_id else None
+    )
+    if participant is not None:
+        name = participant.full_name
+    else:
+        case = session.get(Case, account.case_id)
+        assert case is not None
+        name = case.client_preferred_name or case.client_first_name
+    organization = session.get(Organization, account.organization_id)
+    audit.record(
+        session,
+        ctx,
+        AuditAction.read,
+        "portal_invitation",
+        account.id,
+        case_id=account.case_id,
+        organization_id=account.organization_id,
+    )
+    return InvitationPreview(
+        organization_name=organization.name if organization else "",
+        name=name,
+        email=account.email,
+        expires_at=invitation.expires_at,
+    )
+
+
+def accept(
+    session: Session, settings: Settings, ctx: AuditContext, code: str, password: str
+) -> TokenPair:
+    now = clock.now()
+    invitation, account = _usable_invitation(session, settings, ctx, code, now)
     invitation.used_at = now
     account.password_hash = hash_password(password)
     account.status = PortalAccountStatus.active.value

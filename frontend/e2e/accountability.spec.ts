@@ -91,6 +91,9 @@ test("invite a family member, who checks in with a safety answer; staff see and 
   await portal.goto(link);
   await expect(portal.getByRole("heading", { name: "Welcome to Cairn" })).toBeVisible();
   await expect(portal.getByLabel("Invitation code")).toHaveValue(code);
+  // Before choosing a password she sees the invitation is hers, from her practice.
+  await expect(portal.getByTestId("invitation-preview")).toContainText(`Hello Sam ${lastName}.`);
+  await expect(portal.getByText(`You will sign in as ${email}`)).toBeVisible();
   await expectAccessible(portal, "portal accept");
   await captureWidths(portal, "portal-accept");
   await portal.getByLabel("Choose a password").fill(PORTAL_PASSWORD);
@@ -185,6 +188,9 @@ test("a check-in sent while offline is kept on the phone and sent once when back
 
   const phone = await phonePage(browser, baseURL);
   const portal = phone.page;
+  // The invitation link, opened again once used, says so before anyone types a password.
+  await portal.goto(`/portal/accept?code=${invitation.code}`);
+  await expect(portal.getByRole("alert").filter({ hasText: "This invitation code is not valid any more" })).toBeVisible();
   await portal.goto("/portal/check-in");
   await expect(portal).toHaveURL(/\/portal\/login/);
   await expectAccessible(portal, "portal login");

@@ -5,10 +5,12 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from api.core import clock
+from api.core.audit import AuditEvent
 from api.portal.models import Invitation
 from tests.checkins.driver import (
     API,
@@ -121,6 +123,46 @@ def test_the_case_shows_whether_the_client_was_invited_and_signed_up(
     assert client_portal() == ("invited", "invited")
     assert accept(client, code).status_code == 200
     assert client_portal() == ("active", "active")
+
+
+def preview(client: TestClient, code: str) -> Any:
+    return client.post(f"{API}/auth/invitation-preview", json={"code": code})
+
+
+def test_the_accept_page_can_show_who_an_invitation_is_for_without_using_it(
+    case: CaseDriver, client: TestClient, db: Session
+) -> None:
+    grace = case.participant("Grace Okafor", email="Grace.Okafor@example.org")
+    invitation = case.invite(grace["id"]).json()
+    shown = preview(client, invitation["code"].lower())  # typed from a text message
+    assert shown.status_code == 200, shown.text
+    assert shown.json() == {
+        "organization_name": "Harbor Light",
+        "name": "Grace Okafor",
+        "email": "grace.okafor@example.org",
+        "expires_at": invitation["expires_at"],
+    }
+    # Nothing about the client's case.
+    assert "Danny" not in shown.text
+    assert db.scalar(
+        select(func.count())
+        .select_from(AuditEvent)
+        .where(
+            col(AuditEvent.resource_type) == "portal_invitation", col(AuditEvent.action) == "read"
+        )
+    )
+    # Looking did not use the code up.
+    assert accept(client, invitation["code"]).status_code == 200
+    used = preview(client, invitation["code"])
+    assert used.status_code == 401
+    assert used.json()["type"] == "/api/v1/problems/invalid-grant"
+
+    client_code = case.invite("client").json()["code"]
+    assert preview(client, client_code).json()["name"] == "Danny"
+    assert preview(client, "ZZZZ-ZZZZ-ZZZZ").status_code == 401
+    issued = clock.now()
+    with clock.frozen_at(issued + timedelta(days=8)):
+        assert preview(client, client_code).status_code == 401
 
 
 def test_an_invited_person_cannot_sign_in_before_accepting(

@@ -21,6 +21,7 @@ OPEN_TO_EVERY_CALLER = {
     ("post", "/api/v1/auth/token"),
     ("post", "/api/v1/auth/logout"),
     ("post", "/api/v1/auth/accept-invite"),
+    ("post", "/api/v1/auth/invitation-preview"),
     ("get", "/api/v1/auth/me"),
 }
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

@@ -98,6 +98,21 @@ export function sendPortalCheckIn(body: PortalCheckIn, idempotencyKey: string) {
 
 const anonymous = createClient<paths>({ baseUrl: "" });
 
+/**
+ * Who an invitation is for (practice, name, sign-in email), before a password is chosen; the
+ * code is not used up. A code that is not valid any more answers 401, shown at once.
+ */
+export function useInvitationPreview(code: string | null) {
+  return useQuery({
+    queryKey: [...portalKeys.all, "invitation", code] as const,
+    queryFn: ({ signal }) =>
+      unwrap(anonymous.POST("/api/v1/auth/invitation-preview", { body: { code: code ?? "" }, signal })),
+    enabled: code !== null,
+    retry: false,
+    staleTime: Infinity,
+  });
+}
+
 /** Accept an invitation: set the password and start a portal session with the returned tokens. */
 export async function acceptInvitation(code: string, password: string): Promise<void> {
   // Without the session's fetch: a refused code (401) must not end whatever session the tab has.

@@ -5,7 +5,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { ApiError, describeError } from "../../api/problem";
-import { acceptInvitation } from "../../features/portal/api";
+import { acceptInvitation, useInvitationPreview } from "../../features/portal/api";
+import { completeInvitationCode } from "../../features/portal/invitationCode";
+import { formatDateTime } from "../../lib/format";
 import { AnchorLink } from "../../lib/links";
 import { PortalAuthFrame } from "./PortalAuthFrame";
 
@@ -39,6 +41,8 @@ export function PortalAcceptPage() {
     },
   });
 
+  const preview = useInvitationPreview(completeInvitationCode(form.values.code));
+
   const submit = form.onSubmit(async ({ code, password }) => {
     setError(null);
     setPending(true);
@@ -60,10 +64,17 @@ export function PortalAcceptPage() {
           <Title order={1} size="h2">
             Welcome to Cairn
           </Title>
-          <Text mt="xs">
-            Your interventionist invited you to Cairn, the private app their practice uses to stay in touch between
-            meetings. Here you can:
-          </Text>
+          {preview.data ? (
+            <Text mt="xs" data-testid="invitation-preview">
+              Hello {preview.data.name}. {preview.data.organization_name} invited you to Cairn, the private app they use
+              to stay in touch between meetings. Here you can:
+            </Text>
+          ) : (
+            <Text mt="xs">
+              Your interventionist invited you to Cairn, the private app their practice uses to stay in touch between
+              meetings. Here you can:
+            </Text>
+          )}
           <List mt="xs" spacing={4}>
             <List.Item>send a short check-in each week,</List.Item>
             <List.Item>see your goals and how they are going,</List.Item>
@@ -75,10 +86,16 @@ export function PortalAcceptPage() {
         </div>
         <form onSubmit={submit} noValidate aria-label="Accept invitation">
           <Stack>
-            {error && (
+            {error ? (
               <Alert color="red" role="alert" title="Could not set up your account">
                 {error}
               </Alert>
+            ) : (
+              preview.isError && (
+                <Alert color="red" role="alert" title="This invitation cannot be used">
+                  {acceptErrorMessage(preview.error)}
+                </Alert>
+              )
             )}
             <TextInput
               size="lg"
@@ -88,6 +105,12 @@ export function PortalAcceptPage() {
               spellCheck={false}
               {...form.getInputProps("code")}
             />
+            {preview.data && (
+              <Text size="sm" c="dimmed">
+                You will sign in as <strong>{preview.data.email}</strong>. This invitation can be used until{" "}
+                {formatDateTime(preview.data.expires_at)}.
+              </Text>
+            )}
             <PasswordInput
               size="lg"
               label="Choose a password"
@@ -96,7 +119,7 @@ export function PortalAcceptPage() {
               {...form.getInputProps("password")}
             />
             <PasswordInput size="lg" label="Type it again" autoComplete="new-password" {...form.getInputProps("confirm")} />
-            <Button type="submit" size="lg" loading={pending} fullWidth>
+            <Button type="submit" size="lg" px="sm" loading={pending} fullWidth>
               Set password and continue
             </Button>
           </Stack>
