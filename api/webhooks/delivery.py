@@ -96,18 +96,22 @@ def _attempt(
     }
     delivery.attempts += 1
     delivery.last_attempt_at = now
-    refused = egress.refusal(settings, delivery.url)
-    if refused is not None:
-        delivery.last_status_code, delivery.last_error = None, refused
+    try:
+        target = egress.destination(settings, delivery.url)
+        response = http.post(
+            target.url,
+            content=body,
+            headers={**headers, **target.headers},
+            extensions=target.extensions,
+        )
+        delivery.last_status_code, delivery.last_error = response.status_code, None
+        ok = 200 <= response.status_code < 300
+    except egress.Refused as refused:
+        delivery.last_status_code, delivery.last_error = None, str(refused)
         ok = False
-    else:
-        try:
-            response = http.post(delivery.url, content=body, headers=headers)
-            delivery.last_status_code, delivery.last_error = response.status_code, None
-            ok = 200 <= response.status_code < 300
-        except httpx.HTTPError as exc:
-            delivery.last_status_code, delivery.last_error = None, type(exc).__name__
-            ok = False
+    except httpx.HTTPError as exc:
+        delivery.last_status_code, delivery.last_error = None, type(exc).__name__
+        ok = False
     if ok:
         delivery.status, delivery.delivered_at = DeliveryStatus.delivered.value, now
         return 1
