@@ -24,13 +24,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     engine = create_db_engine(settings)
     upgrade_to_head(engine)
     app = create_app(settings, engine=engine)
-    stop = None
+    worker = None
     if settings.run_worker_in_process and not args.no_worker:
-        stop = start_in_background(app.state.session_factory, settings)
+        worker = start_in_background(app.state.session_factory, settings)
     print(f"Cairn is serving on http://{args.host}:{args.port}", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=True)
-    if stop is not None:
-        stop.set()
+    try:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=True)
+    finally:
+        if worker is not None:
+            worker.stop()  # lets a round in progress commit what it did
     return 0
 
 
@@ -41,9 +43,10 @@ def cmd_worker(_args: argparse.Namespace) -> int:
     engine = create_db_engine(settings)
     upgrade_to_head(engine)
     stop = threading.Event()
-    # SIGTERM (docker stop, systemd, a test) lets the round in progress finish and commit:
-    # killing it between a webhook's 2xx and the commit would send that delivery again.
-    signal.signal(signal.SIGTERM, lambda _signum, _frame: stop.set())
+    # SIGTERM (docker stop, systemd, a test) lets the round in progress finish and commit.
+    # The handler sets the event from another thread: set() takes the lock that wait() may
+    # hold at the moment the signal arrives, and the handler runs on that same thread.
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: threading.Thread(target=stop.set).start())
     with contextlib.suppress(KeyboardInterrupt):
         run_forever(session_factory_for(engine), stop, settings)
     return 0

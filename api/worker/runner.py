@@ -12,6 +12,7 @@ import os
 import socket
 import threading
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import update
@@ -98,10 +99,23 @@ def run_forever(factory: SessionFactory, stop: threading.Event, settings: Settin
         stop.wait(INTERVAL_SECONDS)
 
 
-def start_in_background(factory: SessionFactory, settings: Settings) -> threading.Event:
+@dataclass
+class BackgroundWorker:
+    """The worker running in a thread of `cairn serve`."""
+
+    stop_requested: threading.Event
+    thread: threading.Thread
+
+    def stop(self, timeout: float = 20.0) -> None:
+        """Asks the worker to stop and waits, at most `timeout` seconds, for its round."""
+        self.stop_requested.set()
+        self.thread.join(timeout)
+
+
+def start_in_background(factory: SessionFactory, settings: Settings) -> BackgroundWorker:
     stop = threading.Event()
     thread = threading.Thread(
         target=run_forever, args=(factory, stop, settings), name="cairn-worker", daemon=True
     )
     thread.start()
-    return stop
+    return BackgroundWorker(stop, thread)
