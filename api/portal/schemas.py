@@ -52,8 +52,11 @@ class InvitationPreview(BaseModel):
     """Shown on the accept page before a password is chosen."""
 
     organization_name: str
-    name: str = Field(description="The invited person, as the practice recorded them.")
-    email: str = Field(description="The address they will sign in with.")
+    name: str = Field(description="The invited person's first name.")
+    email: str = Field(
+        description="The address they will sign in with, masked (g•••@example.org).",
+        examples=["g•••@example.org"],
+    )
     expires_at: datetime
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 import uuid
 from datetime import datetime, timedelta
@@ -50,8 +51,12 @@ def _new_code() -> str:
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
 
+# Whitespace (non-breaking too) and dashes, as phones and messaging apps turn them.
+_CODE_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212]")
+
+
 def _normalized(code: str) -> str:
-    return code.replace("-", "").replace(" ", "").upper()
+    return _CODE_SEPARATORS.sub("", code).upper()
 
 
 def invite(
@@ -159,14 +164,15 @@ def _usable_invitation(
 def preview(
     session: Session, settings: Settings, ctx: AuditContext, code: str
 ) -> InvitationPreview:
-    """Who the invitation is for, before they choose a password. Names the practice and the
-    invited person only: nothing about the client's case."""
+    """Who the invitation is for, before they choose a password. Whoever holds the link
+    (a forwarded text message too) learns no more than the practice, a first name and a
+    masked sign-in email: nothing about the client's case."""
     invitation, account = _usable_invitation(session, settings, ctx, code, clock.now())
     participant = (
         session.get(Participant, account.participant_id) if account.participant_id else None
     )
     if participant is not None:
-        name = participant.full_name
+        name = participant.full_name.split()[0] if participant.full_name.strip() else ""
     else:
         case = session.get(Case, account.case_id)
         assert case is not None
@@ -181,10 +187,11 @@ def preview(
         case_id=account.case_id,
         organization_id=account.organization_id,
     )
+    local, _, domain = account.email.partition("@")
     return InvitationPreview(
         organization_name=organization.name if organization else "",
         name=name,
-        email=account.email,
+        email=f"{local[:1]}•••@{domain}",
         expires_at=invitation.expires_at,
     )
 

@@ -2217,12 +2217,13 @@ export interface components {
             organization_name: string;
             /**
              * Name
-             * @description The invited person, as the practice recorded them.
+             * @description The invited person's first name.
              */
             name: string;
             /**
              * Email
-             * @description The address they will sign in with.
+             * @description The address they will sign in with, masked (g•••@example.org).
+             * @example g•••@example.org
              */
             email: string;
             /**
