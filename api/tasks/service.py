@@ -87,13 +87,17 @@ def add_template_tasks(
     items: Sequence[tuple[str, str, str, int | None]],
 ) -> list[Task]:
     """Tasks from a plan template's action items: (title, description, phase, due_in_days).
-    They go to the case lead (else whoever made the plan), so they show in someone's work
-    queue and their due dates are not missed; the lead hands each one on as needed."""
+    They go to the case lead (else, when the lead was deactivated, whoever made the plan), so
+    they show in someone's work queue and their due dates are not missed; the lead hands each
+    one on as needed."""
     now = clock.now()
     lead = session.scalar(
-        select(col(CaseTeamMember.user_id)).where(
+        select(col(CaseTeamMember.user_id))
+        .join(User, col(User.id) == col(CaseTeamMember.user_id))
+        .where(
             col(CaseTeamMember.case_id) == case.id,
             col(CaseTeamMember.role) == TeamRole.lead.value,
+            col(User.is_active).is_(True),
         )
     )
     tasks = [

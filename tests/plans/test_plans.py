@@ -118,6 +118,23 @@ def test_template_tasks_go_to_the_case_lead_whoever_makes_the_plan(
     assert {t["id"] for t in tasks} <= {t["id"] for t in mine}
 
 
+def test_template_tasks_skip_a_lead_who_was_deactivated(
+    plan: PlanDriver, client: TestClient, db: Any
+) -> None:
+    lead, admin = plan.practice.lead, plan.practice.admin
+    db.get(type(lead), lead.id).is_active = False
+    db.flush()
+    made = client.post(plan.path, json={"template": "johnson"}, headers=plan.headers(by=admin))
+    assert made.status_code == 201, made.text
+    tasks = client.get(
+        f"/api/v1/cases/{plan.case['id']}/tasks",
+        params={"limit": 200},
+        headers=plan.headers(by=admin),
+    ).json()["items"]
+    assert tasks
+    assert {t["assignee"]["user_id"] for t in tasks} == {str(admin.id)}
+
+
 def test_changing_the_plan_requires_if_match(plan: PlanDriver) -> None:
     plan.create()
     assert plan.patch({"location": "Home"}, etag=None).status_code == 428
