@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import random
+import time
 from datetime import datetime, timedelta
 
 import httpx
@@ -24,6 +25,7 @@ GIVE_UP_AFTER = timedelta(hours=24, minutes=30)
 FIRST_RETRY = timedelta(seconds=30)
 LONGEST_WAIT = timedelta(hours=1)
 TIMEOUT_SECONDS = 5.0
+ROUND_BUDGET_SECONDS = 120.0  # the job lease is 5 minutes
 
 
 def backoff(attempts: int) -> timedelta:
@@ -41,6 +43,11 @@ def _secret(session: Session, settings: Settings, delivery: WebhookDelivery) -> 
         return unseal(settings, client.webhook_secret_sealed)
     endpoint = session.get(OrganizationWebhook, delivery.organization_webhook_id)
     return unseal(settings, endpoint.secret_sealed) if endpoint is not None else None
+
+
+def _seconds() -> float:
+    """The clock a round's budget is measured on."""
+    return time.monotonic()
 
 
 def _claim_next(session: Session, now: datetime) -> WebhookDelivery | None:
@@ -63,8 +70,13 @@ def deliver_due(
     outcome committed before the next, so a worker that dies mid-round re-sends at most the
     one delivery it was attempting."""
     delivered = 0
+    # Slow receivers cannot stretch a round past its job lease: after the budget the rest
+    # waits for the next round (a minute later).
+    stop_claiming_at = _seconds() + ROUND_BUDGET_SECONDS
     with http or httpx.Client(timeout=TIMEOUT_SECONDS, follow_redirects=False) as client:
         for _ in range(BATCH):
+            if _seconds() >= stop_claiming_at:
+                break
             delivery = _claim_next(session, now)
             if delivery is None:
                 break
@@ -98,13 +110,16 @@ def _attempt(
     delivery.last_attempt_at = now
     try:
         target = egress.destination(settings, delivery.url)
-        response = http.post(
+        # Only the status counts: the response body is never read, so a receiver cannot
+        # hold the worker (or its memory) with a long or endless one.
+        with http.stream(
+            "POST",
             target.url,
             content=body,
             headers={**headers, **target.headers},
             extensions=target.extensions,
-        )
-        delivery.last_status_code, delivery.last_error = response.status_code, None
+        ) as response:
+            delivery.last_status_code, delivery.last_error = response.status_code, None
         ok = 200 <= response.status_code < 300
     except egress.Refused as refused:
         delivery.last_status_code, delivery.last_error = None, str(refused)

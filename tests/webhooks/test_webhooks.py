@@ -3,7 +3,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import socket
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
@@ -16,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from api.core import clock
 from api.core.config import Settings
+from api.webhooks import delivery as delivery_module
 from api.webhooks.delivery import deliver_due
 from api.webhooks.models import WebhookDelivery
 from api.worker.runner import run_once
@@ -135,6 +139,73 @@ def test_each_delivery_is_recorded_as_soon_as_it_is_known(
     # The first delivery's 204 was kept; only the one in flight is tried again.
     assert outcomes == [("delivered", 1), ("pending", 0)]
     assert len(receiver.received) == 1
+
+
+def test_a_round_stops_claiming_once_its_time_budget_is_spent(
+    client: TestClient,
+    make: Factory,
+    practice: Practice,
+    session_factory: Any,
+    settings: Settings,
+    db: Session,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ticks = iter(range(0, 10_000, 100))  # every look at the clock: 100 s later
+    monkeypatch.setattr(delivery_module, "_seconds", lambda: float(next(ticks)))
+    net = Network(client, make, practice)
+    with webhook_receiver() as receiver:
+        partner_with_webhook(net, client, receiver.url)
+        for _ in range(3):
+            net.sent_referral(net.center_b)
+        with session_factory() as session:
+            assert deliver_due(session, clock.now(), settings) == 1
+    assert len(receiver.received) == 1
+    db.expire_all()
+    assert sorted(d.attempts for d in db.scalars(select(WebhookDelivery))) == [0, 0, 1]
+
+
+@contextmanager
+def stalling_receiver() -> Iterator[str]:
+    """Answers 200 at once, then promises a long body and never sends it."""
+    server = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def serve() -> None:
+        connection, _ = server.accept()
+        with connection:
+            connection.recv(65536)
+            connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100000000\r\n\r\n")
+            stop.wait(30)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.getsockname()[1]}/hooks"
+    finally:
+        stop.set()
+        server.close()
+
+
+def test_only_the_status_counts_a_receiver_cannot_hold_the_worker_with_its_body(
+    client: TestClient,
+    make: Factory,
+    practice: Practice,
+    session_factory: Any,
+    settings: Settings,
+    db: Session,
+) -> None:
+    net = Network(client, make, practice)
+    with stalling_receiver() as url:
+        partner_with_webhook(net, client, url)
+        net.sent_referral(net.center_b)
+        run_once(session_factory, settings=settings)
+    delivery = db.scalar(select(WebhookDelivery))
+    assert delivery is not None
+    assert (delivery.status, delivery.last_status_code, delivery.last_error) == (
+        "delivered",
+        200,
+        None,
+    )
 
 
 def test_delivery_is_given_up_after_a_day(
