@@ -90,6 +90,11 @@ class Case(SQLModel, table=True):
     updated_at: datetime = Field(sa_type=UTCDateTime)
     version: int = Field(default=1, sa_column=_version)
 
+    @property
+    def client_called(self) -> str:
+        """What the client is called to their face: the preferred name, else the first name."""
+        return self.client_preferred_name or self.client_first_name
+
 
 class CaseReferenceCounter(SQLModel, table=True):
     """The last number handed out for C-<year>-NNNN in one organisation; the row

@@ -118,7 +118,7 @@ def to_reads(
     names = names_of(
         session, {s.respondent_participant_id for s in schedules if s.respondent_participant_id}
     )
-    client = case.client_preferred_name or case.client_first_name
+    client = case.client_called
     return [
         ScheduleRead.model_validate(
             {

@@ -191,7 +191,7 @@ def to_reads(session: Session, case: Case, check_ins: Sequence[CheckIn]) -> list
     names = names_of(
         session, {c.respondent_participant_id for c in check_ins if c.respondent_participant_id}
     )
-    client = case.client_preferred_name or case.client_first_name
+    client = case.client_called
     return [
         CheckInRead.model_validate(
             {
@@ -233,7 +233,7 @@ def adherence(session: Session, case: Case, *, weeks: int) -> AdherenceReport:
     names = names_of(
         session, {s.respondent_participant_id for s in schedules if s.respondent_participant_id}
     )
-    client = case.client_preferred_name or case.client_first_name
+    client = case.client_called
     items = []
     for schedule in schedules:
         start = max(since, schedule.created_at)

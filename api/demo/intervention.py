@@ -150,7 +150,7 @@ def _add_circle(
                     [Readiness.committed, Readiness.committed, Readiness.contacted]
                 ),
                 letter=LETTER.format(
-                    client=case.client_preferred_name or case.client_first_name,
+                    client=case.client_called,
                     event=rng.choice(EVENTS),
                     substance=case.primary_substance or "using",
                 )

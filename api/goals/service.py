@@ -187,7 +187,7 @@ def progress(session: Session, staff: Staff, goal: Goal) -> GoalProgress:
 
 def to_reads(session: Session, case: Case, goals: Sequence[Goal]) -> list[GoalRead]:
     names = names_of(session, {g.subject_participant_id for g in goals if g.subject_participant_id})
-    client_name = case.client_preferred_name or case.client_first_name
+    client_name = case.client_called
     return [
         GoalRead.model_validate(
             {

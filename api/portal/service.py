@@ -176,7 +176,7 @@ def preview(
     else:
         case = session.get(Case, account.case_id)
         assert case is not None
-        name = case.client_preferred_name or case.client_first_name
+        name = case.client_called
     organization = session.get(Organization, account.organization_id)
     audit.record(
         session,
@@ -237,7 +237,7 @@ def me(session: Session, portal: Portal) -> PortalMe:
     case = case_of(session, portal)
     participant = _participant(session, portal)
     organization = session.get(Organization, portal.organization_id)
-    client_first = case.client_preferred_name or case.client_first_name
+    client_first = case.client_called
     return PortalMe(
         id=portal.id,
         kind="participant" if participant else "client",

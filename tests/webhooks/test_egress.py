@@ -31,6 +31,7 @@ from tests.factories import Factory
 from tests.practice import Practice
 from tests.referrals.test_referrals import Network
 from tests.webhooks.receiver import webhook_receiver
+from tests.webhooks.test_webhooks import partner_with_webhook
 
 
 @pytest.fixture
@@ -153,12 +154,7 @@ def test_the_worker_does_not_send_to_a_name_that_resolves_to_a_private_address(
     net = Network(client, make, practice)
     with webhook_receiver() as receiver:
         # Set while private addresses were allowed (or a public name whose DNS changed later).
-        named = receiver.url.replace("127.0.0.1", "localhost")
-        client.post(
-            f"/api/v1/treatment-centers/{net.center_b['id']}/api-clients",
-            json={"webhook_url": named},
-            headers=make.headers(practice.admin),
-        )
+        partner_with_webhook(net, client, receiver.url.replace("127.0.0.1", "localhost"))
         net.sent_referral(net.center_b)
         run_once(session_factory, settings=guarded)
     assert receiver.received == []
