@@ -5,41 +5,82 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import signal
 import sys
 import threading
+from typing import Any
 
-from api.core.config import get_settings
+from api.core.config import Settings, get_settings
 from api.core.db import create_db_engine, session_factory_for
+from api.core.logging import configure_logging
 from api.core.migrations import upgrade_to_head
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from api.main import create_app
+    from api.main import create_app, freeze_start_up_objects
     from api.worker.runner import start_in_background
 
     settings = get_settings()
     engine = create_db_engine(settings)
     upgrade_to_head(engine)
-    app = create_app(settings, engine=engine)
+    workers = serve_workers(args.workers, settings)
     worker = None
     if settings.run_worker_in_process and not args.no_worker:
-        worker = start_in_background(app.state.session_factory, settings)
-    print(f"Cairn is serving on http://{args.host}:{args.port}", flush=True)
+        # One background worker per `cairn serve`, in this (the supervising) process; its
+        # lease keeps it to one round at a time across every process on the database.
+        worker = start_in_background(session_factory_for(engine), settings)
+    print(
+        f"Cairn is serving on http://{args.host}:{args.port} ({workers} "
+        f"process{'es' if workers > 1 else ''})",
+        flush=True,
+    )
+    # Logging is create_app's (JSON, exceptions withheld); uvicorn's access line would
+    # carry query strings (`?q=` a client's name), and RequestContextMiddleware logs each
+    # request without them.
+    options: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "log_level": "warning",
+        "log_config": None,
+        "access_log": False,
+        "proxy_headers": True,
+    }
     try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", proxy_headers=True)
+        if workers == 1:
+            app = create_app(settings, engine=engine)
+            freeze_start_up_objects()
+            uvicorn.run(app, **options)
+        else:
+            # Each process builds its own app and its own connection pool.
+            engine.dispose()
+            uvicorn.run("api.main:create_served_app", factory=True, workers=workers, **options)
     finally:
         if worker is not None:
             worker.stop()  # lets a round in progress commit what it did
     return 0
 
 
+def serve_workers(requested: int | None, settings: Settings) -> int:
+    """How many API processes `cairn serve` runs: `--workers`, else `CAIRN_WORKERS`, else one
+    per core on PostgreSQL. SQLite (the embedded demo database) gets one: its single
+    writer gains nothing from more processes and would answer "database is locked"."""
+    if requested is None and os.environ.get("CAIRN_WORKERS"):
+        requested = int(os.environ["CAIRN_WORKERS"])
+    if requested is not None:
+        if requested < 1:
+            raise SystemExit("--workers must be at least 1")
+        return requested
+    return 1 if settings.is_sqlite else max(1, os.cpu_count() or 1)
+
+
 def cmd_worker(_args: argparse.Namespace) -> int:
     from api.worker.runner import run_forever
 
     settings = get_settings()
+    configure_logging(settings.log_level)
     engine = create_db_engine(settings)
     upgrade_to_head(engine)
     stop = threading.Event()
@@ -107,12 +148,18 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--no-worker", action="store_true", help="do not run the worker in-process")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="API processes (default: CAIRN_WORKERS, else one per core on PostgreSQL, 1 on SQLite)",
+    )
     serve.set_defaults(func=cmd_serve)
 
     sub.add_parser("worker", help="run the background worker alone").set_defaults(func=cmd_worker)
     sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
 
-    admin = sub.add_parser("create-admin", help="create an admin (and the organisation if new)")
+    admin = sub.add_parser("create-admin", help="create an admin (and the organization if new)")
     admin.add_argument("--organization", required=True)
     admin.add_argument("--email", required=True)
     admin.add_argument("--password", required=True)
@@ -120,7 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     admin.set_defaults(func=cmd_create_admin)
 
     seed = sub.add_parser("seed-demo", help="load a realistic demo practice (not in production)")
-    seed.add_argument("--if-empty", action="store_true", help="only when no organisation exists")
+    seed.add_argument("--if-empty", action="store_true", help="only when no organization exists")
     seed.set_defaults(func=cmd_seed_demo)
 
     sub.add_parser("openapi", help="print the OpenAPI document").set_defaults(func=cmd_openapi)

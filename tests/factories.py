@@ -9,9 +9,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from api.auth.schemas import TokenPair
+from api.auth.service import staff_session
 from api.core import clock
 from api.core.config import Settings
-from api.core.security import hash_password, issue_access_token
+from api.core.security import hash_password
 from api.organizations.models import Organization
 from api.users.models import Role, User
 
@@ -60,15 +62,15 @@ class Factory:
         self.session.commit()
         return user
 
+    def signed_in(self, user: User) -> TokenPair:
+        """A fresh sign-in session of the user (a refresh-token family, as the password
+        grant makes): its access token carries the session id (`sid`)."""
+        tokens = staff_session(self.session, self.settings, user)
+        self.session.commit()
+        return tokens
+
     def headers(self, user: User, **extra: str) -> dict[str, str]:
-        token, _ = issue_access_token(
-            self.settings,
-            subject=str(user.id),
-            kind="staff",
-            organization_id=str(user.organization_id),
-            session_epoch=user.session_epoch,
-        )
-        return {"Authorization": f"Bearer {token}", **extra}
+        return {"Authorization": f"Bearer {self.signed_in(user).access_token}", **extra}
 
 
 def case_body(**overrides: Any) -> dict[str, Any]:

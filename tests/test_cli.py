@@ -41,7 +41,7 @@ def test_create_admin_makes_the_organisation_once(tmp_path: Path) -> None:
         db=db,
     )
     assert first.returncode == 0, first.stderr
-    assert "new organisation 'Harbor Light'" in first.stdout
+    assert "new organization 'Harbor Light'" in first.stdout
     second = cairn(
         "create-admin",
         "--organization",
@@ -52,7 +52,7 @@ def test_create_admin_makes_the_organisation_once(tmp_path: Path) -> None:
         "a-long-password",
         db=db,
     )
-    assert "existing organisation" in second.stdout
+    assert "existing organization" in second.stdout
     again = cairn(
         "create-admin",
         "--organization",

@@ -16,6 +16,7 @@ class AlertKind(StrEnum):
     missed_check_in = "missed_check_in"
     referral_declined = "referral_declined"
     consent_expiring = "consent_expiring"
+    follow_up_overdue = "follow_up_overdue"
 
 
 class Severity(StrEnum):
@@ -37,6 +38,7 @@ class Alert(SQLModel, table=True):
     __table_args__ = (
         Index("ix_alerts_org_status_created", "organization_id", "status", "created_at", "id"),
         Index("ix_alerts_case_created", "case_id", "created_at", "id"),
+        Index("ix_alerts_org_updated", "organization_id", "updated_at", "id"),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
@@ -52,6 +54,8 @@ class Alert(SQLModel, table=True):
     # job that runs twice (or in two workers) cannot raise the same alert twice.
     dedupe_key: str | None = Field(default=None, max_length=200, unique=True)
     created_at: datetime = Field(sa_type=UTCDateTime)
+    # Moves on every change (acknowledgement), for devices that sync with updated_since.
+    updated_at: datetime = Field(sa_type=UTCDateTime)
     acknowledged_by_id: uuid.UUID | None = Field(default=None, foreign_key="users.id")
     acknowledged_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     acknowledgement_note: str | None = Field(default=None, sa_type=Text)

@@ -8,8 +8,8 @@ from pydantic import BaseModel, StringConstraints
 
 from api.alerts.models import AlertKind, AlertStatus, Severity
 from api.cases.schemas import ActorRef
-from api.core.pagination import Page
 from api.core.schemas import InputModel
+from api.sync.schemas import SyncPage
 
 
 class AlertRead(BaseModel):
@@ -24,12 +24,13 @@ class AlertRead(BaseModel):
     detail: str | None
     check_in_id: uuid.UUID | None
     created_at: datetime
+    updated_at: datetime
     acknowledged_by: ActorRef | None
     acknowledged_at: datetime | None
     acknowledgement_note: str | None
 
 
-AlertPage = Page[AlertRead]
+AlertPage = SyncPage[AlertRead]
 
 
 class Acknowledgement(InputModel):

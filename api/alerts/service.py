@@ -5,11 +5,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import case as when
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
 from api.alerts.models import Alert, AlertKind, AlertStatus, Severity
@@ -41,6 +43,7 @@ def raise_alert(
     dedupe_key: str | None = None,
 ) -> Alert | None:
     """Records an alert; with a `dedupe_key` already used, records nothing and returns None."""
+    now = clock.now()
     alert = Alert(
         case_id=case.id,
         organization_id=case.organization_id,
@@ -50,7 +53,8 @@ def raise_alert(
         detail=detail,
         check_in_id=check_in_id,
         dedupe_key=dedupe_key,
-        created_at=clock.now(),
+        created_at=now,
+        updated_at=now,
     )
     try:
         with session.begin_nested():
@@ -77,12 +81,31 @@ class AlertFilters:
     case_id: uuid.UUID | None = None
     severity: Severity | None = None
     kind: AlertKind | None = None
+    updated_since: datetime | None = None
+
+
+# How alerts are ordered: the most severe first.
+SEVERITY_RANK: dict[Severity, int] = {
+    Severity.critical: 4,
+    Severity.high: 3,
+    Severity.moderate: 2,
+    Severity.low: 1,
+}
+
+
+def severity_rank() -> ColumnElement[int]:
+    """`SEVERITY_RANK` of `Alert.severity` as an SQL expression (a CASE), for ordering."""
+    return when(
+        *((col(Alert.severity) == level.value, rank) for level, rank in SEVERITY_RANK.items()),
+        else_=0,
+    )
 
 
 def list_alerts(
     session: Session, staff: Staff, filters: AlertFilters, *, limit: int, cursor: str | None
 ) -> tuple[list[Alert], str | None]:
-    """Newest first, on the cases `staff` may see."""
+    """Most severe first (critical, high, moderate, low), newest first within a severity,
+    on the cases `staff` may see: a critical alert never sits below high ones."""
     statement = (
         select(Alert).join(Case, col(Case.id) == col(Alert.case_id)).where(*visible_to(staff))
     )
@@ -94,15 +117,19 @@ def list_alerts(
         statement = statement.where(col(Alert.severity) == filters.severity.value)
     if filters.kind is not None:
         statement = statement.where(col(Alert.kind) == filters.kind.value)
+    if filters.updated_since is not None:
+        statement = statement.where(col(Alert.updated_at) >= filters.updated_since)
     statement = keyset_page(
         statement,
-        [col(Alert.created_at), col(Alert.id)],
+        [severity_rank(), col(Alert.created_at), col(Alert.id)],
         descending=True,
         limit=limit,
         cursor=cursor,
     )
     alerts, next_cursor = split_page(
-        session.scalars(statement).all(), limit, lambda a: (a.created_at, a.id)
+        session.scalars(statement).all(),
+        limit,
+        lambda a: (SEVERITY_RANK[Severity(a.severity)], a.created_at, a.id),
     )
     audit.record_many(
         session, staff.ctx, AuditAction.read, "alert", [(a.id, a.case_id) for a in alerts]
@@ -133,7 +160,8 @@ def acknowledge(session: Session, staff: Staff, alert: Alert, note: str | None) 
     if alert.status == AlertStatus.acknowledged.value:
         raise Conflict("This alert was already acknowledged.")
     alert.status = AlertStatus.acknowledged.value
-    alert.acknowledged_by_id, alert.acknowledged_at = staff.id, clock.now()
+    now = clock.now()
+    alert.acknowledged_by_id, alert.acknowledged_at, alert.updated_at = staff.id, now, now
     alert.acknowledgement_note = note
     session.flush()
     audit.record(session, staff.ctx, AuditAction.update, "alert", alert.id, case_id=alert.case_id)
@@ -158,6 +186,7 @@ def to_reads(session: Session, alerts: Sequence[Alert]) -> list[AlertRead]:
             detail=a.detail,
             check_in_id=a.check_in_id,
             created_at=a.created_at,
+            updated_at=a.updated_at,
             acknowledged_by=(
                 ActorRef(id=a.acknowledged_by_id, full_name=names.get(a.acknowledged_by_id, ""))
                 if a.acknowledged_by_id

@@ -20,7 +20,7 @@ router = APIRouter(tags=["audit"], route_class=TransactionalRoute)
 @router.get(
     "/audit-events",
     operation_id="list_audit_events",
-    summary="The organisation's audit log, newest first (admin)",
+    summary="The organization's audit log, newest first (admin)",
     response_model=AuditEventPage,
     responses=responses(400, 401, 403),
 )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -24,6 +25,7 @@ class AuditEventRead(BaseModel):
     ip: str | None
     user_agent: str | None
     request_id: str | None
+    details: dict[str, Any] | None = None
 
 
 AuditEventPage = Page[AuditEventRead]

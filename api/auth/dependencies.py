@@ -5,11 +5,15 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+from sqlmodel import col
 
+from api.auth.models import RefreshToken
 from api.core.audit import AuditContext
 from api.core.config import Settings
 from api.core.problems import Forbidden, Unauthorized
@@ -38,7 +42,7 @@ def request_audit_context(
 
 @dataclass(frozen=True)
 class Staff:
-    """A signed-in staff member of one organisation."""
+    """A signed-in staff member of one organization."""
 
     user: User
     ctx: AuditContext
@@ -92,13 +96,42 @@ def _subject(claims: AccessClaims) -> uuid.UUID:
         raise Unauthorized("The access token is invalid.") from exc
 
 
+Account = TypeVar("Account", User, PortalAccount)
+
+
+def _with_live_session(
+    session: Session, model: type[Account], claims: AccessClaims
+) -> Account | None:
+    """The token's account, if its sign-in session (the refresh-token family named by
+    `sid`) has not been ended: one query, the session check joined to the account load.
+    A family is ended when all its tokens are revoked (sign-out, reuse, password change)."""
+    if claims.session_id is None:
+        return None
+    try:
+        family_id = uuid.UUID(claims.session_id)
+    except ValueError:
+        return None
+    live = exists().where(
+        col(RefreshToken.family_id) == family_id,
+        col(RefreshToken.principal_id) == _subject(claims),
+        col(RefreshToken.revoked_at).is_(None),
+    )
+    row = session.execute(
+        select(model, live.label("live")).where(col(model.id) == _subject(claims))
+    ).first()
+    if row is None or not row[1]:
+        return None
+    account: Account = row[0]
+    return account
+
+
 def get_current_portal(
     request: Request, session: SessionDep, settings: SettingsDep, credentials: Credentials
 ) -> Portal:
     claims = _claims(settings, credentials)
     if claims.kind != "portal":
         raise Forbidden("This endpoint is for client and family portal accounts.")
-    account = session.get(PortalAccount, _subject(claims))
+    account = _with_live_session(session, PortalAccount, claims)
     if (
         account is None
         or account.status != PortalAccountStatus.active.value
@@ -163,7 +196,7 @@ def get_current_staff(
     claims = _claims(settings, credentials)
     if claims.kind != "staff":
         raise Forbidden("This endpoint is for staff accounts.")
-    user = session.get(User, _subject(claims))
+    user = _with_live_session(session, User, claims)
     if (
         user is None
         or not user.is_active

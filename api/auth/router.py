@@ -22,6 +22,7 @@ from api.auth.schemas import (
 )
 from api.core.problems import UnprocessableContent, responses
 from api.core.routing import SessionDep, SettingsDep, TransactionalRoute
+from api.mfa.schemas import MFA_CHALLENGE_RESPONSE
 from api.organizations.models import Organization
 from api.portal import service as portal_service
 from api.treatment_centers.models import TreatmentCenter
@@ -34,7 +35,7 @@ router = APIRouter(prefix="/auth", tags=["auth"], route_class=TransactionalRoute
     operation_id="create_token",
     summary="Sign in or refresh a session (OAuth2 token endpoint)",
     response_model=TokenPair,
-    responses=responses(401, 429),
+    responses={**responses(401, 429), 401: MFA_CHALLENGE_RESPONSE},
 )
 def create_token(
     request: Request,
@@ -46,12 +47,26 @@ def create_token(
     `grant_type=refresh_token` with `refresh_token`; or, for a partner treatment
     center's system, `grant_type=client_credentials` with `client_id` and
     `client_secret` (no refresh token; ask again when the access token expires). Refresh tokens rotate: store
-    the new one each time; presenting a spent one ends the whole session."""
+    the new one each time; presenting a spent one ends the whole session.
+
+    Staff with a second factor get a 401 problem `mfa-required` carrying `mfa_token`
+    (5 minutes) for the password grant; then `grant_type=mfa_otp` with `mfa_token` and
+    `otp` (or `recovery_code`) answers the tokens. When the practice requires a second
+    factor and the account has none, the problem is `mfa-enrollment-required`: its
+    `mfa_token` (15 minutes) is the bearer token of POST /auth/mfa/totp and
+    /auth/mfa/totp/confirm (see docs/security.md)."""
     if form.grant_type == "password":
         if not form.username or not form.password:
             raise UnprocessableContent("username and password are required for this grant.")
         ctx = request_audit_context(request, "anonymous", None, None)
         return service.sign_in_with_password(session, settings, ctx, form.username, form.password)
+    if form.grant_type == "mfa_otp":
+        if not form.mfa_token or not (form.otp or form.recovery_code):
+            raise UnprocessableContent("mfa_token and otp (or recovery_code) are required.")
+        ctx = request_audit_context(request, "anonymous", None, None)
+        return service.sign_in_with_second_factor(
+            session, settings, ctx, form.mfa_token, otp=form.otp, recovery_code=form.recovery_code
+        )
     if form.grant_type == "client_credentials":
         if not form.client_id or not form.client_secret:
             raise UnprocessableContent("client_id and client_secret are required for this grant.")
@@ -85,7 +100,9 @@ def logout(body: LogoutRequest, session: SessionDep) -> None:
 def get_me(principal: CurrentPrincipal, session: SessionDep) -> Me:
     organization = session.get(Organization, principal.organization_id)
     assert organization is not None
-    org = OrganizationRef(id=organization.id, name=organization.name)
+    org = OrganizationRef(
+        id=organization.id, name=organization.name, time_zone=organization.time_zone
+    )
     if isinstance(principal, Partner):
         center = session.get(TreatmentCenter, principal.treatment_center_id)
         return Me(

@@ -25,6 +25,7 @@ from api.core.security import (
     new_secret,
     verify_password,
 )
+from api.mfa import service as mfa_service
 from api.partner import clients as partner_clients
 from api.portal.models import PortalAccount, PortalAccountStatus
 from api.users.models import User
@@ -42,20 +43,25 @@ def issue_session(
     family_id: uuid.UUID | None = None,
     with_refresh: bool = True,
 ) -> TokenPair:
+    """Access token, plus a refresh token unless `with_refresh` is off (partner clients).
+    A session is a refresh-token family: its id is the access token's `sid`, so ending
+    the family (sign-out, reuse, password change) ends its access tokens at once."""
+    family_id = (family_id or uuid.uuid4()) if with_refresh else None
     access, expires_in = issue_access_token(
         settings,
         subject=str(principal_id),
         kind=kind,
         organization_id=str(organization_id),
         session_epoch=session_epoch,
+        session_id=str(family_id) if family_id else None,
     )
     refresh: str | None = None
-    if with_refresh:
+    if family_id is not None:
         refresh = new_secret()
         now = clock.now()
         session.add(
             RefreshToken(
-                family_id=family_id or uuid.uuid4(),
+                family_id=family_id,
                 principal_kind=kind,
                 principal_id=principal_id,
                 organization_id=organization_id,
@@ -151,6 +157,11 @@ def sign_in_with_password(
         raise InvalidCredentials("The email or password is not right.")
 
     throttle.record_success(session, key)
+    if account.kind == "staff":
+        user = session.get(User, account.id)
+        assert user is not None
+        # Raises mfa-required / mfa-enrollment-required when a second step is due.
+        mfa_service.challenge_after_password(session, settings, user)
     signed_in = AuditContext(
         account.kind, account.id, account.organization_id, ctx.ip, ctx.user_agent, ctx.request_id
     )
@@ -163,6 +174,26 @@ def sign_in_with_password(
         organization_id=account.organization_id,
         session_epoch=account.session_epoch,
     )
+
+
+def sign_in_with_second_factor(
+    session: Session,
+    settings: Settings,
+    ctx: AuditContext,
+    mfa_token: str,
+    *,
+    otp: str | None,
+    recovery_code: str | None,
+) -> TokenPair:
+    """The `mfa_otp` grant, after the password grant answered `mfa-required`."""
+    user = mfa_service.verify_second_factor(
+        session, settings, ctx, mfa_token, otp=otp, recovery_code=recovery_code
+    )
+    signed_in = AuditContext(
+        "staff", user.id, user.organization_id, ctx.ip, ctx.user_agent, ctx.request_id
+    )
+    audit.record(session, signed_in, AuditAction.login, "session")
+    return staff_session(session, settings, user)
 
 
 def sign_in_partner(

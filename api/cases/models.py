@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from sqlalchemy import JSON, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from api.core.search import keep_search_key, trigram_index
 from api.core.types import UTCDateTime, version_column
 
 
@@ -67,6 +68,8 @@ class Case(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("organization_id", "reference"),
         Index("ix_cases_org_updated", "organization_id", "updated_at", "id"),
+        Index("ix_cases_org_created", "organization_id", "created_at", "id"),
+        trigram_index("ix_cases_search_key"),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
@@ -78,6 +81,9 @@ class Case(SQLModel, table=True):
     client_date_of_birth: date | None = None
     client_email: str | None = Field(default=None, max_length=320)
     client_phone: str | None = Field(default=None, max_length=40)
+    client_phone_extension: str | None = Field(default=None, max_length=10)
+    # IANA name; the client's own zone when it differs from the practice's.
+    time_zone: str | None = Field(default=None, max_length=64)
     primary_substance: str | None = Field(default=None, max_length=100)
     substances: list[str] = Field(default_factory=list, sa_type=JSON)
     risk_flags: list[str] = Field(default_factory=list, sa_type=JSON)
@@ -89,6 +95,8 @@ class Case(SQLModel, table=True):
     created_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)
     version: int = Field(default=1, sa_column=_version)
+    # The client's names and the reference, normalised (api.core.search); set on every write.
+    search_key: str = Field(default="", sa_type=Text)
 
     @property
     def client_called(self) -> str:
@@ -96,8 +104,18 @@ class Case(SQLModel, table=True):
         return self.client_preferred_name or self.client_first_name
 
 
+keep_search_key(
+    Case,
+    lambda case: (
+        f"{case.client_first_name} {case.client_last_name}",
+        case.client_preferred_name and f"{case.client_preferred_name} {case.client_last_name}",
+        case.reference,
+    ),
+)
+
+
 class CaseReferenceCounter(SQLModel, table=True):
-    """The last number handed out for C-<year>-NNNN in one organisation; the row
+    """The last number handed out for C-<year>-NNNN in one organization; the row
     lock of the increment makes concurrent case creation safe on PostgreSQL."""
 
     __tablename__ = "case_reference_counters"

@@ -21,13 +21,18 @@ from api.cases.schemas import (
     TeamUpdate,
     TimelinePage,
 )
+from api.cases.search import participant_matches
 from api.core import audit
 from api.core.audit import AuditAction
 from api.core.etag import IfMatch, check_if_match, etag_for
 from api.core.pagination import Cursor, Limit
 from api.core.problems import responses
 from api.core.routing import SessionDep, TransactionalRoute
-from api.core.schemas import Timestamp
+from api.organizations.service import time_zone_of
+from api.plans.models import PlanStatus
+from api.sync import service as sync
+from api.sync.dependencies import UpdatedSince
+from api.sync.models import SyncResource
 
 router = APIRouter(prefix="/cases", tags=["cases"], route_class=TransactionalRoute)
 
@@ -37,28 +42,44 @@ router = APIRouter(prefix="/cases", tags=["cases"], route_class=TransactionalRou
     operation_id="list_cases",
     summary="My caseload: cases I may see, most recently updated first",
     response_model=CasePage,
-    responses=responses(400, 401),
+    responses=responses(400, 401, 410),
 )
 def list_cases(
     staff: CurrentStaff,
     session: SessionDep,
+    updated_since: UpdatedSince,
     status_filter: list[CaseStatus] | None = Query(default=None, alias="status"),
     assigned_to: Literal["me"] | uuid.UUID | None = Query(
         default=None, description="`me` or a user id: cases whose team includes them"
     ),
-    q: str | None = Query(default=None, max_length=200, description="Client name or reference"),
+    q: str | None = Query(
+        default=None,
+        max_length=200,
+        description="Client name or reference, or a participant's name or phone number "
+        "(each found case lists the participants that matched)",
+    ),
     risk_flag: RiskFlag | None = None,
-    updated_since: Timestamp | None = None,
+    plan_status: PlanStatus | None = Query(
+        default=None, description="Only cases whose plan is in this status (`in_review`: waiting)"
+    ),
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> CasePage:
-    filters = service.CaseFilters(status_filter, assigned_to, q, risk_flag, updated_since)
+    filters = service.CaseFilters(
+        status_filter, assigned_to, q, risk_flag, updated_since, plan_status=plan_status
+    )
     cases, next_cursor = service.list_cases(session, staff, filters, limit=limit, cursor=cursor)
     ids = [c.id for c in cases]
     teams, portal = service.teams_of(session, ids), service.client_portal_statuses(session, ids)
+    zone = time_zone_of(session, staff.organization_id).key
+    items = [service.to_read(c, teams[c.id], portal[c.id], practice_zone=zone) for c in cases]
+    if q:
+        found = participant_matches(session, ids, q)
+        items = [item.model_copy(update={"matched_participants": found[item.id]}) for item in items]
     return CasePage(
-        items=[service.to_read(c, teams[c.id], portal[c.id]) for c in cases],
+        items=items,
         next_cursor=next_cursor,
+        removed_ids=sync.removed_across_cases(session, staff, SyncResource.case, updated_since),
     )
 
 

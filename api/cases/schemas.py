@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 import uuid
 from datetime import date, datetime
 from typing import Annotated, Any
@@ -9,67 +8,56 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
-    EmailStr,
     Field,
     StringConstraints,
     field_validator,
 )
 
 from api.cases.models import CaseOutcome, CaseStatus, InterventionModel, RiskFlag, TeamRole
-from api.core import clock
+from api.core.contact import EXTENSION_NEEDS_NUMBER, Email, Phone, PhoneExtension, PhoneFields
 from api.core.pagination import Page
-from api.core.schemas import InputModel, IsoDate
+from api.core.schemas import InputModel, PastDate
+from api.core.text import SingleLine
+from api.core.zones import TimeZoneName
 from api.participants.models import PortalStatus
+from api.sync.schemas import SyncPage
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
-PHONE_CHARACTERS = re.compile(r"^\+?[0-9 ().\-]+$")
-
-
-def _phone_number(value: str) -> str:
-    digits = sum(ch.isdigit() for ch in value)
-    if not PHONE_CHARACTERS.match(value) or not 7 <= digits <= 15:
-        raise ValueError("enter a phone number of 7 to 15 digits, e.g. +1 555 010 0123")
-    return value
-
-
-Phone = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=7, max_length=40),
-    AfterValidator(_phone_number),
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), SingleLine
+]
+ShortText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100), SingleLine
 ]
 Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 
 
-def _plausible_birth_date(value: date | None) -> date | None:
-    if value is not None and not date(1900, 1, 1) <= value <= clock.now().date():
-        raise ValueError("date of birth must be between 1900-01-01 and today")
-    return value
-
-
-BirthDate = Annotated[IsoDate | None, AfterValidator(_plausible_birth_date)]
+BirthDate = PastDate | None
 
 
 def _unique(values: list[Any]) -> list[Any]:
     return list(dict.fromkeys(values))
 
 
-class ClientIn(InputModel):
+class ClientIn(PhoneFields, InputModel):
+    model_config = ConfigDict(json_schema_extra={"allOf": [EXTENSION_NEEDS_NUMBER]})
+
     first_name: Name
     last_name: Name
     preferred_name: Name | None = None
     date_of_birth: BirthDate = None
-    email: EmailStr | None = Field(default=None, max_length=320)
+    email: Email | None = None
     phone: Phone | None = None
+    phone_extension: PhoneExtension | None = None
 
 
-class ClientPatch(InputModel):
+class ClientPatch(PhoneFields, InputModel):
     first_name: Name | None = None
     last_name: Name | None = None
     preferred_name: Name | None = None
     date_of_birth: BirthDate = None
-    email: EmailStr | None = Field(default=None, max_length=320)
+    email: Email | None = None
     phone: Phone | None = None
+    phone_extension: PhoneExtension | None = None
 
     @field_validator("first_name", "last_name")
     @classmethod
@@ -85,6 +73,12 @@ class _CaseFields(InputModel):
     risk_flags: Annotated[list[RiskFlag], Field(max_length=8), AfterValidator(_unique)] = []
     intervention_model: InterventionModel | None = None
     summary: Annotated[str, StringConstraints(strip_whitespace=True, max_length=5000)] | None = None
+    time_zone: TimeZoneName | None = Field(
+        default=None,
+        description="The client's own IANA time zone when it is not the practice's; null "
+        "follows the practice. The case's check-in schedules run in it.",
+        examples=["America/Los_Angeles"],
+    )
 
 
 class CaseCreate(_CaseFields):
@@ -130,13 +124,22 @@ class ClientRead(BaseModel):
     preferred_name: str | None
     date_of_birth: date | None
     email: str | None
-    phone: str | None
+    phone: str | None = Field(description="The number as written, without its extension.")
+    phone_extension: str | None = Field(description="The extension's digits, if any.")
 
 
 class TeamMemberRead(BaseModel):
     user_id: uuid.UUID
     full_name: str
     role: TeamRole
+
+
+class ParticipantMatch(BaseModel):
+    """A participant the caseload search found by name or phone number."""
+
+    id: uuid.UUID
+    full_name: str
+    relationship: str = Field(examples=["spouse"])
 
 
 class CaseRead(BaseModel):
@@ -150,6 +153,14 @@ class CaseRead(BaseModel):
     status: CaseStatus
     outcome: CaseOutcome | None
     summary: str | None
+    time_zone: str | None = Field(
+        description="The client's own IANA time zone, or null to follow the practice's."
+    )
+    effective_time_zone: str = Field(
+        description="The zone the case's dates and schedules are meant in (read-only): "
+        "`time_zone` when set, else the practice's.",
+        examples=["America/New_York"],
+    )
     team: list[TeamMemberRead]
     client_portal_status: PortalStatus = Field(
         description="The client's own portal access: none, invited (a code was sent and not "
@@ -161,9 +172,15 @@ class CaseRead(BaseModel):
     created_at: datetime
     updated_at: datetime
     version: int
+    matched_participants: list[ParticipantMatch] | None = Field(
+        default=None,
+        description="In a caseload search (`GET /cases?q=`): the participants whose name or "
+        "phone number matched, by name (empty when the client or reference matched); "
+        "null elsewhere.",
+    )
 
 
-CasePage = Page[CaseRead]
+CasePage = SyncPage[CaseRead]
 
 
 class StatusChange(InputModel):
@@ -191,10 +208,24 @@ class ActorRef(BaseModel):
 
 
 class TimelineEntry(BaseModel):
+    """One entry of the case's story. `kind` is a case event (`case_opened`,
+    `status_changed`, `team_changed`, `case_updated`, …) or one read from the case's other
+    records: `participant_added`, `plan_submitted|plan_returned|plan_approved|plan_delivered`,
+    `consent_recorded|consent_revoked`, `referral_<status>`, `check_in`,
+    `alert_raised|alert_acknowledged`."""
+
     id: uuid.UUID
     at: datetime
     kind: str
-    actor: ActorRef | None
+    actor: ActorRef | None = Field(
+        description="Who did it: a staff member, the portal respondent, or the partner center."
+    )
+    actor_type: str | None = Field(
+        default=None, description="`staff`, `portal`, `partner` or `system`."
+    )
+    summary: str | None = Field(
+        default=None, description="The entry in a sentence (not on status changes: see reason)."
+    )
     from_status: CaseStatus | None
     to_status: CaseStatus | None
     reason: str | None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, Protocol, TypeVar
 
-from sqlalchemy import String, cast, exists, func, or_, select
+from sqlalchemy import String, cast, exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlmodel import col
@@ -25,17 +25,29 @@ from api.cases.models import (
     TeamRole,
 )
 from api.cases.schemas import CaseCreate, CaseRead, CaseUpdate, ClientRead, TeamMemberRead
+from api.cases.search import case_matches
 from api.cases.status import allowed_transitions
+from api.checkins.zoning import follow_case_zone
 from api.core import audit, clock
 from api.core.audit import AuditAction
+from api.core.contact import require_number_for_extension
 from api.core.pagination import keyset_page, split_page
 from api.core.problems import NotFound
-from api.core.search import contains_pattern
+from api.organizations.service import time_zone_of, time_zone_of_case
 from api.participants.models import PortalStatus
+from api.plans.models import InterventionPlan, PlanStatus
 from api.portal.models import PortalAccount, PortalAccountStatus
 from api.users.models import User
 
-CLIENT_FIELDS = ("first_name", "last_name", "preferred_name", "date_of_birth", "email", "phone")
+CLIENT_FIELDS = (
+    "first_name",
+    "last_name",
+    "preferred_name",
+    "date_of_birth",
+    "email",
+    "phone",
+    "phone_extension",
+)
 
 
 def _on_team(user_id: uuid.UUID) -> Any:
@@ -68,7 +80,7 @@ def load_case(session: Session, staff: Staff, case_id: uuid.UUID) -> Case:
 
 
 class CaseScoped(Protocol):
-    """Anything that belongs to one case of one organisation."""
+    """Anything that belongs to one case of one organization."""
 
     case_id: uuid.UUID
     organization_id: uuid.UUID
@@ -133,6 +145,7 @@ def open_case(session: Session, staff: Staff, data: CaseCreate) -> Case:
         risk_flags=[flag.value for flag in data.risk_flags],
         intervention_model=data.intervention_model.value if data.intervention_model else None,
         summary=data.summary,
+        time_zone=data.time_zone,
         status=CaseStatus.intake.value,
         created_by_id=staff.id,
         created_at=now,
@@ -140,6 +153,9 @@ def open_case(session: Session, staff: Staff, data: CaseCreate) -> Case:
     )
     if case.client_email:
         case.client_email = case.client_email.lower()
+    require_number_for_extension(
+        case.client_phone, case.client_phone_extension, ["body", "client", "phone_extension"]
+    )
     session.add(case)
     session.flush()
     session.add(
@@ -163,6 +179,11 @@ def update_case(session: Session, staff: Staff, case: Case, data: CaseUpdate) ->
         wanted[field] = value
     if wanted.get("client_email"):
         wanted["client_email"] = str(wanted["client_email"]).lower()
+    require_number_for_extension(
+        wanted.get("client_phone", case.client_phone),
+        wanted.get("client_phone_extension", case.client_phone_extension),
+        ["body", "client", "phone_extension"],
+    )
     changed = [f for f, v in wanted.items() if getattr(case, f) != v]
     if not changed:
         return case
@@ -170,6 +191,8 @@ def update_case(session: Session, staff: Staff, case: Case, data: CaseUpdate) ->
         setattr(case, field, wanted[field])
     case.updated_at = clock.now()
     session.flush()
+    if "time_zone" in changed:
+        follow_case_zone(session, case.id, time_zone_of_case(session, case).key)
     fields = [f.replace("client_", "client.", 1) for f in changed]
     add_event(session, case, staff.id, "case_updated", details={"fields": fields})
     audit.record(session, staff.ctx, AuditAction.update, "case", case.id, case_id=case.id)
@@ -183,6 +206,7 @@ class CaseFilters:
     q: str | None = None
     risk_flag: RiskFlag | None = None
     updated_since: datetime | None = None
+    plan_status: PlanStatus | None = None
 
 
 def list_cases(
@@ -196,17 +220,7 @@ def list_cases(
         assert isinstance(member, uuid.UUID)
         statement = statement.where(_on_team(member))
     if filters.q:
-        pattern = contains_pattern(filters.q.strip())
-        full_name = func.lower(col(Case.client_first_name) + " " + col(Case.client_last_name))
-        statement = statement.where(
-            or_(
-                full_name.like(pattern, escape="\\"),
-                func.lower(func.coalesce(col(Case.client_preferred_name), "")).like(
-                    pattern, escape="\\"
-                ),
-                func.lower(col(Case.reference)).like(pattern, escape="\\"),
-            )
-        )
+        statement = statement.where(case_matches(filters.q))
     if filters.risk_flag is not None:
         # Flags are a closed vocabulary, so the quoted value matches exactly.
         statement = statement.where(
@@ -214,6 +228,13 @@ def list_cases(
         )
     if filters.updated_since is not None:
         statement = statement.where(col(Case.updated_at) >= filters.updated_since)
+    if filters.plan_status is not None:
+        statement = statement.where(
+            exists().where(
+                col(InterventionPlan.case_id) == col(Case.id),
+                col(InterventionPlan.status) == filters.plan_status.value,
+            )
+        )
     statement = keyset_page(
         statement, [col(Case.updated_at), col(Case.id)], descending=True, limit=limit, cursor=cursor
     )
@@ -285,7 +306,10 @@ def client_portal_statuses(
     return statuses
 
 
-def to_read(case: Case, team: list[TeamMemberRead], client_portal: PortalStatus) -> CaseRead:
+def to_read(
+    case: Case, team: list[TeamMemberRead], client_portal: PortalStatus, *, practice_zone: str
+) -> CaseRead:
+    """`practice_zone`: the practice's IANA zone, which a case without its own follows."""
     return CaseRead(
         id=case.id,
         reference=case.reference,
@@ -299,6 +323,8 @@ def to_read(case: Case, team: list[TeamMemberRead], client_portal: PortalStatus)
         status=CaseStatus(case.status),
         outcome=CaseOutcome(case.outcome) if case.outcome else None,
         summary=case.summary,
+        time_zone=case.time_zone,
+        effective_time_zone=case.time_zone or practice_zone,
         team=team,
         client_portal_status=client_portal,
         allowed_transitions=allowed_transitions(CaseStatus(case.status)),
@@ -315,4 +341,5 @@ def read_case(session: Session, staff: Staff, case: Case, *, audited: bool = Tru
         case,
         teams_of(session, [case.id])[case.id],
         client_portal_statuses(session, [case.id])[case.id],
+        practice_zone=time_zone_of(session, case.organization_id).key,
     )

@@ -13,7 +13,8 @@ from api.cases.service import add_event, teams_of
 from api.core import audit, clock
 from api.core.audit import AuditAction
 from api.core.problems import FieldError, Forbidden, UnprocessableContent
-from api.users.models import User
+from api.core.references import STAFF, Ref, require_references
+from api.sync.service import record_access_lost
 
 
 def read_team(session: Session, staff: Staff, case: Case) -> list[TeamMemberRead]:
@@ -50,28 +51,25 @@ def replace_team(
         errors.append(
             FieldError(loc=["body", "members"], msg="each person appears once", type="value_error")
         )
-    colleagues = set(
-        session.scalars(
-            select(col(User.id)).where(
-                col(User.id).in_(ids),
-                col(User.organization_id) == staff.organization_id,
-                col(User.is_active).is_(True),
-            )
-        )
-    )
-    for index, member in enumerate(data.members):
-        if member.user_id not in colleagues:
-            errors.append(
-                FieldError(
-                    loc=["body", "members", index, "user_id"],
-                    msg="not an active staff member of your organisation",
-                    type="value_error",
-                )
-            )
     if errors:
         raise UnprocessableContent("The team is not valid.", errors=errors)
+    require_references(
+        session,
+        organization_id=staff.organization_id,
+        refs=[
+            Ref(STAFF, member.user_id, ("body", "members", index, "user_id"))
+            for index, member in enumerate(data.members)
+        ],
+        detail="The team is not valid.",
+    )
 
     now = clock.now()
+    before = session.scalars(
+        select(col(CaseTeamMember.user_id)).where(col(CaseTeamMember.case_id) == case.id)
+    ).all()
+    # Whoever left the team may have lost the case: their devices learn it on the next sync.
+    for user_id in set(before) - set(ids):
+        record_access_lost(session, case.organization_id, user_id, [case.id])
     session.execute(delete(CaseTeamMember).where(col(CaseTeamMember.case_id) == case.id))
     for member in data.members:
         session.add(

@@ -29,6 +29,9 @@ from api.core.routing import SessionDep, TransactionalRoute
 from api.core.schemas import Timestamp
 from api.goals.schemas import Subject
 from api.participants.service import resolve_subject
+from api.sync.dependencies import UpdatedSince
+from api.sync.models import SyncResource
+from api.sync.service import removed_in_case
 
 router = APIRouter(tags=["check-ins"], route_class=TransactionalRoute)
 
@@ -38,16 +41,20 @@ router = APIRouter(tags=["check-ins"], route_class=TransactionalRoute)
     operation_id="list_check_in_schedules",
     summary="Who checks in on this case, how often, and when next",
     response_model=SchedulePage,
-    responses=responses(401, 404),
+    responses=responses(401, 404, 410),
 )
 def list_check_in_schedules(
-    case: VisibleCase, staff: CurrentStaff, session: SessionDep
+    case: VisibleCase, staff: CurrentStaff, session: SessionDep, updated_since: UpdatedSince
 ) -> SchedulePage:
-    found = schedules.list_schedules(session, case)
+    found = schedules.list_schedules(session, case, updated_since=updated_since)
     audit.record(
         session, staff.ctx, AuditAction.read, "check_in_schedules", case.id, case_id=case.id
     )
-    return SchedulePage(items=schedules.to_reads(session, case, found), next_cursor=None)
+    return SchedulePage(
+        items=schedules.to_reads(session, case, found),
+        next_cursor=None,
+        removed_ids=removed_in_case(session, case, SyncResource.check_in_schedule, updated_since),
+    )
 
 
 @router.post(
@@ -113,12 +120,13 @@ def delete_check_in_schedule(
     operation_id="list_check_ins",
     summary="Check-in history, newest first",
     response_model=CheckInPage,
-    responses=responses(401, 404),
+    responses=responses(401, 404, 410),
 )
 def list_check_ins(
     case: VisibleCase,
     staff: CurrentStaff,
     session: SessionDep,
+    updated_since: UpdatedSince,
     respondent: Annotated[Subject | None, Query(description="`client` or a participant id")] = None,
     since: Timestamp | None = None,
     limit: Limit = 50,
@@ -130,12 +138,22 @@ def list_check_ins(
         else resolve_subject(session, case, respondent, "respondent", where="query")
     )
     found, next_cursor = service.list_check_ins(
-        session, case, respondent_participant_id=who, since=since, limit=limit, cursor=cursor
+        session,
+        case,
+        respondent_participant_id=who,
+        since=since,
+        updated_since=updated_since,
+        limit=limit,
+        cursor=cursor,
     )
     audit.record_many(
         session, staff.ctx, AuditAction.read, "check_in", [(c.id, case.id) for c in found]
     )
-    return CheckInPage(items=service.to_reads(session, case, found), next_cursor=next_cursor)
+    return CheckInPage(
+        items=service.to_reads(session, case, found),
+        next_cursor=next_cursor,
+        removed_ids=removed_in_case(session, case, SyncResource.check_in, updated_since),
+    )
 
 
 @router.post(

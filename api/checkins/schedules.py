@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,11 +17,14 @@ from api.cases.models import Case, CaseStatus
 from api.cases.service import load_in_case
 from api.checkins.models import CheckInSchedule
 from api.checkins.schemas import ScheduleCreate, ScheduleRead, ScheduleUpdate
-from api.core import audit, clock
+from api.core import audit, clock, zones
 from api.core.audit import AuditAction
 from api.core.problems import Conflict
 from api.core.schemas import changes_of
+from api.organizations.service import time_zone_of_case
 from api.participants.service import names_of, resolve_subject
+from api.sync.models import SyncResource
+from api.sync.service import record_deleted
 
 
 def load_schedule(
@@ -52,12 +55,16 @@ def add_schedule(
         cadence_days=data.cadence_days,
         grace_hours=data.grace_hours,
         active=data.active,
+        time_zone=time_zone_of_case(session, case).key,
+        next_due_local=now.replace(tzinfo=None),
         next_due_at=now,
         overdue_after=now,
         created_at=now,
         updated_at=now,
     )
-    schedule.set_next_due(data.next_due_at or now + timedelta(days=data.cadence_days))
+    schedule.set_next_due(data.next_due_at or now)
+    if data.next_due_at is None:
+        schedule.advance()  # a cadence of local days from now
     session.add(schedule)
     session.flush()
     audit.record(
@@ -75,7 +82,10 @@ def update_schedule(
         return schedule
     for field, value in changed.items():
         setattr(schedule, field, value)
-    schedule.set_next_due(schedule.next_due_at)  # grace may have changed
+    if "next_due_at" in changed:
+        schedule.set_next_due(changed["next_due_at"])  # a new anchor
+    else:
+        schedule.place()  # grace may have changed
     schedule.updated_at = clock.now()
     session.flush()
     audit.record(
@@ -90,6 +100,13 @@ def update_schedule(
 
 
 def delete_schedule(session: Session, staff: Staff, schedule: CheckInSchedule) -> None:
+    record_deleted(
+        session,
+        SyncResource.check_in_schedule,
+        [schedule.id],
+        case_id=schedule.case_id,
+        organization_id=schedule.organization_id,
+    )
     audit.record(
         session,
         staff.ctx,
@@ -102,12 +119,15 @@ def delete_schedule(session: Session, staff: Staff, schedule: CheckInSchedule) -
     session.flush()
 
 
-def list_schedules(session: Session, case: Case) -> list[CheckInSchedule]:
+def list_schedules(
+    session: Session, case: Case, *, updated_since: datetime | None = None
+) -> list[CheckInSchedule]:
+    statement = select(CheckInSchedule).where(col(CheckInSchedule.case_id) == case.id)
+    if updated_since is not None:
+        statement = statement.where(col(CheckInSchedule.updated_at) >= updated_since)
     return list(
         session.scalars(
-            select(CheckInSchedule)
-            .where(col(CheckInSchedule.case_id) == case.id)
-            .order_by(col(CheckInSchedule.created_at), col(CheckInSchedule.id))
+            statement.order_by(col(CheckInSchedule.created_at), col(CheckInSchedule.id))
         )
     )
 
@@ -138,7 +158,9 @@ def raise_missed_check_ins(session: Session, now: datetime) -> int:
 
     If the worker was away for several periods, one alert names how many were
     missed. The alert's dedupe key (schedule + first missed due time) makes a
-    second run, or a second worker, harmless.
+    second run, or a second worker, harmless. The schedule moves slot by slot on its
+    local anchor, and the title gives the due day in the schedule's zone
+    (`zones.time_text`, e.g. `Mon, Mar 8, 2027, 8:00 PM PST`).
     """
     late = session.execute(
         select(CheckInSchedule, Case)
@@ -158,11 +180,12 @@ def raise_missed_check_ins(session: Session, now: datetime) -> int:
         first_missed, missed = schedule.next_due_at, 0
         while schedule.overdue_after < now:
             missed += 1
-            schedule.set_next_due(schedule.next_due_at + timedelta(days=schedule.cadence_days))
+            schedule.advance()
+        tz = zones.zone(schedule.time_zone)
         who = "The client" if schedule.respondent_participant_id is None else "A participant"
-        title = f"{who} missed a check-in due {first_missed:%Y-%m-%d}"
+        title = f"{who} missed a check-in due {zones.time_text(first_missed, tz)}"
         if missed > 1:
-            title = f"{who} missed {missed} check-ins since {first_missed:%Y-%m-%d}"
+            title = f"{who} missed {missed} check-ins since {zones.day_text(first_missed, tz)}"
         if raise_alert(
             session,
             case,

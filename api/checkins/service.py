@@ -6,20 +6,30 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
+from api.aftercare.escalation import next_step_text
 from api.alerts.models import AlertKind, Severity
 from api.alerts.service import raise_alert
 from api.cases.models import Case
+from api.checkins.bam import ClientAnswers, composites
 from api.checkins.models import CheckIn, CheckInSchedule, RiskLevel
 from api.checkins.rules import risk_level
-from api.checkins.schemas import Adherence, AdherenceReport, CheckInAnswers, CheckInRead
+from api.checkins.schemas import (
+    DAY_COUNT_ITEMS,
+    Adherence,
+    AdherenceReport,
+    BamComposites,
+    CheckInAnswers,
+    CheckInRead,
+)
 from api.core import audit, clock
 from api.core.audit import AuditAction, AuditContext
 from api.core.pagination import keyset_page, split_page
 from api.core.problems import FieldError, UnprocessableContent
+from api.core.references import GOAL, Ref, require_references
 from api.goals.models import Goal
 from api.goals.service import record_measurement
 from api.participants.service import names_of
@@ -38,7 +48,12 @@ def submit_check_in(
     respondent_participant_id: uuid.UUID | None,
     answers: CheckInAnswers,
 ) -> CheckIn:
-    """Records the check-in, its goal measurements and alerts, and advances the schedule."""
+    """Records the check-in, its goal measurements and alerts, and advances the schedule.
+
+    422 when the client leaves out `days_used`, when a day count is above `period_days` or
+    `heavy_drinking_days` above `days_used` (each error names its field), or when a goal
+    update is for a goal of another case."""
+    _counts_fit_the_window(answers)
     if respondent_participant_id is None and answers.days_used is None:
         raise UnprocessableContent(
             "A client check-in says how many days substances were used (0 if none).",
@@ -67,6 +82,7 @@ def submit_check_in(
             days_used=answers.days_used,
             craving=answers.craving,
             risky_situations=answers.risky_situations,
+            family_conflict=answers.family_conflict,
         ).value,
     )
     session.add(check_in)
@@ -86,32 +102,53 @@ def submit_check_in(
     return check_in
 
 
+def _counts_fit_the_window(answers: CheckInAnswers) -> None:
+    errors = [
+        FieldError(
+            loc=["body", field],
+            msg=f"cannot be more than period_days ({answers.period_days})",
+            type="less_than_equal",
+        )
+        for field in DAY_COUNT_ITEMS
+        if (getattr(answers, field) or 0) > answers.period_days
+    ]
+    heavy = answers.heavy_drinking_days
+    if heavy and heavy > (answers.days_used or 0) and heavy <= answers.period_days:
+        errors.append(
+            FieldError(
+                loc=["body", "heavy_drinking_days"],
+                msg="cannot be more than days_used",
+                type="less_than_equal",
+            )
+        )
+    if errors:
+        raise UnprocessableContent(
+            "Day counts are days within the recall window (period_days).", errors=errors
+        )
+
+
 def _goals_for_updates(
     session: Session, case: Case, answers: CheckInAnswers
 ) -> dict[uuid.UUID, Goal]:
     wanted = {u.goal_id for u in answers.goal_updates}
     if not wanted:
         return {}
-    goals = {
+    require_references(
+        session,
+        organization_id=case.organization_id,
+        case_id=case.id,
+        refs=[
+            Ref(GOAL, u.goal_id, ("body", "goal_updates", i, "goal_id"))
+            for i, u in enumerate(answers.goal_updates)
+        ],
+        detail="Goal updates may only measure goals of this case.",
+    )
+    return {
         g.id: g
         for g in session.scalars(
             select(Goal).where(col(Goal.case_id) == case.id, col(Goal.id).in_(wanted))
         )
     }
-    errors = [
-        FieldError(
-            loc=["body", "goal_updates", i, "goal_id"],
-            msg="not a goal of this case",
-            type="value_error",
-        )
-        for i, u in enumerate(answers.goal_updates)
-        if u.goal_id not in goals
-    ]
-    if errors:
-        raise UnprocessableContent(
-            "Goal updates may only measure goals of this case.", errors=errors
-        )
-    return goals
 
 
 def _raise_alerts(session: Session, case: Case, check_in: CheckIn) -> None:
@@ -128,13 +165,21 @@ def _raise_alerts(session: Session, case: Case, check_in: CheckIn) -> None:
             dedupe_key=f"safety:{check_in.id}",
         )
     if check_in.days_used:
-        substances = ", ".join(check_in.substances_used) or "substances"
+        # "Use reported: 2 of 7 days: alcohol, cannabis"; no substance named, no list.
+        named = ", ".join(check_in.substances_used)
+        days = "day" if check_in.period_days == 1 else "days"
+        title = f"Use reported: {check_in.days_used} of {check_in.period_days} {days}" + (
+            f": {named}" if named else ""
+        )
+        # In aftercare, a relapse: the alert names the step agreed in advance.
+        next_step = next_step_text(session, case)
         raise_alert(
             session,
             case,
             AlertKind.relapse_reported,
             Severity.high,
-            f"Use reported: {check_in.days_used} of {check_in.period_days} days ({substances})",
+            f"Relapse in aftercare: {title[0].lower()}{title[1:]}" if next_step else title,
+            detail=next_step,
             check_in_id=check_in.id,
             dedupe_key=f"relapse:{check_in.id}",
         )
@@ -153,7 +198,7 @@ def _advance_schedule(
         )
     )
     if schedule is not None:
-        schedule.set_next_due(now + timedelta(days=schedule.cadence_days))
+        schedule.answer(now)
         schedule.updated_at = now
         session.flush()
 
@@ -164,6 +209,7 @@ def list_check_ins(
     *,
     respondent_participant_id: uuid.UUID | str | None,
     since: datetime | None,
+    updated_since: datetime | None = None,
     limit: int,
     cursor: str | None,
 ) -> tuple[list[CheckIn], str | None]:
@@ -177,6 +223,8 @@ def list_check_ins(
         )
     if since is not None:
         statement = statement.where(col(CheckIn.submitted_at) >= since)
+    if updated_since is not None:  # a check-in never changes once submitted
+        statement = statement.where(col(CheckIn.submitted_at) >= updated_since)
     statement = keyset_page(
         statement,
         [col(CheckIn.submitted_at), col(CheckIn.id)],
@@ -206,15 +254,41 @@ def to_reads(session: Session, case: Case, check_ins: Sequence[CheckIn]) -> list
                     "violence": c.safety_violence,
                 },
                 "risk_level": RiskLevel(c.risk_level),
+                "bam": None if c.respondent_participant_id else bam_of(c),
             }
         )
         for c in check_ins
     ]
 
 
+def bam_of(check_in: CheckIn) -> BamComposites:
+    """The BAM composites of a client check-in, computed from its stored answers."""
+    scores = composites(
+        ClientAnswers(
+            period_days=check_in.period_days,
+            days_used=check_in.days_used,
+            heavy_drinking_days=check_in.heavy_drinking_days,
+            craving=check_in.craving,
+            mood=check_in.mood,
+            sleep_quality=check_in.sleep_quality,
+            risky_situations=check_in.risky_situations,
+            family_conflict=check_in.family_conflict,
+            confidence=check_in.confidence,
+            meetings_attended=check_in.meetings_attended,
+            work_school_days=check_in.work_school_days,
+        )
+    )
+    return BamComposites(
+        use=scores.use,
+        risk=scores.risk,
+        protective=scores.protective,
+        items_scored=scores.items_scored,
+    )
+
+
 def adherence(session: Session, case: Case, *, weeks: int) -> AdherenceReport:
     """Per schedule: check-ins expected in the window (by cadence, from when the schedule
-    began) against check-ins received from that respondent."""
+    began) against check-ins received from that respondent since the schedule began."""
     now = clock.now()
     since = now - timedelta(weeks=weeks)
     schedules = session.scalars(
@@ -222,12 +296,25 @@ def adherence(session: Session, case: Case, *, weeks: int) -> AdherenceReport:
         .where(col(CheckInSchedule.case_id) == case.id)
         .order_by(col(CheckInSchedule.created_at))
     ).all()
+    # Received counts only what arrived while the schedule existed: check-ins sent before
+    # it began would otherwise read as "3 of 0".
     counts = {
         row[0]: int(row[1])
         for row in session.execute(
-            select(col(CheckIn.respondent_participant_id), func.count())
-            .where(col(CheckIn.case_id) == case.id, col(CheckIn.submitted_at) >= since)
-            .group_by(col(CheckIn.respondent_participant_id))
+            select(col(CheckInSchedule.id), func.count(col(CheckIn.id)))
+            .join(
+                CheckIn,
+                and_(
+                    col(CheckIn.case_id) == col(CheckInSchedule.case_id),
+                    col(CheckIn.respondent_participant_id).is_not_distinct_from(
+                        col(CheckInSchedule.respondent_participant_id)
+                    ),
+                    col(CheckIn.submitted_at) >= col(CheckInSchedule.created_at),
+                    col(CheckIn.submitted_at) >= since,
+                ),
+            )
+            .where(col(CheckInSchedule.case_id) == case.id)
+            .group_by(col(CheckInSchedule.id))
         ).all()
     }
     names = names_of(
@@ -245,7 +332,7 @@ def adherence(session: Session, case: Case, *, weeks: int) -> AdherenceReport:
                 respondent=person or "client",
                 respondent_name=names.get(person, "") if person else client,
                 expected=expected,
-                received=counts.get(person, 0),
+                received=counts.get(schedule.id, 0),
             )
         )
     return AdherenceReport(since=since, items=items)

@@ -22,6 +22,16 @@ class SignatureMethod(StrEnum):
     electronic_signature = "electronic_signature"
 
 
+class ExpirationEvent(StrEnum):
+    """Events Cairn sees happen itself, so it ends the consent when they do (DESIGN.md §4
+    Consents). Any other `expiration_event` is free text that staff must watch for."""
+
+    on_discharge = "on_discharge"  # the client is discharged from the recipient center
+    on_case_closed = "on_case_closed"  # the case is closed
+    # a referral under it is discharged, declined, or cancelled once sent
+    on_referral_closed = "on_referral_closed"
+
+
 class ConsentStatus(StrEnum):
     active = "active"
     revoked = "revoked"
@@ -64,10 +74,24 @@ class Consent(SQLModel, table=True):
     revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     revoked_by_id: uuid.UUID | None = Field(default=None, foreign_key="users.id")
     revocation_note: str | None = Field(default=None, sa_type=Text)
+    # Set when a structured expiration event happened: when, which one, and what it was.
+    expired_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    expired_by: str | None = Field(default=None, max_length=30)
+    expiry_note: str | None = Field(default=None, max_length=300)
+
+    @property
+    def structured_event(self) -> ExpirationEvent | None:
+        """The expiration event when Cairn evaluates it itself; None for free text or none."""
+        try:
+            return ExpirationEvent(self.expiration_event) if self.expiration_event else None
+        except ValueError:
+            return None
 
     def status_at(self, now: datetime) -> ConsentStatus:
         if self.revoked_at is not None:
             return ConsentStatus.revoked
+        if self.expired_at is not None and self.expired_at <= now:
+            return ConsentStatus.expired
         if self.expires_at is not None and self.expires_at <= now:
             return ConsentStatus.expired
         return ConsentStatus.active

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Index, insert
+from sqlalchemy import JSON, Index, insert
 from sqlalchemy.orm import Session
 from sqlmodel import Field, SQLModel
 
@@ -50,6 +51,8 @@ class AuditEvent(SQLModel, table=True):
     ip: str | None = Field(default=None, max_length=64)
     user_agent: str | None = Field(default=None, max_length=300)
     request_id: str | None = Field(default=None, max_length=128)
+    # What an export or other bulk action covered (e.g. a report's filters); no PHI.
+    details: dict[str, Any] | None = Field(default=None, sa_type=JSON)
 
 
 @dataclass(frozen=True)
@@ -73,8 +76,11 @@ def record(
     *,
     case_id: uuid.UUID | None = None,
     organization_id: uuid.UUID | None = None,
+    details: dict[str, Any] | None = None,
 ) -> None:
-    record_many(session, ctx, action, resource_type, [(resource_id, case_id)], organization_id)
+    record_many(
+        session, ctx, action, resource_type, [(resource_id, case_id)], organization_id, details
+    )
 
 
 def record_many(
@@ -84,6 +90,7 @@ def record_many(
     resource_type: str,
     targets: Iterable[tuple[uuid.UUID | str | None, uuid.UUID | None]],
     organization_id: uuid.UUID | None = None,
+    details: dict[str, Any] | None = None,
 ) -> None:
     """One INSERT for many events (a list read audits every case it shows)."""
     at = clock.now()
@@ -101,6 +108,7 @@ def record_many(
             "ip": ctx.ip,
             "user_agent": (ctx.user_agent or "")[:300] or None,
             "request_id": ctx.request_id,
+            "details": details,
         }
         for resource_id, case_id in targets
     ]

@@ -7,11 +7,14 @@ the handler raises. Services only `flush()`.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Engine, MetaData, Result, create_engine, event, select
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 from sqlmodel import SQLModel
 
@@ -24,6 +27,9 @@ SessionFactory = Callable[[], Session]
 
 
 def create_db_engine(settings: Settings, url: str | None = None) -> Engine:
+    """The engine. Bound parameters never appear in its errors or logs (`hide_parameters`:
+    they hold client names and notes); a connection the server dropped is replaced at the
+    next checkout (`pool_pre_ping`), so the API recovers from an outage without a restart."""
     url = url or settings.database_url
     if url.startswith("sqlite"):
         return _sqlite_engine(url)
@@ -33,6 +39,7 @@ def create_db_engine(settings: Settings, url: str | None = None) -> Engine:
         max_overflow=settings.db_max_overflow,
         pool_pre_ping=True,
         pool_recycle=1800,
+        hide_parameters=True,
     )
 
 
@@ -40,7 +47,9 @@ def _sqlite_engine(url: str) -> Engine:
     path = url.split("///", 1)[-1]
     if path and path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    engine = create_engine(
+        url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -78,3 +87,31 @@ def lookup(session: Session, key: Any, value: Any, ids: set[Any]) -> dict[Any, A
         return {}
     rows = session.execute(select(key, value).where(key.in_(ids))).all()
     return {row[0]: row[1] for row in rows}
+
+
+# SQLSTATEs that mean "no database to talk to right now", not "this statement is wrong":
+# class 08 (connection exception), 53300 too_many_connections, and 57P01..57P03 (the
+# server is shutting down, crashed, or still starting). PostgreSQL Appendix A.
+_UNAVAILABLE_SQLSTATES = ("08", "53300", "57P01", "57P02", "57P03")
+# SQLite has no codes in its Python errors; these messages mean the file cannot be used now.
+_SQLITE_UNAVAILABLE = ("database is locked", "unable to open database file", "disk i/o error")
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """True when `exc` means the database cannot be reached right now (refused, lost mid-request,
+    pool exhausted, server restarting), so a retry later can succeed (503); False for errors a
+    retry would repeat, such as a syntax error or a constraint (500 or 409)."""
+    if isinstance(exc, DisconnectionError | PoolTimeout):
+        return True
+    if not isinstance(exc, OperationalError | InterfaceError):
+        return False
+    if exc.connection_invalidated:
+        return True
+    original = exc.orig
+    if isinstance(original, sqlite3.Error):
+        return any(text in str(original).lower() for text in _SQLITE_UNAVAILABLE)
+    sqlstate = getattr(original, "sqlstate", None)
+    if sqlstate is None:
+        # psycopg gives no SQLSTATE when no server answered: refused, reset, timed out.
+        return True
+    return str(sqlstate).startswith(_UNAVAILABLE_SQLSTATES)

@@ -11,6 +11,7 @@ work was never committed.
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -86,10 +87,15 @@ def request_fingerprint(method: str, path: str, query: str, body: bytes) -> str:
     return h.hexdigest()
 
 
+KEY_PATTERN = r"^[!-~](?:[ -~]{0,253}[!-~])?$"
+"""1 to 255 visible ASCII characters, inner spaces allowed (published as the header's schema)."""
+_KEY = re.compile(KEY_PATTERN)
+
+
 def validate_key(key: str) -> str:
-    key = key.strip()
-    if not 1 <= len(key) <= 255 or not key.isprintable():
-        raise BadRequest("Idempotency-Key must be 1 to 255 printable characters.")
+    # HTTP strips a header value's surrounding whitespace on the wire (RFC 9110 §5.5).
+    if not _KEY.match(key) or key.endswith("\n"):
+        raise BadRequest("Idempotency-Key must be 1 to 255 visible ASCII characters.")
     return key
 
 

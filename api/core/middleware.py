@@ -1,4 +1,5 @@
-"""Request context: X-Request-ID, the 1 MiB body limit, the access log line, metrics."""
+"""Request context: X-Request-ID, the 1 MiB body limit, the access log line, metrics; and
+the error boundary that answers every exception the app lets out."""
 
 from __future__ import annotations
 
@@ -11,11 +12,15 @@ from typing import Any
 from prometheus_client import Counter, Histogram
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.core.problems import PayloadTooLarge, problem_response
+from api.core.db import is_unavailable
+from api.core.logging import describe_error
+from api.core.problems import DatabaseUnavailable, PayloadTooLarge, Problem, problem_response
 
 access_log = logging.getLogger("cairn.access")
+error_log = logging.getLogger("cairn.errors")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 REQUESTS = Counter("cairn_http_requests_total", "HTTP requests", ["method", "route", "status"])
@@ -91,3 +96,58 @@ class RequestContextMiddleware:
                 "principal": scope.get("state", {}).get("principal"),
             },
         )
+
+
+class ErrorBoundaryMiddleware:
+    """Answers any exception that escapes a route with a complete problem+json response.
+
+    Starlette's catch-all handler answers and then re-raises, and uvicorn, seeing an
+    exception after the response started, drops the keep-alive connection without
+    `Connection: close`: the client's next request on it failed. Here the exception ends:
+    a database that cannot be reached (`api.core.db.is_unavailable`) answers 503
+    `database-unavailable` with Retry-After, anything else 500 `internal-error`, and the
+    connection stays usable. Only an error after the response started (a cut-off stream)
+    is re-raised, because the server must then close the connection.
+
+    Installed innermost (before CORS), so the answer still gets CORS headers and the
+    request id. The log line names the error's type, the request id and the route; what
+    an exception says is withheld by api/core/logging.py (it may quote SQL and values).
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watch_start(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch_start)
+        except Exception as exc:
+            if started:
+                raise
+            response = problem_response(self._problem_for(exc, scope), Request(scope))
+            await response(scope, receive, send)
+
+    @staticmethod
+    def _problem_for(exc: Exception, scope: Scope) -> Problem:
+        route: Any = scope.get("route")
+        context = {
+            "request_id": scope.get("state", {}).get("request_id"),
+            "method": scope.get("method"),
+            "route": getattr(route, "path", None) or "unmatched",
+            "error": describe_error(exc),
+        }
+        if is_unavailable(exc):
+            error_log.warning("database unavailable", extra=context)
+            return DatabaseUnavailable("The database cannot be reached right now.")
+        error_log.error("unhandled error", exc_info=exc, extra=context)
+        return Problem()

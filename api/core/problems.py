@@ -83,6 +83,10 @@ class Problem(Exception):
             errors=self.errors,
         )
 
+    def extensions(self) -> dict[str, Any]:
+        """Extension members of the problem document (RFC 9457 §3.2), e.g. `mfa_token`."""
+        return {}
+
 
 class BadRequest(Problem):
     status, slug, title = 400, "bad-request", "Bad request"
@@ -147,6 +151,14 @@ class PreconditionFailed(Problem):
     description = "If-Match does not match the current ETag: reload and apply your change again."
 
 
+class ResyncRequired(Problem):
+    status, slug, title = 410, "resync-required", "Sync again from scratch"
+    description = (
+        "The `updated_since` is older than the removals Cairn keeps (90 days), or too much "
+        "left your view since then: list again without `updated_since` and replace your copy."
+    )
+
+
 class PayloadTooLarge(Problem):
     status, slug, title = 413, "payload-too-large", "Request body too large"
     description = "Request bodies are limited to 1 MiB."
@@ -201,6 +213,22 @@ class ServiceUnavailable(Problem):
     description = "A dependency (the database) is not reachable right now."
 
 
+class DatabaseUnavailable(ServiceUnavailable):
+    slug, title = "database-unavailable", "Database unavailable"
+    description = (
+        "The database could not be reached (refused, lost during the request, or every "
+        "connection busy), for example while it restarts. Nothing of this request was saved, "
+        "unless the detail says the connection was lost while saving; retry after Retry-After "
+        "seconds, with the same Idempotency-Key for a creating POST."
+    )
+    retry_after_seconds: ClassVar[int] = 5
+
+    def __init__(self, detail: str | None = None, *, headers: dict[str, str] | None = None) -> None:
+        super().__init__(
+            detail, headers={"Retry-After": str(self.retry_after_seconds), **(headers or {})}
+        )
+
+
 def all_problem_types() -> list[type[Problem]]:
     found: list[type[Problem]] = [Problem]
     queue = list(Problem.__subclasses__())
@@ -214,7 +242,7 @@ def all_problem_types() -> list[type[Problem]]:
 def problem_response(problem: Problem, request: Request | None = None) -> JSONResponse:
     doc = problem.to_document(instance=request.url.path if request else None)
     return JSONResponse(
-        doc.model_dump(exclude_none=True),
+        {**doc.model_dump(exclude_none=True), **problem.extensions()},
         status_code=problem.status,
         headers=problem.headers,
         media_type=PROBLEM_MEDIA_TYPE,
@@ -292,8 +320,13 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem_response(problem, request)
 
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error", extra={"path": request.url.path})
-        return problem_response(Problem(), request)
+        # The last resort, for an error in a middleware outside ErrorBoundaryMiddleware
+        # (api/core/middleware.py). Starlette re-raises after this answer and the server then
+        # drops the connection, so the answer says so. The log shows no exception message
+        # (api/core/logging.py).
+        request_id = request.scope.get("state", {}).get("request_id")
+        log.error("unhandled error", exc_info=exc, extra={"request_id": request_id})
+        return problem_response(Problem(headers={"Connection": "close"}), request)
 
     app.add_exception_handler(Problem, on_problem)
     app.add_exception_handler(RequestValidationError, on_validation)

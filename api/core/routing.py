@@ -4,6 +4,11 @@ It opens the session, runs the endpoint, completes any Idempotency-Key in the
 same transaction, and commits *before* the response is sent, so nothing a
 client was told succeeded can be lost. An exception rolls everything back
 (except problems marked `keep_changes`, such as a counted failed sign-in).
+
+When the database cannot be reached, the error goes on to ErrorBoundaryMiddleware,
+which answers 503 `database-unavailable`: nothing was committed. The one exception is
+a connection lost during COMMIT itself, whose outcome the server cannot know; that 503
+says so, and a retry with the same Idempotency-Key answers what really happened.
 """
 
 from __future__ import annotations
@@ -22,15 +27,17 @@ from starlette.responses import Response
 
 from api.core import idempotency
 from api.core.config import Settings
-from api.core.db import SessionFactory
+from api.core.db import SessionFactory, is_unavailable
 from api.core.problems import (
     Conflict,
+    DatabaseUnavailable,
     FieldError,
     PreconditionFailed,
     Problem,
     UnprocessableContent,
 )
 from api.core.security import token_principal_key
+from api.core.text import describe, forbidden_character
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 
@@ -42,22 +49,32 @@ class TransactionalRoute(APIRoute):
 
         async def handle(request: Request) -> Response:
             _reject_unknown_query_parameters(request, known_query)
+            await _reject_control_characters(request)
             factory: SessionFactory = request.app.state.session_factory
             reservation = await _reserve_idempotency_key(request, factory)
             if isinstance(reservation, Response):
                 return reservation
             session = factory()
             request.state.session = session
+            committing = False
             try:
                 response = await endpoint_handler(request)
                 if reservation is not None and response.status_code < 500:
                     reservation.complete(session, response)
+                await run_in_threadpool(session.flush)
+                committing = True
                 await run_in_threadpool(session.commit)
             except BaseException as exc:
                 keep = isinstance(exc, Problem) and exc.keep_changes
                 await run_in_threadpool(session.commit if keep else session.rollback)
                 if reservation is not None:
-                    await run_in_threadpool(reservation.release, factory)
+                    await run_in_threadpool(_release, reservation, factory)
+                if committing and is_unavailable(exc):
+                    raise DatabaseUnavailable(
+                        "The connection to the database was lost while saving, so whether "
+                        "this change was saved is unknown. Retry with the same "
+                        "Idempotency-Key, or reload before trying again."
+                    ) from exc
                 if isinstance(exc, StaleDataError):
                     raise PreconditionFailed(
                         "This record was changed by someone else at the same moment. "
@@ -71,6 +88,16 @@ class TransactionalRoute(APIRoute):
             return response
 
         return handle
+
+
+def _release(reservation: idempotency.Reservation, factory: SessionFactory) -> None:
+    """Frees the key of a failed request, unless the database is gone: the error being
+    answered matters more, and the key is taken over once abandoned (idempotency.py)."""
+    try:
+        reservation.release(factory)
+    except Exception as exc:
+        if not is_unavailable(exc):
+            raise
 
 
 def _query_parameter_names(dependant: Dependant) -> set[str]:
@@ -92,6 +119,37 @@ def _reject_unknown_query_parameters(request: Request, known: set[str]) -> None:
                 )
                 for name in unknown
             ],
+        )
+
+
+async def _reject_control_characters(request: Request) -> None:
+    """Query, path and form values are one line of text: any control character inside them
+    (tab and line breaks included) answers 422 naming the parameter (api/core/text.py).
+    JSON bodies are checked by `InputModel`, where free text may hold line breaks."""
+    values: list[tuple[str, str, str]] = [
+        ("query", name, value) for name, value in request.query_params.multi_items()
+    ]
+    values += [("path", name, str(value)) for name, value in request.path_params.items()]
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("application/x-www-form-urlencoded"):
+        await request.body()  # kept, so the Idempotency-Key fingerprint can still read it
+        form = await request.form()  # cached: the endpoint reads the same parse
+        values += [
+            ("body", name, value) for name, value in form.multi_items() if isinstance(value, str)
+        ]
+    errors = []
+    for where, name, value in values:
+        # Surrounding white space (a pasted "\tname@example.org") is the parsers' to trim.
+        char = forbidden_character(name, multiline=False) or forbidden_character(
+            value.strip(), multiline=False
+        )
+        if char is not None:
+            errors.append(FieldError(loc=[where, name], msg=describe(char), type="value_error"))
+    if errors:
+        raise UnprocessableContent(
+            "Control characters are not accepted in "
+            + ", ".join(sorted({str(error.loc[-1]) for error in errors})),
+            errors=errors,
         )
 
 

@@ -1,7 +1,7 @@
 """Passwords and tokens. The only module that imports the JWT library.
 
 Access tokens are short-lived JWTs (HS256 only; `iss`, `aud`, `exp`, `sub`
-required). Refresh tokens and other opaque secrets are random strings stored
+required; `sid` names the sign-in session of staff and portal tokens). Refresh tokens and other opaque secrets are random strings stored
 only as SHA-256 digests.
 """
 
@@ -62,6 +62,9 @@ class AccessClaims:
     organization_id: str
     session_epoch: int
     expires_at: datetime
+    # The sign-in session the token belongs to (its refresh-token family); None for
+    # partner clients, whose tokens end when the client is revoked.
+    session_id: str | None = None
 
 
 def issue_access_token(
@@ -71,7 +74,10 @@ def issue_access_token(
     kind: PrincipalKind,
     organization_id: str,
     session_epoch: int = 0,
+    session_id: str | None = None,
 ) -> tuple[str, int]:
+    """A signed access token and its lifetime in seconds. `session_id` (claim `sid`) ties
+    it to a sign-in session, checked on every request so sign-out ends it at once."""
     now = clock.now()
     lifetime = timedelta(minutes=settings.access_token_minutes)
     claims: dict[str, Any] = {
@@ -86,6 +92,8 @@ def issue_access_token(
         "org": organization_id,
         "epoch": session_epoch,
     }
+    if session_id is not None:
+        claims["sid"] = session_id
     token = jwt.encode(claims, settings.secret_key, algorithm=ALGORITHMS[0])
     return token, int(lifetime.total_seconds())
 
@@ -130,13 +138,77 @@ def verify_access_token(settings: Settings, token: str) -> AccessClaims:
     kind = claims.get("kind")
     if kind not in ("staff", "portal", "partner") or not isinstance(claims.get("org"), str):
         raise InvalidToken("malformed claims")
+    session_id = claims.get("sid")
+    if session_id is not None and not isinstance(session_id, str):
+        raise InvalidToken("malformed session id")
     return AccessClaims(
         subject=str(claims["sub"]),
         kind=kind,
         organization_id=claims["org"],
         session_epoch=int(claims.get("epoch", 0)),
         expires_at=datetime.fromtimestamp(int(claims["exp"]), tz=clock.now().tzinfo),
+        session_id=session_id,
     )
+
+
+MfaPurpose = Literal["mfa", "mfa-enroll"]
+
+
+@dataclass(frozen=True)
+class MfaClaims:
+    subject: str
+    organization_id: str
+    session_epoch: int
+
+
+def issue_mfa_token(
+    settings: Settings,
+    *,
+    subject: str,
+    organization_id: str,
+    purpose: MfaPurpose,
+    session_epoch: int,
+    minutes: int,
+) -> str:
+    """A short-lived token that proves the password step of a sign-in, and nothing else.
+
+    Its audience is `<jwt_audience>:<purpose>`, so it is never accepted as an access
+    token, and an enrolment token never passes for a second-factor one."""
+    now = clock.now()
+    claims: dict[str, Any] = {
+        "iss": settings.jwt_issuer,
+        "aud": f"{settings.jwt_audience}:{purpose}",
+        "sub": subject,
+        "iat": int(now.timestamp()),
+        "exp": int((now + timedelta(minutes=minutes)).timestamp()),
+        "jti": secrets.token_hex(8),
+        "org": organization_id,
+        "epoch": session_epoch,
+    }
+    return jwt.encode(claims, settings.secret_key, algorithm=ALGORITHMS[0])
+
+
+def verify_mfa_token(settings: Settings, token: str, purpose: MfaPurpose) -> MfaClaims:
+    """Raises InvalidToken when the token is forged, expired or for another purpose."""
+    try:
+        if jwt.get_unverified_header(token).get("alg") not in ALGORITHMS:
+            raise InvalidToken("unsupported algorithm")
+        claims = jwt.decode(
+            token,
+            settings.secret_key,
+            algorithms=ALGORITHMS,
+            audience=f"{settings.jwt_audience}:{purpose}",
+            issuer=settings.jwt_issuer,
+            options={"require_sub": True, "require_aud": True, "verify_exp": False},
+        )
+        expires = int(claims["exp"])
+        organization_id = claims["org"]
+        epoch = int(claims.get("epoch", 0))
+    except (JWTError, KeyError, TypeError, ValueError) as exc:
+        raise InvalidToken(str(exc)) from exc
+    if expires <= int(clock.now().timestamp()) or not isinstance(organization_id, str):
+        raise InvalidToken("expired or malformed")
+    return MfaClaims(str(claims["sub"]), organization_id, epoch)
 
 
 def token_principal_key(settings: Settings, token: str) -> str | None:

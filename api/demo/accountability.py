@@ -70,6 +70,8 @@ def seed_accountability(session: Session, rng: random.Random, lead: Staff, case:
                 target_value=3,
                 direction=Direction.at_least,
                 baseline_value=0,
+                # A first milestone eight weeks in: the reports' "goals achieved / goals due".
+                due_date=(start + timedelta(weeks=8)).date(),
             ),
         )
         add_schedule(
@@ -124,6 +126,8 @@ def seed_accountability(session: Session, rng: random.Random, lead: Staff, case:
                     confidence=_scale(1 + 2.6 * progress, rng),
                     meetings_attended=attended,
                     sober_support_contact=rng.random() < 0.4 + 0.5 * progress,
+                    family_conflict=_scale(2.6 - 2.2 * progress, rng),
+                    work_school_days=min(5, max(0, round(5 * progress + rng.uniform(-1, 1)))),
                     goal_updates=[
                         GoalUpdateIn(goal_id=sober.id, value=7 - used),
                         GoalUpdateIn(goal_id=meetings.id, value=attended),
@@ -194,6 +198,8 @@ def seed_open_safety_alert(session: Session, lead: Staff, case: Case) -> None:
                 risky_situations=3,
                 confidence=1,
                 meetings_attended=0,
+                family_conflict=3,
+                work_school_days=0,
                 safety=Safety(self_harm_thoughts=True),
                 note="Rough week after losing the job.",
             ),

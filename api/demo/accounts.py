@@ -26,5 +26,5 @@ def create_admin(
             session, org.id, email, full_name.strip() or "Administrator", Role.admin, password
         )
         session.commit()
-    where = "new organisation" if created else "existing organisation"
+    where = "new organization" if created else "existing organization"
     return f"Created admin {email} in {where} {org.name!r}."

@@ -30,6 +30,7 @@ from api.core.config import Settings, get_settings
 from api.core.db import SessionFactory
 from api.demo import referrals as demo_referrals
 from api.demo.accountability import seed_accountability, seed_open_safety_alert
+from api.demo.aftercare import seed_aftercare, seed_plan
 from api.demo.centers import (
     DEMO_PARTNER_CENTER,
     DEMO_PARTNER_CLIENT_ID,
@@ -40,7 +41,9 @@ from api.demo.centers import (
     finish_directory,
     seed_directory,
 )
+from api.demo.history import seed_history
 from api.demo.intervention import seed_intervention
+from api.demo.resources import seed_resources
 from api.organizations.models import Organization
 from api.organizations.service import get_or_create
 from api.partner.models import PartnerApiClient
@@ -57,14 +60,19 @@ STAFF = [
     ("Maya Chen", "maya@demo.cairn.test", Role.interventionist),
 ]
 
+# The demo practice works from Chicago; one client lives on the West Coast.
+PRACTICE_TIME_ZONE = "America/Chicago"
+CLIENT_TIME_ZONES = {1: "America/Los_Angeles"}
+
 CLIENTS = [
     ("Daniel", "Okafor", "Danny"),
     ("Rebecca", "Lindqvist", "Becca"),
     ("Marcus", "Hale", None),
-    ("Sofia", "Marquez", None),
+    # Names as real records hold them: accents, and the curly apostrophe phones insert.
+    ("Ángela", "Núñez", None),
     ("Thomas", "Brennan", "Tom"),
     ("Aisha", "Rahman", None),
-    ("Kevin", "O'Donnell", None),
+    ("Kevin", "O\u2019Donnell", None),
     ("Laura", "Petrova", None),
     ("Christopher", "Nguyen", "Chris"),
     ("Emily", "Whitaker", "Em"),
@@ -105,7 +113,7 @@ SUMMARIES = [
     "Adult children worried about falls and drinking alone since the divorce.",
     "Partner reports nodding off at work and missing money; one reversal with naloxone last spring.",
     "College roommate and parents concerned about stimulant use around exams.",
-    "Father and brothers want help; client is a nurse worried about her licence.",
+    "Father and brothers want help; client is a nurse worried about her license.",
     "Spouse exhausted and considering separation; open to CRAFT coaching first.",
 ]
 
@@ -205,6 +213,7 @@ def seed_demo(
             return "The database already has data; the demo practice was not loaded."
         rng = random.Random(2026)
         org, _ = get_or_create(session, ORGANIZATION)
+        org.time_zone = PRACTICE_TIME_ZONE
         staff = [
             DemoStaff(user, _principal(user))
             for user in (
@@ -217,12 +226,21 @@ def seed_demo(
             directory = seed_directory(
                 session, settings or get_settings(), ORGANIZATION, admin.principal
             )
+            seed_resources(session, admin.principal)
         with Progress() as progress:
             task = progress.add_task("Loading the demo practice", total=len(STATUS_MIX))
             for index, target in enumerate(STATUS_MIX):
                 _seed_case(session, rng, staff, directory, index, target)
                 progress.advance(task)
+        seed_aftercare(session, org.id)
         finish_directory(session, directory)
+        seed_history(
+            session,
+            rng,
+            org.id,
+            [s.user for s in staff if s.user.role == Role.interventionist],
+            list(directory.centers.values()),
+        )
         warn_expiring_consents(session, clock.now())  # the worker's job, run once now
         session.commit()
     return f"Loaded {len(STATUS_MIX)} cases into {ORGANIZATION!r}. {demo_sign_ins()}"
@@ -259,6 +277,7 @@ def _seed_case(
         risk_flags=flags,
         intervention_model=rng.choice(list(InterventionModel)[:5]),
         summary=SUMMARIES[index % len(SUMMARIES)],
+        time_zone=CLIENT_TIME_ZONES.get(index),
     )
     with clock.frozen_at(opened):
         case = open_case(session, lead.principal, data)
@@ -296,6 +315,7 @@ def _seed_case(
                 )
         previous = moment
     seed_intervention(session, rng, lead.principal, supervisor.principal, case)
+    seed_plan(session, directory, case)
     seed_accountability(session, rng, lead.principal, case)
     if story is not None:
         demo_referrals.finish_case(session, directory, lead.principal, case, story, previous)

@@ -21,6 +21,9 @@ from api.goals.schemas import (
     GoalUpdate,
     MeasurementCreate,
 )
+from api.sync.dependencies import UpdatedSince
+from api.sync.models import SyncResource
+from api.sync.service import removed_in_case
 
 router = APIRouter(tags=["goals"], route_class=TransactionalRoute)
 
@@ -30,17 +33,24 @@ router = APIRouter(tags=["goals"], route_class=TransactionalRoute)
     operation_id="list_goals",
     summary="The case's measurable goals",
     response_model=GoalPage,
-    responses=responses(401, 404),
+    responses=responses(401, 404, 410),
 )
 def list_goals(
     case: VisibleCase,
     staff: CurrentStaff,
     session: SessionDep,
+    updated_since: UpdatedSince,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> GoalPage:
-    goals, next_cursor = service.list_goals(session, staff, case, limit=limit, cursor=cursor)
-    return GoalPage(items=service.to_reads(session, case, goals), next_cursor=next_cursor)
+    goals, next_cursor = service.list_goals(
+        session, staff, case, updated_since=updated_since, limit=limit, cursor=cursor
+    )
+    return GoalPage(
+        items=service.to_reads(session, case, goals),
+        next_cursor=next_cursor,
+        removed_ids=removed_in_case(session, case, SyncResource.goal, updated_since),
+    )
 
 
 @router.post(

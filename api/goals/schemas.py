@@ -6,9 +6,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from api.core.pagination import Page
-from api.core.schemas import InputModel, IsoDate, Timestamp
+from api.core.schemas import InputModel, IsoDate, Kept, PastTimestamp
 from api.goals.models import AchievementStatus, Direction, GoalCategory, LifecycleStatus
+from api.sync.schemas import SyncPage
 
 Subject = Literal["client"] | uuid.UUID
 Measure = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=-1e9, le=1e9)]
@@ -50,16 +50,16 @@ class GoalCreate(InputModel):
 class GoalUpdate(InputModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{"target_value": 4}]})
 
-    title: Short | None = None
-    category: GoalCategory | None = None
-    metric: Short | None = None
-    unit: Unit | None = None
-    target_value: Measure | None = None
-    direction: Direction | None = None
+    title: Kept[Short] = None
+    category: Kept[GoalCategory] = None
+    metric: Kept[Short] = None
+    unit: Kept[Unit] = None
+    target_value: Kept[Measure] = None
+    direction: Kept[Direction] = None
     baseline_value: Measure | None = None
-    start_date: IsoDate | None = None
+    start_date: Kept[IsoDate] = None
     due_date: IsoDate | None = None
-    lifecycle_status: LifecycleStatus | None = None
+    lifecycle_status: Kept[LifecycleStatus] = None
     achievement_status: AchievementStatus | None = Field(
         default=None,
         description="Set by hand to override the status derived from measurements; null clears it.",
@@ -89,7 +89,7 @@ class GoalRead(BaseModel):
     version: int
 
 
-GoalPage = Page[GoalRead]
+GoalPage = SyncPage[GoalRead]
 
 
 class MeasurementCreate(InputModel):
@@ -98,7 +98,7 @@ class MeasurementCreate(InputModel):
     )
 
     value: Measure
-    measured_at: Timestamp | None = Field(default=None, description="Defaults to now")
+    measured_at: PastTimestamp | None = Field(default=None, description="Defaults to now")
     note: Annotated[str, StringConstraints(max_length=2_000)] | None = None
 
 

@@ -13,7 +13,7 @@ from sqlmodel import col
 from api.auth.dependencies import Staff
 from api.cases.models import Case
 from api.cases.service import load_in_case
-from api.core import audit, clock
+from api.core import audit, clock, zones
 from api.core.audit import AuditAction
 from api.core.pagination import keyset_page, split_page
 from api.core.problems import FieldError, UnprocessableContent
@@ -21,6 +21,7 @@ from api.core.schemas import changes_of
 from api.goals.models import AchievementStatus, Direction, Goal, GoalMeasurement, LifecycleStatus
 from api.goals.rules import derive_achievement
 from api.goals.schemas import GoalCreate, GoalProgress, GoalRead, GoalUpdate, MeasurementRead
+from api.organizations.service import time_zone_of_case
 from api.participants.service import names_of, resolve_subject
 
 REQUIRED = (
@@ -47,7 +48,12 @@ def add_goal(session: Session, staff: Staff, case: Case, data: GoalCreate) -> Go
         case_id=case.id,
         organization_id=case.organization_id,
         subject_participant_id=resolve_subject(session, case, data.subject, "subject"),
-        **{**values, "start_date": data.start_date or now.date()},
+        # "Today" is the client's day, not the UTC one (evening in the Americas is tomorrow).
+        **{
+            **values,
+            "start_date": data.start_date
+            or zones.local_date(now, time_zone_of_case(session, case)),
+        },
         created_at=now,
         updated_at=now,
     )
@@ -136,10 +142,19 @@ def recompute(session: Session, goal: Goal) -> None:
 
 
 def list_goals(
-    session: Session, staff: Staff, case: Case, *, limit: int, cursor: str | None
+    session: Session,
+    staff: Staff,
+    case: Case,
+    *,
+    updated_since: datetime | None = None,
+    limit: int,
+    cursor: str | None,
 ) -> tuple[list[Goal], str | None]:
+    statement = select(Goal).where(col(Goal.case_id) == case.id)
+    if updated_since is not None:
+        statement = statement.where(col(Goal.updated_at) >= updated_since)
     statement = keyset_page(
-        select(Goal).where(col(Goal.case_id) == case.id),
+        statement,
         [col(Goal.created_at), col(Goal.id)],
         descending=False,
         limit=limit,

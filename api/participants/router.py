@@ -17,6 +17,9 @@ from api.participants.schemas import (
     ParticipantRead,
     ParticipantUpdate,
 )
+from api.sync.dependencies import UpdatedSince
+from api.sync.models import SyncResource
+from api.sync.service import removed_in_case
 
 router = APIRouter(tags=["participants"], route_class=TransactionalRoute)
 
@@ -26,20 +29,23 @@ router = APIRouter(tags=["participants"], route_class=TransactionalRoute)
     operation_id="list_participants",
     summary="The people taking part in the intervention, in the order they were added",
     response_model=ParticipantPage,
-    responses=responses(401, 404),
+    responses=responses(401, 404, 410),
 )
 def list_participants(
     case: VisibleCase,
     staff: CurrentStaff,
     session: SessionDep,
+    updated_since: UpdatedSince,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> ParticipantPage:
     participants, next_cursor = service.list_participants(
-        session, staff, case, limit=limit, cursor=cursor
+        session, staff, case, updated_since=updated_since, limit=limit, cursor=cursor
     )
     return ParticipantPage(
-        items=[ParticipantRead.model_validate(p) for p in participants], next_cursor=next_cursor
+        items=[ParticipantRead.model_validate(p) for p in participants],
+        next_cursor=next_cursor,
+        removed_ids=removed_in_case(session, case, SyncResource.participant, updated_since),
     )
 
 

@@ -4,12 +4,12 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from api.cases.schemas import Phone
-from api.core.pagination import Page
-from api.core.schemas import InputModel
+from api.core.contact import EXTENSION_NEEDS_NUMBER, Email, Phone, PhoneExtension, PhoneFields
+from api.core.schemas import InputModel, Kept
 from api.participants.models import ParticipantRole, PortalStatus, Readiness, Relationship
+from api.sync.schemas import SyncPage
 
 FullName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Letter = Annotated[str, StringConstraints(max_length=20_000)]
@@ -18,27 +18,29 @@ Notes = Annotated[str, StringConstraints(max_length=5_000)]
 SpeakingOrder = Annotated[int, Field(ge=1, le=50, strict=True)]
 
 
-class ParticipantCreate(InputModel):
+class ParticipantCreate(PhoneFields, InputModel):
     model_config = ConfigDict(
         json_schema_extra={
+            "allOf": [EXTENSION_NEEDS_NUMBER],
             "examples": [
                 {
                     "full_name": "Grace Okafor",
                     "relationship": "sibling",
                     "role": "team_leader",
                     "email": "grace@example.org",
-                    "phone": "+1 555 0100 1234",
+                    "phone": "+1 555 0100 1234 ext. 12",
                     "readiness": "committed",
                 }
-            ]
+            ],
         }
     )
 
     full_name: FullName
     relationship: Relationship
     role: ParticipantRole = ParticipantRole.supporter
-    email: EmailStr | None = Field(default=None, max_length=320)
+    email: Email | None = None
     phone: Phone | None = None
+    phone_extension: PhoneExtension | None = None
     readiness: Readiness = Readiness.not_contacted
     letter: Letter | None = None
     bottom_line: BottomLine | None = None
@@ -46,15 +48,16 @@ class ParticipantCreate(InputModel):
     notes: Notes | None = None
 
 
-class ParticipantUpdate(InputModel):
+class ParticipantUpdate(PhoneFields, InputModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{"readiness": "committed"}]})
 
-    full_name: FullName | None = None
-    relationship: Relationship | None = None
-    role: ParticipantRole | None = None
-    email: EmailStr | None = Field(default=None, max_length=320)
+    full_name: Kept[FullName] = None
+    relationship: Kept[Relationship] = None
+    role: Kept[ParticipantRole] = None
+    email: Email | None = None
     phone: Phone | None = None
-    readiness: Readiness | None = None
+    phone_extension: PhoneExtension | None = None
+    readiness: Kept[Readiness] = None
     letter: Letter | None = None
     bottom_line: BottomLine | None = None
     speaking_order: SpeakingOrder | None = None
@@ -70,7 +73,8 @@ class ParticipantRead(BaseModel):
     relationship: Relationship
     role: ParticipantRole
     email: str | None
-    phone: str | None
+    phone: str | None = Field(description="The number as written, without its extension.")
+    phone_extension: str | None = Field(description="The extension's digits, if any.")
     readiness: Readiness
     letter: str | None
     bottom_line: str | None
@@ -82,4 +86,4 @@ class ParticipantRead(BaseModel):
     version: int
 
 
-ParticipantPage = Page[ParticipantRead]
+ParticipantPage = SyncPage[ParticipantRead]

@@ -49,7 +49,7 @@ def create_client(
 def load_client(session: Session, admin: Staff, client_id: uuid.UUID) -> PartnerApiClient:
     client = session.get(PartnerApiClient, client_id)
     if client is None or client.organization_id != admin.organization_id:
-        raise NotFound("No API client with that id in your organisation.")
+        raise NotFound("No API client with that id in your organization.")
     return client
 
 

@@ -98,6 +98,8 @@ def disclose(
     views: list[PartnerReferral] = []
     disclosed: list[tuple[uuid.UUID, uuid.UUID]] = []
     for referral in referrals:
+        # A partner sees only referrals that were sent, and sending requires a consent.
+        assert referral.consent_id is not None
         consent = consents[referral.consent_id]
         status = consent.status_at(now)
         allowed = consent.discloses_to(partner.treatment_center_id, now)

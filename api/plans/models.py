@@ -51,6 +51,10 @@ class InterventionPlan(SQLModel, table=True):
     """
 
     __tablename__ = "intervention_plans"
+    # The supervisors' review queue: plans of one organization in one status, oldest first.
+    __table_args__ = (
+        Index("ix_intervention_plans_org_status", "organization_id", "status", "submitted_at"),
+    )
     __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": _version}
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
@@ -72,6 +76,11 @@ class InterventionPlan(SQLModel, table=True):
     submitted_by_id: uuid.UUID | None = Field(default=None, foreign_key="users.id")
     approved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     approved_by_id: uuid.UUID | None = Field(default=None, foreign_key="users.id")
+    # The last return for changes: kept after the plan is resubmitted, so the lead can see
+    # what the reviewer asked for; every return is also on the revisions with its comment.
+    returned_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    returned_by_id: uuid.UUID | None = Field(default=None, foreign_key="users.id")
+    return_comment: str | None = Field(default=None, sa_type=Text)
     held_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     result: str | None = Field(default=None, max_length=20)
     result_notes: str | None = Field(default=None, sa_type=Text)
@@ -99,3 +108,5 @@ class PlanRevision(SQLModel, table=True):
     author_id: uuid.UUID | None = Field(default=None, foreign_key="users.id")
     at: datetime = Field(sa_type=UTCDateTime)
     snapshot: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
+    # What the reviewer wrote when returning the plan for changes.
+    comment: str | None = Field(default=None, sa_type=Text)

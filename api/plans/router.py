@@ -1,26 +1,35 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from dataclasses import asdict
+from typing import Annotated
 
-from api.auth.dependencies import CurrentStaff
+from fastapi import APIRouter, Depends, Response, status
+
+from api.auth.dependencies import CurrentStaff, Staff, require_role
 from api.cases.dependencies import VisibleCase
 from api.core.etag import IfMatch, check_if_match, etag_for
 from api.core.pagination import Cursor, Limit
 from api.core.problems import responses
 from api.core.routing import SessionDep, TransactionalRoute
-from api.plans import lifecycle, service
+from api.plans import lifecycle, review, service
 from api.plans.schemas import (
     PlanCreate,
     PlanDelivery,
     PlanRead,
+    PlanReturn,
+    PlanReviewItem,
+    PlanReviewPage,
     PlanRevisionPage,
     PlanTemplateList,
     PlanTemplateRead,
     PlanUpdate,
 )
 from api.plans.templates import TEMPLATES
+from api.users.models import Role
 
 router = APIRouter(tags=["plans"], route_class=TransactionalRoute)
+
+Reviewer = Annotated[Staff, Depends(require_role(Role.supervisor, Role.admin))]
 
 
 @router.get(
@@ -60,14 +69,18 @@ def create_plan(
 @router.get(
     "/cases/{case_id}/plan",
     operation_id="get_plan",
-    summary="The case's intervention plan",
-    response_model=PlanRead,
+    summary="The case's intervention plan, or null while the case has none",
+    response_model=PlanRead | None,
     responses=responses(401, 404),
 )
 def get_plan(
     case: VisibleCase, staff: CurrentStaff, session: SessionDep, response: Response
-) -> PlanRead:
-    plan = service.load_plan(session, case)
+) -> PlanRead | None:
+    # No plan yet is the expected state of a new case, not an error: 200 with null
+    # (404 stays for a case the caller cannot see).
+    plan = service.find_plan(session, case)
+    if plan is None:
+        return None
     response.headers["ETag"] = etag_for(plan.version)
     return service.read_plan(session, staff, case, plan)
 
@@ -75,7 +88,7 @@ def get_plan(
 @router.patch(
     "/cases/{case_id}/plan",
     operation_id="update_plan",
-    summary="Change the plan (If-Match required; an approved plan returns to draft)",
+    summary="Change the plan (If-Match required; an approved or in-review plan returns to draft)",
     response_model=PlanRead,
     responses=responses(401, 404, 409, 412, 428),
 )
@@ -134,6 +147,50 @@ def approve_plan(
     plan = lifecycle.approve(session, staff, case, plan)
     response.headers["ETag"] = etag_for(plan.version)
     return service.to_read(session, plan)
+
+
+@router.post(
+    "/cases/{case_id}/plan/return",
+    operation_id="return_plan",
+    summary="Return the plan in review for changes (supervisor or admin; a comment is required)",
+    description=(
+        "The plan goes back to draft. The comment stays on the plan (`return_comment`) and on "
+        "its revision history, and the case lead gets a task to address it."
+    ),
+    response_model=PlanRead,
+    responses=responses(401, 403, 404, 409, 412, 422),
+)
+def return_plan(
+    body: PlanReturn,
+    case: VisibleCase,
+    staff: CurrentStaff,
+    session: SessionDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> PlanRead:
+    plan = service.load_plan(session, case)
+    check_if_match(if_match, plan.version)
+    plan = lifecycle.return_for_changes(session, staff, case, plan, body.comment)
+    response.headers["ETag"] = etag_for(plan.version)
+    return service.to_read(session, plan)
+
+
+@router.get(
+    "/plan-reviews",
+    operation_id="list_plan_reviews",
+    summary="Plans waiting for review (supervisor or admin), oldest submission first",
+    response_model=PlanReviewPage,
+    responses=responses(400, 401, 403),
+)
+def list_plan_reviews(
+    staff: Reviewer, session: SessionDep, limit: Limit = 50, cursor: Cursor = None
+) -> PlanReviewPage:
+    items, next_cursor, total = review.review_queue(session, staff, limit=limit, cursor=cursor)
+    return PlanReviewPage(
+        items=[PlanReviewItem.model_validate(asdict(item)) for item in items],
+        next_cursor=next_cursor,
+        total=total,
+    )
 
 
 @router.post(

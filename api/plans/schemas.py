@@ -6,9 +6,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
+from api.cases.models import CaseStatus
 from api.cases.schemas import ActorRef
 from api.core.pagination import Page
-from api.core.schemas import InputModel, Timestamp
+from api.core.schemas import InputModel, PastTimestamp, Timestamp
 from api.plans.models import DeliveryResult, LevelOfCare, PlanStatus
 
 TemplateModel = Literal["johnson", "love_first", "arise", "craft", "systemic_family"]
@@ -108,6 +109,22 @@ class PlanUpdate(InputModel):
     notes: LongText | None = None
 
 
+class PlanReturn(InputModel):
+    """A return for changes: the plan goes back to draft with the reviewer's comment."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"comment": "Add a second treatment option in case the bed falls through."}
+            ]
+        }
+    )
+
+    comment: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4_000)
+    ]
+
+
 class PlanDelivery(InputModel):
     model_config = ConfigDict(
         json_schema_extra={
@@ -121,7 +138,7 @@ class PlanDelivery(InputModel):
         }
     )
 
-    held_at: Timestamp
+    held_at: PastTimestamp
     result: DeliveryResult
     notes: LongText | None = None
 
@@ -170,6 +187,13 @@ class PlanRead(BaseModel):
     submitted_by: ActorRef | None
     approved_at: datetime | None
     approved_by: ActorRef | None
+    returned_at: datetime | None = Field(
+        default=None, description="When a reviewer last returned the plan for changes."
+    )
+    returned_by: ActorRef | None = None
+    return_comment: str | None = Field(
+        default=None, description="What the reviewer asked to change (the last return)."
+    )
     held_at: datetime | None
     result: DeliveryResult | None
     result_notes: str | None
@@ -186,6 +210,9 @@ class PlanRevisionRead(BaseModel):
     change: str
     at: datetime
     author: ActorRef | None
+    comment: str | None = Field(
+        default=None, description="The reviewer's comment, on a return for changes."
+    )
     snapshot: dict[str, Any]
 
 
@@ -217,3 +244,21 @@ class PlanTemplateRead(BaseModel):
 
 class PlanTemplateList(BaseModel):
     items: list[PlanTemplateRead]
+
+
+class PlanReviewItem(BaseModel):
+    """A plan waiting for a supervisor's review."""
+
+    case_id: uuid.UUID
+    case_reference: str
+    client_name: str
+    case_status: CaseStatus
+    model: PlanModel
+    plan_version: int
+    scheduled_at: datetime | None
+    submitted_at: datetime | None
+    submitted_by: ActorRef | None
+
+
+class PlanReviewPage(Page[PlanReviewItem]):
+    total: int = Field(description="Plans waiting in all, for the navigation's count.")

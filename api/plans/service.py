@@ -10,17 +10,19 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from api.auth.dependencies import Staff
-from api.cases.models import Case
+from api.cases.lifecycle import move_case
+from api.cases.models import Case, CaseStatus
 from api.cases.schemas import ActorRef
 from api.core import audit, clock
 from api.core.audit import AuditAction
 from api.core.pagination import keyset_page, split_page
 from api.core.problems import Conflict, FieldError, NotFound, UnprocessableContent
-from api.participants.models import Participant
+from api.core.references import PARTICIPANT, TREATMENT_CENTER, Ref, require_references
 from api.plans.models import DeliveryResult, InterventionPlan, PlanRevision, PlanStatus
 from api.plans.schemas import PlanCreate, PlanRead, PlanRevisionRead, PlanUpdate
 from api.plans.suggestions import next_step_suggestion
 from api.plans.templates import TEMPLATES, PlanTemplate
+from api.tasks.anchors import INTERVENTION_DAY, reanchor_template_tasks
 from api.tasks.service import add_template_tasks
 from api.users.models import User
 
@@ -63,8 +65,12 @@ def create_plan(session: Session, staff: Staff, case: Case, data: PlanCreate) ->
             staff,
             case,
             [(a.title, a.description, a.phase, a.due_in_days) for a in template.action_items],
+            anchor_day=INTERVENTION_DAY.get(template.model),
         )
     record_revision(session, staff, plan, "created")
+    if case.status == CaseStatus.intake.value:
+        # Planning starts with the plan (DESIGN.md §4 status machine; issue 14 item 6).
+        move_case(session, case, CaseStatus.planning, actor_id=staff.id, reason="Planning started.")
     audit.record(session, staff.ctx, AuditAction.create, "plan", plan.id, case_id=case.id)
     return plan
 
@@ -86,7 +92,7 @@ def update_plan(
     # Top-level fields the client sent, each dumped whole (list items keep their defaults).
     dumped = data.model_dump(mode="json")
     changes = {field: dumped[field] for field in data.model_fields_set}
-    _check_participants(session, case, data)
+    _check_references(session, case, data)
     wanted: dict[str, Any] = {}
     for field, value in changes.items():
         if field == "sections":
@@ -110,9 +116,15 @@ def update_plan(
         plan.status = PlanStatus.draft.value
         plan.approved_at = plan.approved_by_id = None
         change = "updated; approval cleared"
+    elif plan.status == PlanStatus.in_review.value:
+        # The reviewer would be reading a moving target: the plan is submitted again when ready.
+        plan.status = PlanStatus.draft.value
+        change = "updated; review withdrawn"
     plan.updated_at = clock.now()
     session.flush()
     record_revision(session, staff, plan, change)
+    if "scheduled_at" in changed:
+        reanchor_template_tasks(session, staff, case, plan.scheduled_at)
     audit.record(session, staff.ctx, AuditAction.update, "plan", plan.id, case_id=case.id)
     return plan
 
@@ -131,42 +143,48 @@ def _merge_guidance(plan: InterventionPlan, sections: list[dict[str, Any]]) -> l
     return [{**s, "guidance": guidance.get(s["key"])} for s in sections]
 
 
-def _check_participants(session: Session, case: Case, data: PlanUpdate) -> None:
-    """Speaking order and contributions may only name participants of this case."""
-    mentioned: list[tuple[list[str | int], uuid.UUID]] = []
-    for index, participant_id in enumerate(data.speaking_order or []):
-        mentioned.append((["body", "speaking_order", index], participant_id))
-    for index, contribution in enumerate(data.contributions or []):
-        mentioned.append(
-            (["body", "contributions", index, "participant_id"], contribution.participant_id)
-        )
-    if not mentioned:
-        return
-    of_case = set(
-        session.scalars(
-            select(col(Participant.id)).where(
-                col(Participant.case_id) == case.id,
-                col(Participant.id).in_({pid for _, pid in mentioned}),
-            )
-        )
-    )
-    errors = [
-        FieldError(loc=loc, msg="not a participant of this case", type="value_error")
-        for loc, pid in mentioned
-        if pid not in of_case
+def _check_references(session: Session, case: Case, data: PlanUpdate) -> None:
+    """Speaking order and contributions may only name participants of this case, and
+    treatment options only centers of the practice's directory."""
+    refs = [
+        Ref(PARTICIPANT, participant_id, ("body", "speaking_order", index))
+        for index, participant_id in enumerate(data.speaking_order or [])
     ]
-    if errors:
-        raise UnprocessableContent(
-            "The plan names people who are not participants of this case.", errors=errors
+    refs += [
+        Ref(PARTICIPANT, c.participant_id, ("body", "contributions", index, "participant_id"))
+        for index, c in enumerate(data.contributions or [])
+    ]
+    refs += [
+        Ref(
+            TREATMENT_CENTER,
+            option.treatment_center_id,
+            ("body", "treatment_options", index, "treatment_center_id"),
         )
+        for index, option in enumerate(data.treatment_options or [])
+    ]
+    require_references(
+        session,
+        organization_id=case.organization_id,
+        case_id=case.id,
+        refs=refs,
+        detail="The plan names people or centers that are not of this case or practice.",
+    )
 
 
-def record_revision(session: Session, staff: Staff, plan: InterventionPlan, change: str) -> None:
+def record_revision(
+    session: Session,
+    staff: Staff,
+    plan: InterventionPlan,
+    change: str,
+    *,
+    comment: str | None = None,
+) -> None:
     session.add(
         PlanRevision(
             plan_id=plan.id,
             version=plan.version,
             change=change,
+            comment=comment,
             author_id=staff.id,
             at=clock.now(),
             snapshot=to_read(session, plan).model_dump(mode="json"),
@@ -176,13 +194,16 @@ def record_revision(session: Session, staff: Staff, plan: InterventionPlan, chan
 
 
 def to_read(session: Session, plan: InterventionPlan) -> PlanRead:
-    actors = _actor_names(session, {plan.submitted_by_id, plan.approved_by_id})
+    actors = _actor_names(session, {plan.submitted_by_id, plan.approved_by_id, plan.returned_by_id})
     result = DeliveryResult(plan.result) if plan.result else None
     return PlanRead.model_validate(
         {
-            **plan.model_dump(exclude={"organization_id", "submitted_by_id", "approved_by_id"}),
+            **plan.model_dump(
+                exclude={"organization_id", "submitted_by_id", "approved_by_id", "returned_by_id"}
+            ),
             "submitted_by": actors.get(plan.submitted_by_id),
             "approved_by": actors.get(plan.approved_by_id),
+            "returned_by": actors.get(plan.returned_by_id),
             "next_step_suggestion": next_step_suggestion(plan.model, result),
         }
     )
@@ -232,6 +253,7 @@ def list_revisions(
             change=r.change,
             at=r.at,
             author=authors.get(r.author_id),
+            comment=r.comment,
             snapshot=r.snapshot,
         )
         for r in revisions

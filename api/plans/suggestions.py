@@ -12,7 +12,7 @@ _AFTER_REFUSAL = {
     ),
     "craft": (
         "CRAFT: keep coaching the family member. Review the functional analysis, keep rewarding "
-        "sober behaviour and allowing natural consequences, and watch for the next window of "
+        "sober behavior and allowing natural consequences, and watch for the next window of "
         "opportunity to invite the loved one to treatment."
     ),
     "systemic_family": (

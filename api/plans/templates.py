@@ -1,4 +1,4 @@
-"""Built-in intervention plan templates, one per recognised intervention model.
+"""Built-in intervention plan templates, one per recognized intervention model.
 
 Templates are reviewed content kept as data in code: frozen dataclasses and tuples, no I/O.
 Creating a plan from a template copies its sections into the plan, its contingencies into
@@ -142,7 +142,7 @@ JOHNSON = PlanTemplate(
                 "Hold at least one full rehearsal with everyone present, reading the letters "
                 "aloud in the order they will be read, and a final run-through the day before. "
                 "Set the order so the client first hears from someone they are least defensive "
-                "with and last from the most compelling voice. Practise the client's likely "
+                "with and last from the most compelling voice. Practice the client's likely "
                 "objections, anger and walking out, and decide who answers each."
             ),
         ),
@@ -244,7 +244,7 @@ JOHNSON = PlanTemplate(
             title="Hold the first rehearsal with the whole team",
             description=(
                 "All participants, led by the interventionist: read the letters aloud in the "
-                "planned order, set the seating, practise answers to the client's likely "
+                "planned order, set the seating, practice answers to the client's likely "
                 "objections and what happens if the client gets angry or walks out. Adjust the "
                 "reading order and any letter that lands badly."
             ),
@@ -447,7 +447,7 @@ LOVE_FIRST = PlanTemplate(
             title="Letters of love",
             guidance=(
                 "Each member writes a letter that opens with love and good memories, describes "
-                "specific incidents of use they saw in a factual, non-judgemental way, says how "
+                "specific incidents of use they saw in a factual, nonjudgmental way, says how "
                 "they feel about what is happening, and closes by asking the client to accept "
                 "the help arranged today. Each letter takes two or three minutes to read. The "
                 "team leader collects drafts and the interventionist removes blame, anger and "
@@ -491,7 +491,7 @@ LOVE_FIRST = PlanTemplate(
             key="rehearsal_and_seating",
             title="Rehearsal, reading order and seating",
             guidance=(
-                "Rehearse with the full team: read the letters in order, practise each answer "
+                "Rehearse with the full team: read the letters in order, practice each answer "
                 "to an objection, and agree the team leader's signal for moving to the "
                 "bottom-line letters. Fix the seating so the client sits beside people they "
                 "trust with a clear path to the door, and set the reading order."
@@ -567,7 +567,7 @@ LOVE_FIRST = PlanTemplate(
             title="Write the letters of love and send them to the team leader",
             description=(
                 "Every team member: love and good memories, specific incidents of use described "
-                "without judgement, feelings, and the request to accept help today. The team "
+                "without judgment, feelings, and the request to accept help today. The team "
                 "leader forwards the drafts to the interventionist, who returns them with notes "
                 "so each can be marked ready."
             ),
@@ -598,7 +598,7 @@ LOVE_FIRST = PlanTemplate(
         TemplateActionItem(
             title="Rehearse with the whole team in reading order and seating",
             description=(
-                "Interventionist and the full team: read every letter aloud in order, practise "
+                "Interventionist and the full team: read every letter aloud in order, practice "
                 "the answers to objections, agree the team leader's signal for the bottom-line "
                 "letters, and settle the seating and arrival times."
             ),
@@ -1039,7 +1039,7 @@ CRAFT = PlanTemplate(
     summary=(
         "CRAFT, developed by Robert Meyers and Jane Ellen Smith, coaches the concerned "
         "significant other (CSO), not the loved one, over 12 to 14 sessions: understanding what "
-        "drives use, communicating positively, rewarding sober behaviour, letting natural "
+        "drives use, communicating positively, rewarding sober behavior, letting natural "
         "consequences happen, looking after their own life, and inviting the loved one to "
         "treatment at a window of opportunity. It fits families who want a non-confrontational "
         "approach, a loved one who is not ready, or homes where confrontation is unsafe, and "
@@ -1092,7 +1092,7 @@ CRAFT = PlanTemplate(
         ),
         TemplateSection(
             key="reinforcing_sober_behaviour",
-            title="Rewarding sober behaviour",
+            title="Rewarding sober behavior",
             guidance=(
                 "Help the CSO notice and reward time the loved one spends sober: shared "
                 "activities, attention, warmth and practical favours, given promptly and only "
@@ -1178,7 +1178,7 @@ CRAFT = PlanTemplate(
             due_in_days=17,
         ),
         TemplateActionItem(
-            title="Session 4: Practise positive communication",
+            title="Session 4: Practice positive communication",
             description=(
                 "Teach brief, specific, positive requests, 'I' statements, an understanding "
                 "statement, partial responsibility and an offer to help; rewrite one recent "
@@ -1188,7 +1188,7 @@ CRAFT = PlanTemplate(
             due_in_days=24,
         ),
         TemplateActionItem(
-            title="Session 5: Start rewarding sober behaviour",
+            title="Session 5: Start rewarding sober behavior",
             description=(
                 "Choose rewards from the list, plan when to give them (promptly, only while the "
                 "loved one is sober) and how to say why. Review the communication practice. "
@@ -1245,7 +1245,7 @@ CRAFT = PlanTemplate(
                 "The CSO invites the loved one, in the words practised, when a window opens. If "
                 "the loved one agrees, the CSO calls the interventionist the same day to arrange "
                 "the first appointment; if not, the CSO drops it without argument and keeps "
-                "rewarding sober behaviour until the next window."
+                "rewarding sober behavior until the next window."
             ),
             phase="intervention",
             due_in_days=None,
@@ -1321,7 +1321,7 @@ CRAFT = PlanTemplate(
             scenario="The loved one says no to the invitation",
             response=(
                 "The CSO accepts the answer without argument or lecturing and keeps rewarding "
-                "sober behaviour. A refusal is expected and not a failure; the next session "
+                "sober behavior. A refusal is expected and not a failure; the next session "
                 "reviews the attempt and watches for the next window."
             ),
         ),
@@ -1419,7 +1419,7 @@ SYSTEMIC_FAMILY = PlanTemplate(
             guidance=(
                 "For every family member, write their recovery commitments: individual or "
                 "family therapy, a support group (Al-Anon, Nar-Anon, Families Anonymous, SMART "
-                "Recovery Family & Friends), the enabling behaviours they will stop and how they "
+                "Recovery Family & Friends), the enabling behaviors they will stop and how they "
                 "will look after their own health. These are each participant's contribution and "
                 "are tracked like the identified client's."
             ),

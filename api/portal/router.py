@@ -26,6 +26,7 @@ from api.portal.schemas import (
     PortalPlan,
     PortalResources,
 )
+from api.sync.dependencies import UpdatedSince
 
 router = APIRouter(route_class=TransactionalRoute)
 
@@ -125,10 +126,12 @@ def create_portal_check_in(
     operation_id="list_portal_goals",
     summary="My goals and their progress",
     response_model=PortalGoals,
-    responses=responses(401, 403),
+    responses=responses(401, 403, 410),
     tags=["portal"],
 )
-def list_portal_goals(portal: CurrentPortal, session: SessionDep) -> PortalGoals:
+def list_portal_goals(
+    portal: CurrentPortal, session: SessionDep, updated_since: UpdatedSince
+) -> PortalGoals:
     audit.record(
         session,
         portal.ctx,
@@ -137,18 +140,21 @@ def list_portal_goals(portal: CurrentPortal, session: SessionDep) -> PortalGoals
         portal.id,
         case_id=portal.account.case_id,
     )
-    return PortalGoals(items=service.goals(session, portal))
+    return PortalGoals(
+        items=service.goals(session, portal, updated_since=updated_since),
+        removed_ids=service.goals_removed(session, portal, updated_since),
+    )
 
 
 @router.get(
     "/portal/plan",
     operation_id="get_portal_plan",
-    summary="The logistics of the intervention and my own part in it",
-    response_model=PortalPlan,
-    responses=responses(401, 403, 404),
+    summary="The logistics of the intervention and my own part in it, or null when there is none",
+    response_model=PortalPlan | None,
+    responses=responses(401, 403),
     tags=["portal"],
 )
-def get_portal_plan(portal: CurrentPortal, session: SessionDep) -> PortalPlan:
+def get_portal_plan(portal: CurrentPortal, session: SessionDep) -> PortalPlan | None:
     audit.record(
         session,
         portal.ctx,
@@ -163,10 +169,18 @@ def get_portal_plan(portal: CurrentPortal, session: SessionDep) -> PortalPlan:
 @router.get(
     "/portal/resources",
     operation_id="list_portal_resources",
-    summary="Support services for me",
+    summary="Support for me: my practice's directory (chosen ones first), then national lines",
     response_model=PortalResources,
     responses=responses(401, 403),
     tags=["portal"],
 )
-def list_portal_resources(portal: CurrentPortal) -> PortalResources:
-    return PortalResources(items=resources_for(is_client=portal.account.participant_id is None))
+def list_portal_resources(portal: CurrentPortal, session: SessionDep) -> PortalResources:
+    audit.record(
+        session,
+        portal.ctx,
+        AuditAction.read,
+        "portal_resources",
+        portal.id,
+        case_id=portal.account.case_id,
+    )
+    return PortalResources(items=resources_for(session, portal))

@@ -10,6 +10,9 @@ from api.checkins.schemas import CheckInAnswers
 from api.core.schemas import InputModel
 from api.goals.models import AchievementStatus, Direction, LifecycleStatus
 from api.goals.schemas import Subject
+from api.resources.models import Cost, ResourceFormat, ResourceKind
+from api.resources.schemas import MeetingRead
+from api.sync.schemas import SyncFields
 from api.users.schemas import PASSWORD_MAX, PASSWORD_MIN
 
 
@@ -66,6 +69,11 @@ class PortalMe(BaseModel):
     name: str
     client_first_name: str
     organization_name: str
+    time_zone: str = Field(
+        description="The IANA zone the case's dates are meant in (the client's own, else the "
+        "practice's): the portal shows every time on this clock.",
+        examples=["America/Chicago"],
+    )
 
 
 class CheckInDue(BaseModel):
@@ -108,7 +116,10 @@ class PortalGoal(BaseModel):
     measurements: list[PortalMeasurement]
 
 
-class PortalGoals(BaseModel):
+class PortalGoals(SyncFields):
+    """My goals. With `updated_since`, only those changed since then; `removed_ids` names my
+    goals that left the portal view since then (cancelled ones are not shown)."""
+
     items: list[PortalGoal]
 
 
@@ -126,13 +137,49 @@ class PortalPlan(BaseModel):
     letter_ready: bool
 
 
-class Resource(BaseModel):
+class PortalResource(BaseModel):
+    """A resource as the portal shows it: one of the practice's directory (`source: practice`,
+    with its `id`) or an always-available national line (`source: national`, no `id`)."""
+
+    id: uuid.UUID | None = Field(
+        default=None, description="The directory resource; none for national lines."
+    )
+    source: Literal["practice", "national"]
+    chosen: bool = Field(
+        default=False, description="Chosen for this person in their aftercare plan; listed first."
+    )
     name: str
-    kind: str
-    audience: Literal["client", "family", "everyone"]
-    description: str
-    contact: str
+    kind: ResourceKind
+    audience: Literal["client", "family", "both", "everyone"]
+    fellowship: str | None = None
+    description: str | None = None
+    format: ResourceFormat | None = None
+    address: str | None = Field(
+        default=None, description="One line: street, city, region, postal code."
+    )
+    online_url: str | None = None
+    phone: str | None = Field(
+        default=None, description="The number as written, without its extension."
+    )
+    phone_extension: str | None = None
+    email: str | None = None
+    website: str | None = None
+    time_zone: str | None = Field(default=None, description="IANA zone of the meeting times.")
+    meetings: list[MeetingRead] = []
+    next_meeting_at: datetime | None = Field(
+        default=None,
+        description="The next meeting's start, with the resource's UTC offset; none without meetings.",
+    )
+    schedule_note: str | None = None
+    languages: list[str] = []
+    cost: Cost | None = None
+    contact: str | None = Field(
+        default=None, description="How to reach a national line, as said aloud."
+    )
 
 
 class PortalResources(BaseModel):
-    items: list[Resource]
+    items: list[PortalResource] = Field(
+        description="The practice's active resources for this person (chosen ones first), "
+        "then the national lines."
+    )

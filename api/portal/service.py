@@ -22,9 +22,11 @@ from api.core import audit, clock
 from api.core.audit import AuditAction, AuditContext
 from api.core.config import Settings
 from api.core.problems import Conflict, FieldError, InvalidGrant, NotFound, UnprocessableContent
+from api.core.references import GOAL, Ref, require_references
 from api.core.security import digest, hash_password
 from api.goals.models import AchievementStatus, Direction, Goal, GoalMeasurement, LifecycleStatus
 from api.organizations.models import Organization
+from api.organizations.service import time_zone_of_case
 from api.participants.models import Participant, PortalStatus
 from api.participants.service import resolve_subject
 from api.plans.models import InterventionPlan
@@ -38,6 +40,7 @@ from api.portal.schemas import (
     PortalMeasurement,
     PortalPlan,
 )
+from api.sync.service import check_window
 from api.users.models import User
 
 INVITATION_LIFETIME = timedelta(days=7)
@@ -120,8 +123,8 @@ def invite(
             created_at=now,
         )
     )
-    if participant is not None and participant.portal_status != PortalStatus.active.value:
-        participant.portal_status = PortalStatus.invited.value
+    if participant is not None and participant.portal_status == PortalStatus.none.value:
+        participant.portal_status, participant.updated_at = PortalStatus.invited.value, now
     session.flush()
     audit.record(
         session, staff.ctx, AuditAction.create, "portal_invitation", account.id, case_id=case.id
@@ -208,8 +211,8 @@ def accept(
     account.session_epoch += 1  # a new invitation also ends older sessions
     if account.participant_id is not None:
         participant = session.get(Participant, account.participant_id)
-        if participant is not None:
-            participant.portal_status = PortalStatus.active.value
+        if participant is not None and participant.portal_status != PortalStatus.active.value:
+            participant.portal_status, participant.updated_at = PortalStatus.active.value, now
     session.flush()
     signed_in = AuditContext(
         "portal", account.id, account.organization_id, ctx.ip, ctx.user_agent, ctx.request_id
@@ -244,6 +247,7 @@ def me(session: Session, portal: Portal) -> PortalMe:
         name=participant.full_name if participant else client_first,
         client_first_name=client_first,
         organization_name=organization.name if organization else "",
+        time_zone=time_zone_of_case(session, case).key,
     )
 
 
@@ -287,43 +291,33 @@ def due(session: Session, portal: Portal) -> CheckInDue:
 
 def check_own_goals(session: Session, portal: Portal, answers: CheckInAnswers) -> None:
     """A respondent records progress on their own goals only, not on anyone else's."""
-    wanted = {u.goal_id for u in answers.goal_updates}
-    if not wanted:
-        return
-    own = set(
-        session.scalars(
-            select(col(Goal.id)).where(
-                col(Goal.case_id) == portal.account.case_id,
-                _mine(col(Goal.subject_participant_id), portal),
-                col(Goal.id).in_(wanted),
-            )
-        )
+    own_goal = GOAL.narrowed(
+        "not one of your goals", _mine(col(Goal.subject_participant_id), portal)
     )
-    errors = [
-        FieldError(
-            loc=["body", "goal_updates", i, "goal_id"],
-            msg="not one of your goals",
-            type="value_error",
-        )
-        for i, u in enumerate(answers.goal_updates)
-        if u.goal_id not in own
-    ]
-    if errors:
-        raise UnprocessableContent(
-            "Progress can be recorded on your own goals only.", errors=errors
-        )
+    require_references(
+        session,
+        organization_id=portal.organization_id,
+        case_id=portal.account.case_id,
+        refs=[
+            Ref(own_goal, u.goal_id, ("body", "goal_updates", i, "goal_id"))
+            for i, u in enumerate(answers.goal_updates)
+        ],
+        detail="Progress can be recorded on your own goals only.",
+    )
 
 
-def goals(session: Session, portal: Portal) -> list[PortalGoal]:
-    mine = session.scalars(
-        select(Goal)
-        .where(
-            col(Goal.case_id) == portal.account.case_id,
-            _mine(col(Goal.subject_participant_id), portal),
-            col(Goal.lifecycle_status) != LifecycleStatus.cancelled.value,
-        )
-        .order_by(col(Goal.created_at))
-    ).all()
+def goals(
+    session: Session, portal: Portal, *, updated_since: datetime | None = None
+) -> list[PortalGoal]:
+    """My goals that are not cancelled; with `updated_since`, those changed since then."""
+    statement = select(Goal).where(
+        col(Goal.case_id) == portal.account.case_id,
+        _mine(col(Goal.subject_participant_id), portal),
+        col(Goal.lifecycle_status) != LifecycleStatus.cancelled.value,
+    )
+    if updated_since is not None:
+        statement = statement.where(col(Goal.updated_at) >= updated_since)
+    mine = session.scalars(statement.order_by(col(Goal.created_at))).all()
     series: dict[object, list[PortalMeasurement]] = {g.id: [] for g in mine}
     if mine:
         for m in session.scalars(
@@ -350,17 +344,40 @@ def goals(session: Session, portal: Portal) -> list[PortalGoal]:
     ]
 
 
-def plan(session: Session, portal: Portal) -> PortalPlan:
+def goals_removed(
+    session: Session, portal: Portal, updated_since: datetime | None
+) -> list[uuid.UUID]:
+    """My goals that left the portal view since `updated_since`: cancelled since then (the
+    portal leaves cancelled goals out). None without `updated_since`."""
+    if updated_since is None:
+        return []
+    check_window(updated_since)
+    return list(
+        session.scalars(
+            select(col(Goal.id)).where(
+                col(Goal.case_id) == portal.account.case_id,
+                _mine(col(Goal.subject_participant_id), portal),
+                col(Goal.lifecycle_status) == LifecycleStatus.cancelled.value,
+                col(Goal.updated_at) >= updated_since,
+            )
+        )
+    )
+
+
+def plan(session: Session, portal: Portal) -> PortalPlan | None:
+    """The caller's part of the plan; None (200 null) when there is nothing to show yet.
+
+    The plan is prepared with the family, so the client's own portal (no participant)
+    has none; nor does a family member's before the interventionist starts one.
+    """
     participant = _participant(session, portal)
     if participant is None:
-        # The plan is prepared with the family; the client's part of the portal is
-        # their own check-ins and goals.
-        raise NotFound("There is no plan to show here.")
+        return None
     found = session.scalar(
         select(InterventionPlan).where(col(InterventionPlan.case_id) == portal.account.case_id)
     )
     if found is None:
-        raise NotFound("Your interventionist has not started the plan yet.")
+        return None
     key = str(participant.id)
     contribution = next((c for c in found.contributions if c.get("participant_id") == key), None)
     position = found.speaking_order.index(key) + 1 if key in found.speaking_order else None

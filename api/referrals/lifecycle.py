@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy.orm import Session
 
 from api.alerts.models import AlertKind, Severity
 from api.alerts.service import raise_alert
 from api.cases.lifecycle import move_case
 from api.cases.models import Case, CaseStatus
-from api.cases.status import allowed_transitions
+from api.cases.status import BEFORE_TREATMENT
+from api.consents.expiry import after_referral_moved
 from api.core import clock
 from api.core.audit import AuditContext
-from api.core.problems import InvalidTransition
+from api.core.problems import FieldError, InvalidTransition, UnprocessableContent
 from api.referrals.models import DischargeReason, Referral, ReferralEvent, ReferralStatus
 from api.referrals.schemas import StatusReport
 from api.referrals.status import NEXT, REPORTED_BY_CENTER
+from api.treatment_centers.models import TreatmentCenter
 from api.webhooks.outbox import announce_to_organization
 
 
@@ -27,7 +31,8 @@ def move(
     note: str | None = None,
     choices: frozenset[ReferralStatus] | None = None,
 ) -> None:
-    """Move the referral to `to`; `choices` narrows the lifecycle to what this actor may do."""
+    """Move the referral to `to`; `choices` narrows the lifecycle to what this actor may do.
+    A move that ends the referral also ends the consents that end on it (api.consents.expiry)."""
     current = ReferralStatus(referral.status)
     possible = NEXT[current] if choices is None else NEXT[current] & choices
     if to not in possible:
@@ -61,12 +66,32 @@ def move(
         },
     )
     session.flush()
+    after_referral_moved(session, referral, to, actor_id=_staff_actor(ctx))
 
 
 def report(
     session: Session, ctx: AuditContext, case: Case, referral: Referral, update: StatusReport
 ) -> None:
-    """A status update from the center, with its effects on the case."""
+    """A status update from the center, with its effects on the case.
+
+    Raises UnprocessableContent (422, field `discharged_at`) for a discharge dated before
+    the admission: the dates feed the treatment-entry and completion figures."""
+    if (
+        update.status is ReferralStatus.discharged
+        and update.discharged_at is not None
+        and referral.admitted_at is not None
+        and update.discharged_at < referral.admitted_at
+    ):
+        raise UnprocessableContent(
+            "A discharge cannot come before the admission.",
+            errors=[
+                FieldError(
+                    loc=["body", "discharged_at"],
+                    msg="before the admission",
+                    type="value_error",
+                )
+            ],
+        )
     note = update.note or update.decline_reason
     move(session, ctx, referral, update.status, note=note, choices=REPORTED_BY_CENTER)
     if update.status is ReferralStatus.declined:
@@ -81,23 +106,61 @@ def report(
         )
     elif update.status is ReferralStatus.admitted:
         referral.admitted_at = update.admitted_at or clock.now()
-        _move_case(session, ctx, case, CaseStatus.in_treatment, "Admitted to treatment.")
+        # Whatever stage the case had reached (ARISE clients often enter treatment at the
+        # first call), and a client in aftercare who is admitted again: in treatment now.
+        if CaseStatus(case.status) in BEFORE_TREATMENT | {CaseStatus.aftercare}:
+            _follow(
+                session,
+                ctx,
+                case,
+                referral,
+                CaseStatus.in_treatment,
+                f"Admitted to {_center_name(session, referral)} (referral).",
+            )
     elif update.status is ReferralStatus.discharged:
         referral.discharged_at = update.discharged_at or clock.now()
         referral.discharge_reason = (
             update.discharge_reason.value if update.discharge_reason else None
         )
-        if update.discharge_reason is DischargeReason.completed:
-            _move_case(
-                session, ctx, case, CaseStatus.aftercare, "Completed treatment; aftercare begins."
+        # Also from before treatment, when the admission never reached the case.
+        if update.discharge_reason is DischargeReason.completed and (
+            CaseStatus(case.status) in BEFORE_TREATMENT | {CaseStatus.in_treatment}
+        ):
+            _follow(
+                session,
+                ctx,
+                case,
+                referral,
+                CaseStatus.aftercare,
+                f"Completed treatment at {_center_name(session, referral)} (referral); "
+                "aftercare begins.",
             )
     session.flush()
 
 
-def _move_case(
-    session: Session, ctx: AuditContext, case: Case, to: CaseStatus, reason: str
+def _staff_actor(ctx: AuditContext) -> uuid.UUID | None:
+    return ctx.actor_id if ctx.actor_type == "staff" else None
+
+
+def _center_name(session: Session, referral: Referral) -> str:
+    center = session.get(TreatmentCenter, referral.treatment_center_id)
+    return center.name if center is not None else "a treatment center"
+
+
+def _follow(
+    session: Session,
+    ctx: AuditContext,
+    case: Case,
+    referral: Referral,
+    to: CaseStatus,
+    reason: str,
 ) -> None:
-    current = CaseStatus(case.status)
-    if current is not to and to in allowed_transitions(current):
-        actor = ctx.actor_id if ctx.actor_type == "staff" else None
-        move_case(session, case, to, actor_id=actor, reason=reason)
+    """The case follows what happened to the client, on the timeline with its cause: the
+    staff member who recorded it, or the partner center that reported it."""
+    details = {
+        "cause": f"referral_{referral.status}",
+        "referral_id": str(referral.id),
+        "treatment_center_id": str(referral.treatment_center_id),
+        "reported_by": ctx.actor_type,
+    }
+    move_case(session, case, to, actor_id=_staff_actor(ctx), reason=reason, details=details)

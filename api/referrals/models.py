@@ -40,13 +40,16 @@ class Referral(SQLModel, table=True):
     __table_args__ = (
         Index("ix_referrals_center_updated", "treatment_center_id", "updated_at", "id"),
         Index("ix_referrals_org_created", "organization_id", "created_at", "id"),
+        Index("ix_referrals_org_admitted", "organization_id", "admitted_at"),
+        Index("ix_referrals_org_discharged", "organization_id", "discharged_at"),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     case_id: uuid.UUID = Field(foreign_key="cases.id", ondelete="CASCADE", index=True)
     organization_id: uuid.UUID = Field(foreign_key="organizations.id")
     treatment_center_id: uuid.UUID = Field(foreign_key="treatment_centers.id")
-    consent_id: uuid.UUID = Field(foreign_key="consents.id")
+    # None only on a draft made by an aftercare escalation: sending requires a consent.
+    consent_id: uuid.UUID | None = Field(default=None, foreign_key="consents.id")
     level_of_care: str = Field(max_length=5)
     requested_admission_date: date | None = None
     summary: str = Field(sa_type=Text)

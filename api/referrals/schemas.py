@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from api.consents.models import ConsentStatus
 from api.core.pagination import Page
-from api.core.schemas import InputModel, IsoDate, Timestamp
+from api.core.schemas import InputModel, IsoDate, Kept, PastTimestamp, required_when
 from api.plans.models import LevelOfCare
 from api.referrals.models import DischargeReason, ReferralStatus
 
@@ -39,10 +39,10 @@ class ReferralCreate(InputModel):
 
 
 class ReferralUpdate(InputModel):
-    consent_id: uuid.UUID | None = None
-    level_of_care: LevelOfCare | None = None
+    consent_id: Kept[uuid.UUID] = None
+    level_of_care: Kept[LevelOfCare] = None
     requested_admission_date: IsoDate | None = None
-    summary: Summary | None = None
+    summary: Kept[Summary] = None
 
 
 class StatusReport(InputModel):
@@ -50,14 +50,27 @@ class StatusReport(InputModel):
 
     model_config = ConfigDict(
         json_schema_extra={
-            "examples": [{"status": "admitted", "admitted_at": "2026-12-06T14:00:00Z"}]
+            "examples": [{"status": "admitted", "admitted_at": "2026-12-04T14:00:00Z"}],
+            # The fields a status needs (`_fields_of_the_status`).
+            "allOf": [
+                required_when(
+                    "status",
+                    ReferralStatus.declined.value,
+                    {"decline_reason": {"type": "string", "pattern": "\\S"}},
+                ),
+                required_when(
+                    "status",
+                    ReferralStatus.discharged.value,
+                    {"discharge_reason": {"type": "string"}},
+                ),
+            ],
         }
     )
 
     status: ReferralStatus
     decline_reason: Note | None = None
-    admitted_at: Timestamp | None = None
-    discharged_at: Timestamp | None = None
+    admitted_at: PastTimestamp | None = None
+    discharged_at: PastTimestamp | None = None
     discharge_reason: DischargeReason | None = None
     note: Note | None = None
 
@@ -97,7 +110,9 @@ class ReferralRead(BaseModel):
     treatment_center_is_partner: bool = Field(
         description="The center reports its own status changes through the partner API."
     )
-    consent_id: uuid.UUID
+    consent_id: uuid.UUID | None = Field(
+        description="None on a draft made by an aftercare escalation until a consent is attached."
+    )
     level_of_care: LevelOfCare
     requested_admission_date: date | None
     summary: str

@@ -19,6 +19,7 @@ from api.core.audit import AuditAction
 from api.core.db import lookup
 from api.core.pagination import keyset_page, split_page
 from api.core.problems import Conflict, ConsentRequired
+from api.core.references import CONSENT, TREATMENT_CENTER, Ref, require_references
 from api.core.schemas import changes_of
 from api.referrals import lifecycle
 from api.referrals.models import Referral, ReferralEvent, ReferralStatus
@@ -31,14 +32,19 @@ from api.referrals.schemas import (
 )
 from api.referrals.status import NEXT, REPORTED_BY_CENTER, is_closed
 from api.treatment_centers.models import TreatmentCenter
-from api.treatment_centers.service import is_partner, load_center, partners_among
+from api.treatment_centers.service import is_partner, partners_among
 from api.users.models import User
 from api.webhooks.outbox import announce_to_center
 
 
 def require_consent(
-    session: Session, case: Case, consent_id: uuid.UUID, center_id: uuid.UUID
+    session: Session, case: Case, consent_id: uuid.UUID | None, center_id: uuid.UUID
 ) -> None:
+    if consent_id is None:
+        raise ConsentRequired(
+            "This draft referral has no consent yet. Attach an active consent that names this "
+            "treatment center (consent_id), then send it."
+        )
     if active_consent_for(session, consent_id, case, center_id) is None:
         raise ConsentRequired(
             "The consent must be of this case, active (not revoked or expired), and name this "
@@ -47,7 +53,16 @@ def require_consent(
 
 
 def create_referral(session: Session, staff: Staff, case: Case, data: ReferralCreate) -> Referral:
-    load_center(session, staff.organization_id, data.treatment_center_id)
+    require_references(
+        session,
+        organization_id=case.organization_id,
+        case_id=case.id,
+        refs=[
+            Ref(TREATMENT_CENTER, data.treatment_center_id, ("body", "treatment_center_id")),
+            Ref(CONSENT, data.consent_id, ("body", "consent_id")),
+        ],
+        detail="The referral names a center or consent that is not of this practice or case.",
+    )
     require_consent(session, case, data.consent_id, data.treatment_center_id)
     now = clock.now()
     referral = Referral(
@@ -86,6 +101,13 @@ def update_draft(
     if "level_of_care" in changes:
         changes["level_of_care"] = str(changes["level_of_care"])
     if "consent_id" in changes:
+        require_references(
+            session,
+            organization_id=case.organization_id,
+            case_id=case.id,
+            refs=[Ref(CONSENT, changes["consent_id"], ("body", "consent_id"))],
+            detail="The consent is not of this case.",
+        )
         require_consent(session, case, changes["consent_id"], referral.treatment_center_id)
     changed = {f: v for f, v in changes.items() if getattr(referral, f) != v}
     for field, value in changed.items():

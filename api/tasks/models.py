@@ -36,6 +36,7 @@ class Task(SQLModel, table=True):
     __table_args__ = (
         Index("ix_tasks_case_created", "case_id", "created_at", "id"),
         Index("ix_tasks_assignee_user_status", "assignee_user_id", "status", "due_at"),
+        Index("ix_tasks_org_updated", "organization_id", "updated_at", "id"),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
@@ -52,6 +53,12 @@ class Task(SQLModel, table=True):
     status: str = Field(default=TaskStatus.open.value, max_length=20)
     completed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     from_template: bool = False
+    # Where a template task sits around the intervention: its day in the template and the
+    # template's intervention day (DESIGN.md §4 plan: template tasks follow `scheduled_at`).
+    template_day: int | None = None
+    template_anchor_day: int | None = None
+    # Someone set this task's due date by hand: rescheduling the intervention leaves it alone.
+    due_set_by_hand: bool = False
     created_by_id: uuid.UUID | None = Field(default=None, foreign_key="users.id")
     created_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)

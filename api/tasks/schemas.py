@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from api.core.pagination import Page
-from api.core.schemas import InputModel, Timestamp
+from api.core.schemas import InputModel, Kept, Timestamp, given_when_absent
+from api.sync.schemas import SyncPage
 from api.tasks.models import TaskPhase, TaskStatus
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -16,6 +16,18 @@ Description = Annotated[str, StringConstraints(max_length=5_000)]
 
 class Assignee(InputModel):
     """Exactly one of a staff member or a participant of the same case."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "allOf": [
+                given_when_absent("user_id", "participant_id"),
+                {
+                    "if": {"properties": {"user_id": {"type": "string"}}, "required": ["user_id"]},
+                    "then": {"properties": {"participant_id": {"type": "null"}}},
+                },
+            ]
+        }
+    )
 
     user_id: uuid.UUID | None = None
     participant_id: uuid.UUID | None = None
@@ -51,12 +63,12 @@ class TaskCreate(InputModel):
 class TaskUpdate(InputModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{"status": "done"}]})
 
-    title: Title | None = None
+    title: Kept[Title] = None
     description: Description | None = None
-    phase: TaskPhase | None = None
+    phase: Kept[TaskPhase] = None
     assignee: Assignee | None = None
     due_at: Timestamp | None = None
-    status: TaskStatus | None = None
+    status: Kept[TaskStatus] = None
 
 
 class AssigneeRead(BaseModel):
@@ -78,9 +90,38 @@ class TaskRead(BaseModel):
     overdue: bool
     completed_at: datetime | None
     from_template: bool
+    due_set_by_hand: bool = Field(
+        default=False,
+        description="Its due date was changed by hand, so rescheduling the intervention leaves it.",
+    )
     created_at: datetime
     updated_at: datetime
     version: int
 
 
-TaskPage = Page[TaskRead]
+TaskPage = SyncPage[TaskRead]
+
+
+class PhaseSummary(BaseModel):
+    phase: TaskPhase
+    open_count: int
+    over: bool = Field(description="The case has moved past this phase (its status says so).")
+
+
+class PhaseSummaryList(BaseModel):
+    items: list[PhaseSummary]
+
+
+class PhaseClose(InputModel):
+    """Close every open task of a phase that is over."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"phase": "preparation"}]})
+
+    phase: TaskPhase
+    status: Literal[TaskStatus.done, TaskStatus.cancelled] = TaskStatus.done
+
+
+class PhaseCloseResult(BaseModel):
+    phase: TaskPhase
+    closed: int
+    items: list[TaskRead]

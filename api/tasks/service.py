@@ -13,15 +13,17 @@ from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from api.auth.dependencies import Staff
-from api.cases.models import Case, CaseTeamMember, TeamRole
+from api.cases.models import Case, CaseStatus, CaseTeamMember, TeamRole
 from api.cases.service import load_in_case, visible_to
 from api.core import audit, clock
 from api.core.audit import AuditAction
 from api.core.db import lookup
 from api.core.pagination import keyset_page, split_page
-from api.core.problems import FieldError, UnprocessableContent
+from api.core.references import PARTICIPANT, STAFF, Ref, require_references
 from api.core.schemas import changes_of
 from api.participants.models import Participant
+from api.sync.models import SyncResource
+from api.sync.service import record_deleted
 from api.tasks.models import Task, TaskPhase, TaskStatus
 from api.tasks.schemas import Assignee, AssigneeRead, TaskCreate, TaskRead, TaskUpdate
 from api.users.models import User
@@ -36,26 +38,19 @@ def load_task(session: Session, staff: Staff, task_id: uuid.UUID) -> tuple[Task,
 
 
 def _check_assignee(session: Session, case: Case, assignee: Assignee | None) -> None:
+    """An active staff member of the practice, or a participant of this case (else 422)."""
     if assignee is None:
         return
-    if assignee.user_id is not None:
-        user = session.get(User, assignee.user_id)
-        ok = user is not None and user.organization_id == case.organization_id and user.is_active
-        field = "user_id"
-    else:
-        participant = session.get(Participant, assignee.participant_id)
-        ok = participant is not None and participant.case_id == case.id
-        field = "participant_id"
-    if not ok:
-        message = (
-            "not an active staff member of your organisation"
-            if field == "user_id"
-            else "not a participant of this case"
-        )
-        raise UnprocessableContent(
-            f"The assignee is {message}.",
-            errors=[FieldError(loc=["body", "assignee", field], msg=message, type="value_error")],
-        )
+    require_references(
+        session,
+        organization_id=case.organization_id,
+        case_id=case.id,
+        refs=[
+            Ref(STAFF, assignee.user_id, ("body", "assignee", "user_id")),
+            Ref(PARTICIPANT, assignee.participant_id, ("body", "assignee", "participant_id")),
+        ],
+        detail="The assignee must be an active colleague or a participant of this case.",
+    )
 
 
 def add_task(session: Session, staff: Staff, case: Case, data: TaskCreate) -> Task:
@@ -80,18 +75,8 @@ def add_task(session: Session, staff: Staff, case: Case, data: TaskCreate) -> Ta
     return task
 
 
-def add_template_tasks(
-    session: Session,
-    staff: Staff,
-    case: Case,
-    items: Sequence[tuple[str, str, str, int | None]],
-) -> list[Task]:
-    """Tasks from a plan template's action items: (title, description, phase, due_in_days).
-    They go to the case lead (else, when the lead was deactivated, whoever made the plan), so
-    they show in someone's work queue and their due dates are not missed; the lead hands each
-    one on as needed."""
-    now = clock.now()
-    lead = session.scalar(
+def _active_lead(session: Session, case: Case) -> uuid.UUID | None:
+    return session.scalar(
         select(col(CaseTeamMember.user_id))
         .join(User, col(User.id) == col(CaseTeamMember.user_id))
         .where(
@@ -100,6 +85,71 @@ def add_template_tasks(
             col(User.is_active).is_(True),
         )
     )
+
+
+# The phase of the action plan a case in each status is in.
+_PHASE_OF_STATUS = {
+    CaseStatus.intake: TaskPhase.preparation,
+    CaseStatus.planning: TaskPhase.preparation,
+    CaseStatus.scheduled: TaskPhase.preparation,
+    CaseStatus.intervention_held: TaskPhase.intervention,
+    CaseStatus.in_treatment: TaskPhase.treatment,
+    CaseStatus.aftercare: TaskPhase.aftercare,
+    CaseStatus.closed: TaskPhase.follow_up,
+}
+
+
+def phase_for(case_status: str) -> TaskPhase:
+    """The action-plan phase of a case in `case_status` (intake..scheduled → preparation, …)."""
+    return _PHASE_OF_STATUS[CaseStatus(case_status)]
+
+
+def raise_task(
+    session: Session,
+    case: Case,
+    *,
+    title: str,
+    description: str | None,
+    phase: TaskPhase,
+    due_at: datetime | None,
+    fallback_user_id: uuid.UUID | None,
+    assignee_user_id: uuid.UUID | None = None,
+) -> Task:
+    """A task Cairn itself raises on a case, for `assignee_user_id` if given, else the case
+    lead (else, when the lead was deactivated, `fallback_user_id`), so it shows in someone's
+    work queue."""
+    now = clock.now()
+    task = Task(
+        case_id=case.id,
+        organization_id=case.organization_id,
+        title=title[:200],
+        description=description,
+        phase=phase.value,
+        due_at=due_at,
+        assignee_user_id=assignee_user_id or _active_lead(session, case) or fallback_user_id,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(task)
+    session.flush()
+    return task
+
+
+def add_template_tasks(
+    session: Session,
+    staff: Staff,
+    case: Case,
+    items: Sequence[tuple[str, str, str, int | None]],
+    *,
+    anchor_day: int | None = None,
+) -> list[Task]:
+    """Tasks from a plan template's action items: (title, description, phase, due_in_days).
+    They go to the case lead (else, when the lead was deactivated, whoever made the plan), so
+    they show in someone's work queue and their due dates are not missed; the lead hands each
+    one on as needed. `anchor_day` is the template's intervention day: each task keeps its
+    place around it, so its date follows the plan's `scheduled_at` (api/tasks/anchors.py)."""
+    now = clock.now()
+    lead = _active_lead(session, case)
     tasks = [
         Task(
             case_id=case.id,
@@ -110,6 +160,8 @@ def add_template_tasks(
             due_at=now + timedelta(days=days) if days is not None else None,
             assignee_user_id=lead or staff.id,
             from_template=True,
+            template_day=days,
+            template_anchor_day=anchor_day if days is not None else None,
             created_by_id=staff.id,
             created_at=now,
             updated_at=now,
@@ -136,6 +188,9 @@ def update_task(session: Session, staff: Staff, task: Task, case: Case, data: Ta
             wanted["completed_at"] = clock.now() if status is TaskStatus.done else None
     if "phase" in changes:
         changes["phase"] = TaskPhase(changes["phase"]).value
+    if "due_at" in changes and changes["due_at"] != task.due_at:
+        # A date chosen by hand stays put when the intervention is rescheduled.
+        wanted["due_set_by_hand"] = True
     wanted |= changes
     changed = {field: value for field, value in wanted.items() if getattr(task, field) != value}
     if not changed:
@@ -144,12 +199,25 @@ def update_task(session: Session, staff: Staff, task: Task, case: Case, data: Ta
         setattr(task, field, value)
     task.updated_at = clock.now()
     session.flush()
+    if changed.get("status") == TaskStatus.done.value:
+        # An aftercare follow-up is finished with its task (imported here: aftercare
+        # builds on tasks).
+        from api.aftercare.follow_ups import task_finished
+
+        task_finished(session, task, staff.id)
     audit.record(session, staff.ctx, AuditAction.update, "task", task.id, case_id=case.id)
     return task
 
 
 def delete_task(session: Session, staff: Staff, task: Task) -> None:
     audit.record(session, staff.ctx, AuditAction.delete, "task", task.id, case_id=task.case_id)
+    record_deleted(
+        session,
+        SyncResource.task,
+        [task.id],
+        case_id=task.case_id,
+        organization_id=task.organization_id,
+    )
     session.delete(task)
     session.flush()
 
@@ -160,12 +228,15 @@ def list_case_tasks(
     case: Case,
     *,
     status: TaskStatus | None,
+    updated_since: datetime | None = None,
     limit: int,
     cursor: str | None,
 ) -> tuple[list[Task], str | None]:
     statement = select(Task).where(col(Task.case_id) == case.id)
     if status is not None:
         statement = statement.where(col(Task.status) == status.value)
+    if updated_since is not None:
+        statement = statement.where(col(Task.updated_at) >= updated_since)
     statement = keyset_page(
         statement,
         [col(Task.created_at), col(Task.id)],
@@ -185,6 +256,7 @@ class QueueFilters:
     assignee_id: uuid.UUID | None
     overdue: bool
     status: TaskStatus | None
+    updated_since: datetime | None = None
 
 
 def work_queue(
@@ -200,6 +272,8 @@ def work_queue(
         statement = statement.where(
             col(Task.status) == TaskStatus.open.value, col(Task.due_at) < clock.now()
         )
+    if filters.updated_since is not None:
+        statement = statement.where(col(Task.updated_at) >= filters.updated_since)
     due = func.coalesce(col(Task.due_at), NO_DUE_DATE)
     statement = keyset_page(
         statement, [due, col(Task.id)], descending=False, limit=limit, cursor=cursor
@@ -236,6 +310,7 @@ def to_reads(session: Session, tasks: Sequence[Task]) -> list[TaskRead]:
             overdue=t.status == TaskStatus.open.value and t.due_at is not None and t.due_at < now,
             completed_at=t.completed_at,
             from_template=t.from_template,
+            due_set_by_hand=t.due_set_by_hand,
             created_at=t.created_at,
             updated_at=t.updated_at,
             version=t.version,

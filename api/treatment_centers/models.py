@@ -5,9 +5,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON
+from sqlalchemy import JSON, Text
 from sqlmodel import Field, SQLModel
 
+from api.core.search import keep_search_key, trigram_index
 from api.core.types import UTCDateTime, version_column
 
 
@@ -28,10 +29,11 @@ _version = version_column()
 
 
 class TreatmentCenter(SQLModel, table=True):
-    """A treatment center in the organisation's directory; a partner when it has an API client."""
+    """A treatment center in the organization's directory; a partner when it has an API client."""
 
     __tablename__ = "treatment_centers"
     __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": _version}
+    __table_args__ = (trigram_index("ix_treatment_centers_search_key"),)
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     organization_id: uuid.UUID = Field(foreign_key="organizations.id", index=True)
@@ -46,9 +48,15 @@ class TreatmentCenter(SQLModel, table=True):
     postal_code: str | None = Field(default=None, max_length=20)
     country: str | None = Field(default=None, max_length=2)
     phone: str | None = Field(default=None, max_length=40)
+    phone_extension: str | None = Field(default=None, max_length=10)
     website: str | None = Field(default=None, max_length=300)
     beds_available: int | None = None
     beds_updated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)
     version: int = Field(default=1, sa_column=_version)
+    # Name and city, normalised (api.core.search); set on every write.
+    search_key: str = Field(default="", sa_type=Text)
+
+
+keep_search_key(TreatmentCenter, lambda center: (center.name, center.city))

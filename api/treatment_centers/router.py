@@ -29,7 +29,7 @@ router = APIRouter(
 @router.get(
     "",
     operation_id="list_treatment_centers",
-    summary="The organisation's treatment center directory, by name",
+    summary="The organization's treatment center directory, by name",
     response_model=TreatmentCenterPage,
     responses=responses(401),
 )

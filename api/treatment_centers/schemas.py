@@ -14,9 +14,9 @@ from pydantic import (
     UrlConstraints,
 )
 
-from api.cases.schemas import Phone
+from api.core.contact import EXTENSION_NEEDS_NUMBER, Phone, PhoneExtension, PhoneFields
 from api.core.pagination import Page
-from api.core.schemas import InputModel
+from api.core.schemas import InputModel, Kept
 from api.plans.models import LevelOfCare
 from api.treatment_centers.models import Service
 
@@ -27,7 +27,7 @@ def _unique(values: list[object]) -> list[object]:
     return list(dict.fromkeys(values))
 
 
-class _CenterFields(InputModel):
+class _CenterFields(PhoneFields, InputModel):
     levels_of_care: Annotated[list[LevelOfCare], Field(max_length=9), AfterValidator(_unique)] = []
     services: Annotated[list[Service], Field(max_length=10), AfterValidator(_unique)] = []
     populations: Annotated[list[Label], Field(max_length=20), AfterValidator(_unique)] = []
@@ -42,6 +42,7 @@ class _CenterFields(InputModel):
     )
     country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
     phone: Phone | None = None
+    phone_extension: PhoneExtension | None = None
     website: Annotated[HttpUrl, UrlConstraints(max_length=280)] | None = None
     beds_available: Annotated[int, Field(strict=True, ge=0, le=10_000)] | None = None
 
@@ -49,6 +50,7 @@ class _CenterFields(InputModel):
 class TreatmentCenterCreate(_CenterFields):
     model_config = ConfigDict(
         json_schema_extra={
+            "allOf": [EXTENSION_NEEDS_NUMBER],
             "examples": [
                 {
                     "name": "Hazelden Betty Ford, Center City",
@@ -61,7 +63,7 @@ class TreatmentCenterCreate(_CenterFields):
                     "phone": "+1 800 257 7810",
                     "beds_available": 4,
                 }
-            ]
+            ],
         }
     )
 
@@ -69,10 +71,9 @@ class TreatmentCenterCreate(_CenterFields):
 
 
 class TreatmentCenterUpdate(_CenterFields):
-    name: (
+    name: Kept[
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-        | None
-    ) = None
+    ] = None
     levels_of_care: (
         Annotated[list[LevelOfCare], Field(max_length=9), AfterValidator(_unique)] | None
     ) = None  # type: ignore[assignment]
@@ -95,7 +96,8 @@ class TreatmentCenterRead(BaseModel):
     region: str | None
     postal_code: str | None
     country: str | None
-    phone: str | None
+    phone: str | None = Field(description="The number as written, without its extension.")
+    phone_extension: str | None = Field(description="The extension's digits, if any.")
     website: str | None
     is_partner: bool = Field(description="Read-only: the center has an active partner API client.")
     beds_available: int | None

@@ -1,4 +1,4 @@
-"""The organisation's directory of treatment centers."""
+"""The organization's directory of treatment centers."""
 
 from __future__ import annotations
 
@@ -14,10 +14,11 @@ from sqlmodel import col
 from api.auth.dependencies import Staff
 from api.core import audit, clock
 from api.core.audit import AuditAction
+from api.core.contact import require_number_for_extension
 from api.core.pagination import keyset_page, split_page
 from api.core.problems import NotFound
 from api.core.schemas import changes_of
-from api.core.search import contains_pattern
+from api.core.search import matches
 from api.partner.models import PartnerApiClient
 from api.plans.models import LevelOfCare
 from api.treatment_centers.models import Service, TreatmentCenter
@@ -50,6 +51,9 @@ def _as_stored(values: dict[str, Any]) -> dict[str, Any]:
 def add_center(session: Session, admin: Staff, data: TreatmentCenterCreate) -> TreatmentCenter:
     now = clock.now()
     values = _as_stored(data.model_dump())
+    require_number_for_extension(
+        values["phone"], values["phone_extension"], ["body", "phone_extension"]
+    )
     center = TreatmentCenter(
         organization_id=admin.organization_id, created_at=now, updated_at=now, **values
     )
@@ -68,6 +72,11 @@ def update_center(
     for field in ("levels_of_care", "services", "populations", "insurance_accepted"):
         if field in changes and changes[field] is None:
             changes[field] = []
+    require_number_for_extension(
+        changes.get("phone", center.phone),
+        changes.get("phone_extension", center.phone_extension),
+        ["body", "phone_extension"],
+    )
     changed = {f: v for f, v in changes.items() if getattr(center, f) != v}
     if not changed:
         return center
@@ -112,11 +121,7 @@ def list_centers(
     elif filters.has_beds is False:
         statement = statement.where(func.coalesce(col(TreatmentCenter.beds_available), 0) == 0)
     if filters.q:
-        pattern = contains_pattern(filters.q.strip())
-        statement = statement.where(
-            func.lower(col(TreatmentCenter.name)).like(pattern, escape="\\")
-            | func.lower(func.coalesce(col(TreatmentCenter.city), "")).like(pattern, escape="\\")
-        )
+        statement = statement.where(matches(col(TreatmentCenter.search_key), filters.q))
     statement = keyset_page(
         statement,
         [col(TreatmentCenter.name), col(TreatmentCenter.id)],

@@ -4,10 +4,11 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StrictBool, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
+from api.core.contact import Email
 from api.core.pagination import Page
-from api.core.schemas import InputModel
+from api.core.schemas import InputModel, Kept
 from api.users.models import Role
 
 PASSWORD_MIN = 10
@@ -30,7 +31,7 @@ class UserCreate(InputModel):
         },
     )
 
-    email: EmailStr = Field(max_length=320)
+    email: Email
     full_name: FullName
     role: Role
     password: str = Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)
@@ -39,10 +40,10 @@ class UserCreate(InputModel):
 class UserUpdate(InputModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{"role": "supervisor"}]})
 
-    email: EmailStr | None = Field(default=None, max_length=320)
-    full_name: FullName | None = None
-    role: Role | None = None
-    is_active: StrictBool | None = None
+    email: Kept[Email] = None
+    full_name: Kept[FullName] = None
+    role: Kept[Role] = None
+    is_active: Kept[StrictBool] = None
 
 
 class UserRead(BaseModel):
@@ -59,3 +60,17 @@ class UserRead(BaseModel):
 
 
 UserPage = Page[UserRead]
+
+
+class ColleagueRead(BaseModel):
+    """A colleague as every staff member sees them: enough to pick a case team or an
+    assignee, nothing more (no email, no account state)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    full_name: str
+    role: Role
+
+
+ColleaguePage = Page[ColleagueRead]

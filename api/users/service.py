@@ -13,8 +13,9 @@ from api.core.audit import AuditAction
 from api.core.pagination import keyset_page, split_page
 from api.core.problems import Conflict, NotFound
 from api.core.schemas import changes_of
-from api.core.search import contains_pattern
+from api.core.search import matches
 from api.core.security import hash_password
+from api.sync.service import record_cases_off_team
 from api.users.models import Role, User
 from api.users.schemas import UserCreate, UserUpdate
 
@@ -62,7 +63,7 @@ def add_user(session: Session, admin: Staff, data: UserCreate) -> User:
 def get_user(session: Session, staff: Staff, user_id: uuid.UUID) -> User:
     user = session.get(User, user_id)
     if user is None or user.organization_id != staff.organization_id:
-        raise NotFound("No user with that id in your organisation.")
+        raise NotFound("No user with that id in your organization.")
     return user
 
 
@@ -78,11 +79,11 @@ def list_users(
 ) -> tuple[list[User], str | None]:
     statement = select(User).where(col(User.organization_id) == staff.organization_id)
     if q:
-        pattern = contains_pattern(q)
+        # Admins find a colleague by name or by e-mail address (stored in lower case).
         statement = statement.where(
             or_(
-                func.lower(col(User.full_name)).like(pattern, escape="\\"),
-                func.lower(col(User.email)).like(pattern, escape="\\"),
+                matches(col(User.search_key), q),
+                col(User.email).contains(q.strip().lower(), autoescape=True),
             )
         )
     if role is not None:
@@ -94,6 +95,22 @@ def list_users(
     )
     rows = session.scalars(statement).all()
     return split_page(rows, limit, lambda u: (u.email, u.id))
+
+
+def list_colleagues(
+    session: Session, staff: Staff, *, q: str | None, limit: int, cursor: str | None
+) -> tuple[list[User], str | None]:
+    """The active staff of the caller's organization, by name then id."""
+    statement = select(User).where(
+        col(User.organization_id) == staff.organization_id, col(User.is_active).is_(True)
+    )
+    if q:
+        statement = statement.where(matches(col(User.search_key), q))
+    statement = keyset_page(
+        statement, [col(User.full_name), col(User.id)], descending=False, limit=limit, cursor=cursor
+    )
+    rows = session.scalars(statement).all()
+    return split_page(rows, limit, lambda u: (u.full_name, u.id))
 
 
 def update_user(session: Session, admin: Staff, user: User, data: UserUpdate) -> User:
@@ -108,6 +125,9 @@ def update_user(session: Session, admin: Staff, user: User, data: UserUpdate) ->
             raise Conflict("A user with this email already exists.")
     if "role" in changes:
         changes["role"] = Role(changes["role"]).value
+        if changes["role"] == Role.interventionist.value and user.role != changes["role"]:
+            # No longer sees every case: the cases off their teams leave their devices.
+            record_cases_off_team(session, user.organization_id, user.id)
     for field, value in changes.items():
         setattr(user, field, value)
     if changes.get("is_active") is False:

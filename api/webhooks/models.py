@@ -18,7 +18,7 @@ class DeliveryStatus(StrEnum):
 
 
 class OrganizationWebhook(SQLModel, table=True):
-    """The organisation's own endpoint for referral.status_changed and alert.created."""
+    """The organization's own endpoint for referral.status_changed and alert.created."""
 
     __tablename__ = "organization_webhooks"
 

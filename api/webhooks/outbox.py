@@ -59,7 +59,7 @@ def announce_to_center(
 
 
 def endpoint_of(session: Session, organization_id: uuid.UUID) -> OrganizationWebhook | None:
-    """The organisation's own webhook endpoint, if it registered one."""
+    """The organization's own webhook endpoint, if it registered one."""
     return session.scalar(
         select(OrganizationWebhook).where(
             col(OrganizationWebhook.organization_id) == organization_id
@@ -70,7 +70,7 @@ def endpoint_of(session: Session, organization_id: uuid.UUID) -> OrganizationWeb
 def announce_to_organization(
     session: Session, organization_id: uuid.UUID, event_type: str, data: dict[str, Any]
 ) -> None:
-    """To the organisation's own endpoint, when it registered one."""
+    """To the organization's own endpoint, when it registered one."""
     endpoint = endpoint_of(session, organization_id)
     if endpoint is None:
         return

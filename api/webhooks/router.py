@@ -8,7 +8,7 @@ from api.auth.dependencies import AdminStaff
 from api.core import audit, clock
 from api.core.audit import AuditAction
 from api.core.pagination import Cursor, Limit, keyset_page, split_page
-from api.core.problems import NotFound, responses
+from api.core.problems import responses
 from api.core.routing import SessionDep, SettingsDep, TransactionalRoute
 from api.core.security import new_secret, seal
 from api.webhooks import egress
@@ -28,7 +28,7 @@ router = APIRouter(tags=["webhooks"], route_class=TransactionalRoute)
 @router.put(
     "/webhook-endpoint",
     operation_id="set_webhook_endpoint",
-    summary="Set the organisation's endpoint for referral.status_changed and alert.created (admin)",
+    summary="Set the organization's endpoint for referral.status_changed and alert.created (admin)",
     response_model=EndpointWithSecret,
     responses=responses(401, 403),
 )
@@ -55,21 +55,21 @@ def set_webhook_endpoint(
 @router.get(
     "/webhook-endpoint",
     operation_id="get_webhook_endpoint",
-    summary="The organisation's webhook endpoint (admin)",
-    response_model=EndpointRead,
-    responses=responses(401, 403, 404),
+    summary="The organization's webhook endpoint, or null when none is set (admin)",
+    response_model=EndpointRead | None,
+    responses=responses(401, 403),
 )
-def get_webhook_endpoint(admin: AdminStaff, session: SessionDep) -> EndpointRead:
+def get_webhook_endpoint(admin: AdminStaff, session: SessionDep) -> EndpointRead | None:
     endpoint = endpoint_of(session, admin.organization_id)
     if endpoint is None:
-        raise NotFound("No webhook endpoint is set.")
+        return None
     return EndpointRead(url=endpoint.url, created_at=endpoint.created_at)
 
 
 @router.delete(
     "/webhook-endpoint",
     operation_id="delete_webhook_endpoint",
-    summary="Stop sending events to the organisation's endpoint (admin)",
+    summary="Stop sending events to the organization's endpoint (admin)",
     status_code=status.HTTP_204_NO_CONTENT,
     responses=responses(401, 403),
 )

@@ -21,7 +21,8 @@ from sqlmodel import col
 
 from api.core import clock
 from api.core.config import Settings, get_settings
-from api.core.db import SessionFactory, affected_rows
+from api.core.db import SessionFactory, affected_rows, is_unavailable
+from api.core.logging import describe_error
 from api.worker.jobs import JOBS
 from api.worker.models import JobLease
 
@@ -85,6 +86,7 @@ def run_once(
                 done[name] = job(session, now, settings)
                 session.commit()
         except Exception:
+            # Withheld by api/core/logging.py: the type and frames, not the message (values).
             log.exception("job failed", extra={"job": name})
         finally:
             release_lease(factory, name, owner, now)
@@ -92,10 +94,18 @@ def run_once(
 
 
 def run_forever(factory: SessionFactory, stop: threading.Event, settings: Settings) -> None:
+    """Runs a round every INTERVAL_SECONDS until `stop` is set. A round that fails (the
+    database restarting) is logged and the next one tried: the worker outlives an outage."""
     owner = worker_id()
     log.info("worker started", extra={"jobs": sorted(JOBS), "worker": owner})
     while not stop.is_set():
-        run_once(factory, owner, settings)
+        try:
+            run_once(factory, owner, settings)
+        except Exception as exc:
+            if is_unavailable(exc):
+                log.warning("worker round skipped", extra={"error": describe_error(exc)})
+            else:
+                log.exception("worker round failed")
         stop.wait(INTERVAL_SECONDS)
 
 

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { ADMIN, apiCreateCase, apiToken, captureWidths, expectAccessible, signIn, unique } from "./helpers";
+import { type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { ADMIN, apiCreateCase, apiToken, captureWidths, expectAccessible, signIn, unique, expect, test } from "./helpers";
 
 const PHONE = { width: 390, height: 844 };
 const PORTAL_PASSWORD = "a long family password";
@@ -62,7 +62,7 @@ test("invite a family member, who checks in with a safety answer; staff see and 
   await expect(scheduleDialog).toBeHidden();
   const schedules = page.getByRole("table", { name: "Check-in schedules" });
   await expect(schedules.getByRole("row", { name: new RegExp(`Sam ${lastName}`) })).toContainText("Every week");
-  await expect(schedules).toContainText("0 of 0");
+  await expect(schedules).toContainText("none due yet");
 
   // Inviting the client, who has no email on record, shows the API's reason.
   await page.getByRole("button", { name: /^Invite Jordan/ }).click();
@@ -143,7 +143,7 @@ test("invite a family member, who checks in with a safety answer; staff see and 
   await expect(portal.getByRole("heading", { name: "The plan and my part" })).toBeVisible();
   await expectAccessible(portal, "portal plan");
   await portal.goto("/portal/resources");
-  await expect(portal.getByText("Call or text 988")).toBeVisible();
+  await expect(portal.locator("main a[href='sms:988']").first()).toBeVisible();
   await expectAccessible(portal, "portal resources");
   await captureWidths(portal, "portal-resources");
   await phone.context.close();
@@ -207,10 +207,12 @@ test("a check-in sent while offline is kept on the phone and sent once when back
   await portal.getByRole("button", { name: "Next" }).click();
   await answer(portal, /cravings/, "A little");
   await answer(portal, /mood/, "Good");
+  await answer(portal, /arguments or problems getting along/, "Slightly");
   await expectAccessible(portal, "portal feelings step");
   await portal.getByRole("button", { name: "Next" }).click();
   await answer(portal, /confident/, "Quite");
-  await answer(portal, /support meetings/, "2");
+  await answer(portal, /go to a support meeting/, "2");
+  await answer(portal, /work, school or volunteering/, "5");
   await answer(portal, /talk with someone/, "Yes");
   await portal.getByRole("button", { name: "Next" }).click();
   await answer(portal, /overdose/, "No");
@@ -236,9 +238,10 @@ test("a check-in sent while offline is kept on the phone and sent once when back
   await portal.reload();
   await expect(portal.getByRole("heading", { name: "Thank you — your check-in was sent" })).toBeHidden();
   const list = await request.get(`/api/v1/cases/${created.id}/check-ins`, { headers });
+  expect(list.status(), await list.text()).toBe(200);
   const body = (await list.json()) as { items: { risk_level: string; meetings_attended: number }[] };
   expect(body.items).toHaveLength(1);
-  expect(body.items[0]).toMatchObject({ risk_level: "low", meetings_attended: 2 });
+  expect(body.items[0]).toMatchObject({ risk_level: "low", period_days: 7, meetings_attended: 2, family_conflict: 1, work_school_days: 5 });
 
   // The client is not shown the plan.
   await portal.goto("/portal/plan");
@@ -297,5 +300,55 @@ test("a staff member who signs in on the portal is sent to the dashboard", async
   await page.getByLabel("Email").fill(ADMIN.email);
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Caseload" })).toBeVisible();
+  // Staff land on the reports dashboard.
+  await expect(page.getByRole("heading", { name: "Reports" })).toBeVisible();
+});
+
+test("staff enter a 30-day check-in with the BAM items, and the case shows the BAM composites as trends", async ({ page, request }) => {
+  const headers = await apiToken(request);
+  const created = await apiCreateCase(request, headers, { first_name: "Morgan", last_name: unique("Reyes") });
+  // Two weekly check-ins from the client first, so there is a trend to draw.
+  for (const answers of [
+    { days_used: 2, substances_used: ["alcohol"], craving: 3, mood: 1, family_conflict: 3, confidence: 1, meetings_attended: 0, work_school_days: 1 },
+    { days_used: 0, craving: 1, mood: 3, family_conflict: 1, confidence: 3, meetings_attended: 3, work_school_days: 5 },
+  ])
+    await apiPost(request, headers, `/cases/${created.id}/check-ins`, { respondent: "client", period_days: 7, ...answers });
+
+  await signIn(page);
+  await page.goto(`/cases/${created.id}?tab=check-ins`);
+  await page.getByRole("button", { name: "Enter a check-in" }).click();
+  const dialog = page.getByRole("dialog", { name: "Enter a check-in" });
+  await answer(page, /Which days are you answering about/, "The last 30 days");
+  const days = dialog.getByRole("textbox", { name: /In the last 30 days, on how many days did you drink or use drugs/ });
+  await days.fill("31");
+  await dialog.getByRole("button", { name: "Record check-in" }).click();
+  await expect(dialog.getByText("At most 30 days.")).toBeVisible();
+  await days.fill("4");
+  await dialog.getByText("Alcohol", { exact: true }).click();
+  await answer(page, /5 or more drinks/, "2");
+  await answer(page, /arguments or problems getting along/, "Considerably");
+  await dialog.getByRole("textbox", { name: /go to a support meeting/ }).fill("12");
+  await dialog.getByRole("textbox", { name: /work, school or volunteering/ }).fill("20");
+  for (const question of [/overdose/, /hurting yourself/, /violence/]) await answer(page, question, "No");
+  await expectAccessible(page, "staff check-in with BAM items");
+  await dialog.getByRole("button", { name: "Record check-in" }).click();
+  await expect(dialog).toBeHidden();
+
+  const history = page.getByRole("table", { name: "Check-in history" });
+  const newest = history.getByRole("row").nth(1);
+  await expect(newest).toContainText("4 of 30");
+  await expect(newest).toContainText("3 · Considerably");
+  await expect(newest).toContainText("12 of 30");
+  await expect(newest).toContainText("20 of 30");
+  await expect(page.getByText("Brief Addiction Monitor composites", { exact: true })).toBeVisible();
+  await expect(page.locator("figcaption").filter({ hasText: "Brief Addiction Monitor composites over 3 check-ins" })).toHaveCount(1);
+  // A fresh token: the browser's sign-in as the same person may have retired the first one.
+  const listed = await request.get(`/api/v1/cases/${created.id}/check-ins?respondent=client&limit=1`, {
+    headers: await apiToken(request),
+  });
+  expect(listed.status(), await listed.text()).toBe(200);
+  const newestRead = ((await listed.json()) as { items: { period_days: number; bam: { use: number } }[] }).items[0]!;
+  // 4 of 30 days used → 2, 2 heavy drinking days → 1.
+  expect(newestRead).toMatchObject({ period_days: 30, bam: { use: 3 } });
+  await expectAccessible(page, "check-ins tab with BAM trends");
 });

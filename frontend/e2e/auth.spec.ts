@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { ADMIN, apiCreateUser, apiToken, captureWidths, expectAccessible, signIn, unique } from "./helpers";
+import { ADMIN, apiCreateUser, apiToken, captureWidths, expectAccessible, signIn, unique, expect, test } from "./helpers";
 
 test("sign-in page refuses a wrong password and signs in with the right one", async ({ page }) => {
   await page.goto("/login");
@@ -14,8 +13,8 @@ test("sign-in page refuses a wrong password and signs in with the right one", as
 
   await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Caseload" })).toBeVisible();
-  await expect(page).toHaveURL(/\/cases$/);
+  await expect(page.getByRole("heading", { name: "Reports" })).toBeVisible();
+  await expect(page).toHaveURL(/\/reports$/);
 });
 
 test("a deep link needs sign-in first, then lands where it pointed; reload keeps the session", async ({ page }) => {
@@ -95,4 +94,42 @@ test("the session refreshes itself before the access token expires", async ({ pa
   await page.getByRole("link", { name: "Users" }).click();
   await expect(page.getByRole("table", { name: "Users" })).toContainText(ADMIN.email);
   await expect(page).toHaveURL(/\/users$/);
+});
+
+test("the dashboard runs under its content security policy without a single violation", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.text().includes("Content Security Policy")) violations.push(message.text());
+  });
+  const response = await page.goto("/login");
+  const policy = response?.headers()["content-security-policy"] ?? "";
+  expect(policy).toContain("script-src 'self'");
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(response?.headers()["x-content-type-options"]).toBe("nosniff");
+
+  await signIn(page);
+  await expect(page.getByRole("heading", { name: "Caseload" })).toBeVisible();
+  await page.goto("/tasks");
+  await page.goto("/users");
+  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+test("signing out ends the access token at once", async ({ request }) => {
+  const signInApi = async () => {
+    const response = await request.post("/api/v1/auth/token", {
+      form: { grant_type: "password", username: ADMIN.email, password: ADMIN.password },
+    });
+    expect(response.status()).toBe(200);
+    return (await response.json()) as { access_token: string; refresh_token: string };
+  };
+  const token = await signInApi();
+  const other = await signInApi();
+  const me = (access: string) => request.get("/api/v1/auth/me", { headers: { Authorization: `Bearer ${access}` } });
+  expect((await me(token.access_token)).status()).toBe(200);
+
+  await request.post("/api/v1/auth/logout", { data: { refresh_token: token.refresh_token } });
+
+  expect((await me(token.access_token)).status()).toBe(401);
+  expect((await me(other.access_token)).status()).toBe(200);
 });

@@ -1,7 +1,8 @@
-import { expect, test } from "@playwright/test";
-import { apiCreateCase, apiToken, captureWidths, expectAccessible, signIn, unique } from "./helpers";
+import { apiCreateCase, apiToken, captureWidths, expectAccessible, signIn, unique, expect, test } from "./helpers";
 
-test("create a case, find it by search, open it", async ({ page }) => {
+test("create a case, find it by search, open it", async ({ page, consoleErrors }) => {
+  // The bad phone number below is refused on purpose; the browser logs that 422.
+  consoleErrors.allow(/status of 422 .*\/api\/v1\/cases\)/);
   await signIn(page);
   await expectAccessible(page, "caseload");
 
@@ -28,9 +29,11 @@ test("create a case, find it by search, open it", async ({ page }) => {
   await expect(dialog.getByLabel("Phone")).toHaveAttribute("aria-invalid", "true");
   await expect(dialog.locator(".mantine-TextInput-error").first()).toBeVisible();
 
-  await dialog.getByLabel("Phone").fill("+1 555 010 2030");
+  // A phone with an extension is kept, shown with it, and dialled with a pause.
+  await dialog.getByLabel("Phone").fill("+1 555 010 2030 x12");
   await dialog.getByRole("button", { name: "Create case" }).click();
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Daniel ${lastName}`) })).toBeVisible();
+  await expect(page.getByRole("link", { name: "+1 555 010 2030 ext. 12" })).toHaveAttribute("href", "tel:+15550102030,12");
   const caseUrl = page.url();
 
   await page.getByRole("link", { name: "← Caseload" }).click();
@@ -115,7 +118,9 @@ test("status changes offer only allowed moves and ask for a reason when going ba
   await captureWidths(page, "timeline");
 });
 
-test("an edit made on a stale version shows the conflict and reloads", async ({ page, request }) => {
+test("an edit made on a stale version shows the conflict and reloads", async ({ page, request, consoleErrors }) => {
+  // The stale save is refused on purpose; the browser logs that 412.
+  consoleErrors.allow(/status of 412 .*\/api\/v1\/cases\//);
   const headers = await apiToken(request);
   const lastName = unique("Nguyen");
   const created = await apiCreateCase(request, headers, { first_name: "Tom", last_name: lastName }, { summary: "First summary" });
@@ -150,11 +155,29 @@ test("an edit made on a stale version shows the conflict and reloads", async ({ 
   await expect(page.getByText("Merged summary")).toBeVisible();
 });
 
-test("an unknown case shows a not-found page", async ({ page }) => {
+test("an unknown case shows a not-found page", async ({ page, consoleErrors }) => {
+  // The browser logs the 404 of the unknown id itself; the app logs nothing more.
+  consoleErrors.allow(/status of 404 .*\/api\/v1\/cases\/00000000-0000-4000-8000-000000000000\)/);
   await signIn(page);
   await page.goto("/cases/00000000-0000-4000-8000-000000000000");
   await expect(page.getByRole("heading", { name: "Case not found" })).toBeVisible();
   await page.goto("/no-such-page");
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expectAccessible(page, "not found");
+});
+
+test("substance suggestions close after Enter and leave the risk flags clickable", async ({ page }) => {
+  await signIn(page);
+  await page.getByRole("button", { name: "New case" }).click();
+  const dialog = page.getByRole("dialog", { name: "New case" });
+  const substances = dialog.getByRole("textbox", { name: "Substances" });
+  await substances.fill("Alc");
+  await expect(page.getByRole("listbox")).toBeVisible();
+  await substances.press("Enter");
+  await expect(page.getByRole("listbox")).toBeHidden();
+  // The checkbox that sat under the suggestions takes the click.
+  const flag = dialog.getByRole("checkbox").first();
+  await flag.click();
+  await expect(flag).toBeChecked();
+  await captureWidths(page, "new-case-substances");
 });

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { apiCreateCase, apiCreateUser, apiToken, captureWidths, expectAccessible, signIn, unique } from "./helpers";
+import { type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { apiCreateCase, apiCreateUser, apiToken, captureWidths, expectAccessible, signIn, unique, expect, test } from "./helpers";
 
 type Headers = Record<string, string>;
 
@@ -250,7 +250,7 @@ test("an admin gives a partner API access: secrets shown once, working credentia
   await expect(deliveries.getByTestId("deliveries-empty")).toContainText("No deliveries match these filters");
 
   // The organisation's own endpoint: its signing secret is shown once too.
-  const endpoint = page.getByRole("region", { name: "Your organisation's webhook" });
+  const endpoint = page.getByRole("region", { name: "Your organization's webhook" });
   await endpoint.getByLabel("Endpoint URL").fill("http://127.0.0.1:9/cairn-events");
   await expect(endpoint.getByText(/Plain http is readable/)).toBeVisible();
   await endpoint.getByRole("button", { name: "Save endpoint" }).click();

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 
 export const ADMIN = {
@@ -51,6 +51,9 @@ export async function signIn(page: Page, email = ADMIN.email, password = ADMIN.p
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // Staff land on the reports dashboard; the flows tested start from the caseload.
+  await expect(page.getByRole("heading", { name: "Reports" })).toBeVisible();
+  await page.goto("/cases");
   await expect(page.getByRole("heading", { name: "Caseload" })).toBeVisible();
 }
 
@@ -99,3 +102,70 @@ export async function captureWidths(page: Page, name: string) {
   }
   await page.setViewportSize(original);
 }
+
+/**
+ * Console errors a test expects (a deliberate 409 or 422, say): each test declares
+ * them by asking for the `consoleErrors` fixture and calling `allow`.
+ */
+export interface ConsoleErrors {
+  allow(pattern: RegExp): void;
+  /** What was logged so far, for a test that wants to look. */
+  readonly seen: string[];
+}
+
+/**
+ * The `test` every spec uses: it fails a test on any console error or uncaught page
+ * error, in the page it was given and in any other page it opened (a second
+ * browser context for the portal, a popup), unless the test allowed it.
+ * An expected-empty answer (no plan yet, no webhook endpoint) is 200 null, so a
+ * quiet page logs nothing.
+ */
+/**
+ * The browser logs every HTTP error answer as "Failed to load resource". The answers the
+ * product gives on purpose to what a user typed or did (a wrong password 401, a refused
+ * form 422, a stale edit 412, a conflict 409, a throttle 429) and a deliberately offline
+ * phone are shown on the page, so they are not console errors of the app. A 404 (an
+ * expected-empty answer must be 200 null), a 5xx, a console.error call and an uncaught
+ * error still fail the test.
+ */
+const ANSWERED =
+  /^Failed to load resource: (the server responded with a status of (401|409|412|422|429) |net::ERR_INTERNET_DISCONNECTED)/;
+
+export const test = base.extend<{ consoleErrors: ConsoleErrors }>({
+  consoleErrors: [
+    async ({ context, browser }, use) => {
+      const seen: string[] = [];
+      const allowed: RegExp[] = [];
+      const watch = (page: Page) => {
+        page.on("console", (message) => {
+          if (message.type() !== "error") return;
+          const where = message.location().url;
+          seen.push(`${message.text()}${where ? ` (${where})` : ""} on ${page.url()}`);
+        });
+        page.on("pageerror", (error) => seen.push(`uncaught: ${error.message} on ${page.url()}`));
+      };
+      const watchContext = (ctx: BrowserContext) => {
+        ctx.pages().forEach(watch);
+        ctx.on("page", watch);
+      };
+      watchContext(context);
+      // Specs that open a second context (a participant's phone) are watched too.
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (...args: Parameters<Browser["newContext"]>) => {
+        const ctx = await newContext(...args);
+        watchContext(ctx);
+        return ctx;
+      };
+      try {
+        await use({ allow: (pattern) => allowed.push(pattern), seen });
+      } finally {
+        browser.newContext = newContext;
+      }
+      const unexpected = seen.filter((line) => !allowed.some((pattern) => pattern.test(line)) && !ANSWERED.test(line));
+      expect(unexpected, "console errors (allow deliberate ones with consoleErrors.allow)").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

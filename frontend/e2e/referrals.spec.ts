@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { ADMIN, apiCreateCase, apiToken, captureWidths, expectAccessible, signIn, unique } from "./helpers";
+import { type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { ADMIN, apiCreateCase, apiToken, captureWidths, expectAccessible, signIn, unique, expect, test } from "./helpers";
 
 type Headers = Record<string, string>;
 
@@ -59,6 +59,7 @@ async function recordConsent(page: Page, centerName: string, lastName: string) {
   const form = page.getByRole("form", { name: "Record a consent to disclose" });
   await fillConsent(form, centerName);
   await form.getByRole("radio", { name: "On an event" }).check();
+  await form.getByRole("radio", { name: "Other (describe)" }).check();
   await form.getByLabel("Expiration event").fill("Discharge from treatment");
   await form.getByLabel(/^Signature: the signer types/).fill(`daniel ${lastName.toLowerCase()}`);
   await form.getByRole("checkbox", { name: /^I confirm that Daniel/ }).check();
@@ -107,9 +108,14 @@ test("a consent, a referral to a partner center, the partner admits the client: 
   // An expiry is required: a date or an event. Choosing the event and leaving it empty is refused, next to the field.
   await form.getByRole("radio", { name: "On an event" }).check();
   await record.click();
+  await expect(form.getByText("Choose the event that ends the consent")).toBeVisible();
+  await form.getByRole("radio", { name: "Other (describe)" }).check();
+  await record.click();
   await expect(form.getByText("Describe the event that ends the consent")).toBeVisible();
   await expect(form.getByLabel("Expiration event")).toHaveAttribute("aria-invalid", "true");
-  await form.getByLabel("Expiration event").fill("Discharge from treatment");
+  // The events Cairn sees happen itself are offered as choices.
+  await form.getByRole("radio", { name: "Discharge from the recipient treatment center" }).check();
+  await expect(form.getByLabel("Expiration event")).toBeHidden();
   // The scan runs with the pointer on the primary button: its hover shade must keep its contrast too.
   await record.hover();
   await expectAccessible(page, "consent form (button hovered)");
@@ -119,7 +125,7 @@ test("a consent, a referral to a partner center, the partner admits the client: 
 
   const consentCard = page.getByRole("listitem", { name: `Consent for ${center.name}` });
   await expect(consentCard).toContainText("Consent active");
-  await expect(consentCard).toContainText("Ends on: Discharge from treatment");
+  await expect(consentCard).toContainText(`Ends on: discharge from ${center.name}`);
   await expect(consentCard).toContainText(`Signed by Daniel ${lastName}`);
 
   // The printable form carries every element, the signature and the redisclosure notice.
@@ -131,7 +137,7 @@ test("a consent, a referral to a partner center, the partner admits the client: 
   await expect(elements).toContainText(center.name);
   await expect(elements).toContainText("Referral for admission to residential treatment");
   await expect(elements).toContainText("Substance use history");
-  await expect(elements).toContainText("On this event: Discharge from treatment");
+  await expect(elements).toContainText("On this event: discharge from the recipient treatment center");
   await expect(page.getByLabel(`Typed signature: Daniel ${lastName}`)).toBeVisible();
   await expect(page.getByText("42 CFR part 2 prohibits unauthorized use or disclosure of these records")).toBeVisible();
   await expectAccessible(page, "consent print view");
@@ -204,7 +210,8 @@ test("a consent, a referral to a partner center, the partner admits the client: 
   await caseSection.getByRole("link", { name: new RegExp(lastName) }).click();
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(lastName) })).toBeVisible();
   await expect(page.getByText("In treatment", { exact: true }).first()).toBeVisible();
-  const timeline = await request.get(`/api/v1/cases/${created.id}`, { headers: admin });
+  // A fresh token: the e2e server's access tokens last one minute, and this test may take longer.
+  const timeline = await request.get(`/api/v1/cases/${created.id}`, { headers: await apiToken(request) });
   expect(((await timeline.json()) as { status: string }).status).toBe("in_treatment");
 
   // The board shows the referral in the Admitted column, named from the referral itself: no case is read for it.

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { ADMIN, captureWidths, expectAccessible, signIn, unique } from "./helpers";
+import { ADMIN, captureWidths, expectAccessible, signIn, unique, expect, test } from "./helpers";
 
 test("an admin creates a supervisor, who sees no admin pages", async ({ page }) => {
   await signIn(page);

@@ -36,7 +36,7 @@ describe("theme contrast (WCAG AA 4.5:1)", () => {
     expect(resolve("gray.7", "outline").color).toBe(DEFAULT_THEME.colors.gray[7]);
   });
 
-  it("leaves the primary colour's resting look alone: cyan-9, and teal-9 where it already passes on white", () => {
+  it("leaves the primary color's resting look alone: cyan-9, and teal-9 where it already passes on white", () => {
     expect(resolve("cyan", "filled").background).toBe(DEFAULT_THEME.colors.cyan[9]);
     expect(safeColors(full, "teal", undefined).filled).toBe(DEFAULT_THEME.colors.teal[9]);
   });

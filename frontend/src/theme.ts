@@ -1,5 +1,6 @@
 import {
   ActionIcon,
+  Badge,
   Button,
   CloseButton,
   createTheme,
@@ -111,5 +112,14 @@ export const theme = createTheme({
     // default hover (the lighter shade 8); naming the variant routes them through it.
     Button: Button.extend({ defaultProps: { variant: "filled" } }),
     ActionIcon: ActionIcon.extend({ defaultProps: { variant: "filled" } }),
+    // A badge is a status or a level: never cut to "IN TREATME…" or "Hi…". It keeps
+    // the width of its words in a table cell or a row that runs out of room, and the
+    // rest of the row (a name, which wraps) gives way instead.
+    Badge: Badge.extend({
+      styles: {
+        root: { flexShrink: 0, minWidth: "max-content", overflow: "visible" },
+        label: { overflow: "visible", textOverflow: "clip" },
+      },
+    }),
   },
 });

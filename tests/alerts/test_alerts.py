@@ -85,10 +85,10 @@ def test_alerts_filter_by_status_case_severity_and_kind(
     headers = case.headers()
     everything = all_alerts(client, headers)
     assert [(a["kind"], a["case_id"]) for a in everything] == [
-        ("relapse_reported", other.id),
         ("safety", case.id),
+        ("relapse_reported", other.id),
         ("relapse_reported", case.id),
-    ]  # newest first
+    ]  # the critical one first, then newest first
     assert [a["kind"] for a in all_alerts(client, headers, case_id=case.id)] == [
         "safety",
         "relapse_reported",
@@ -163,6 +163,42 @@ def test_acknowledging_without_a_note_is_allowed_but_not_an_unknown_field(
     ok = client.post(path, json={}, headers=case.headers())
     assert ok.status_code == 200
     assert ok.json()["acknowledgement_note"] is None
+
+
+@pytest.mark.parametrize("body", [None, {}, {"note": None}])
+def test_acknowledging_needs_no_body_at_all(
+    case: CaseDriver, client: TestClient, body: dict[str, Any] | None
+) -> None:
+    case.check_in(days_used=1)
+    alert = case.alerts()[0]
+    path = f"{API}/alerts/{alert['id']}/acknowledge"
+    response = (
+        client.post(path, headers=case.headers())
+        if body is None
+        else client.post(path, json=body, headers=case.headers())
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["status"] == "acknowledged"
+    assert response.json()["acknowledgement_note"] is None
+    assert case.alerts()[0]["status"] == "acknowledged"
+
+
+@pytest.mark.parametrize(
+    "content", [b"[]", b'"seen"', b'{"note": 5}', b'{"note": "ok", "x": 1}', b"{not json"]
+)
+def test_a_body_that_is_there_must_still_be_an_acknowledgement(
+    case: CaseDriver, client: TestClient, content: bytes
+) -> None:
+    case.check_in(days_used=1)
+    alert = case.alerts()[0]
+    response = client.post(
+        f"{API}/alerts/{alert['id']}/acknowledge",
+        content=content,
+        headers=case.headers(**{"Content-Type": "application/json"}),
+    )
+    assert response.status_code == 422, response.text
+    assert response.json()["type"] == "/api/v1/problems/validation-error"
+    assert case.alerts()[0]["status"] == "open"
 
 
 def test_an_alert_out_of_reach_cannot_be_acknowledged(

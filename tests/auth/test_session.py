@@ -65,7 +65,11 @@ def test_me_tells_a_staff_member_who_they_are(client: TestClient, make: Factory)
         "email": "maya@hillside.example",
         "full_name": "Maya Brandt",
         "role": "supervisor",
-        "organization": {"id": str(org.id), "name": "Hillside Recovery Partners"},
+        "organization": {
+            "id": str(org.id),
+            "name": "Hillside Recovery Partners",
+            "time_zone": "America/New_York",
+        },
     }
 
 
@@ -100,6 +104,44 @@ def test_logout_leaves_my_other_devices_signed_in(client: TestClient, make: Fact
     )
 
     assert refresh(client, laptop["refresh_token"]).status_code == 200
+
+
+def test_logout_ends_that_sessions_access_token_at_once(client: TestClient, make: Factory) -> None:
+    make.user(make.organization(), email="maya@hillside.example")
+    phone = sign_in(client, "maya@hillside.example").json()
+    laptop = sign_in(client, "maya@hillside.example").json()
+    assert client.get(ME, headers=bearer(phone["access_token"])).status_code == 200
+
+    client.post(LOGOUT, json={"refresh_token": phone["refresh_token"]})
+
+    assert_not_signed_in(client.get(ME, headers=bearer(phone["access_token"])))
+    assert_not_signed_in(client.get("/api/v1/cases", headers=bearer(phone["access_token"])))
+    assert client.get(ME, headers=bearer(laptop["access_token"])).status_code == 200
+
+
+def test_logout_ends_access_tokens_issued_earlier_in_the_session(
+    client: TestClient, make: Factory
+) -> None:
+    make.user(make.organization(), email="maya@hillside.example")
+    first = sign_in(client, "maya@hillside.example").json()
+    rotated = refresh(client, first["refresh_token"]).json()
+
+    client.post(LOGOUT, json={"refresh_token": rotated["refresh_token"]})
+
+    assert_not_signed_in(client.get(ME, headers=bearer(first["access_token"])))
+    assert_not_signed_in(client.get(ME, headers=bearer(rotated["access_token"])))
+
+
+def test_a_reused_refresh_token_ends_the_sessions_access_tokens(
+    client: TestClient, make: Factory
+) -> None:
+    make.user(make.organization(), email="maya@hillside.example")
+    first = sign_in(client, "maya@hillside.example").json()
+    rotated = refresh(client, first["refresh_token"]).json()
+
+    assert refresh(client, first["refresh_token"]).status_code == 401  # a copy came back
+
+    assert_not_signed_in(client.get(ME, headers=bearer(rotated["access_token"])))
 
 
 def test_signing_out_works_with_the_refresh_token_alone(client: TestClient, make: Factory) -> None:
@@ -227,7 +269,14 @@ def test_changing_a_password_needs_a_signed_in_user(client: TestClient) -> None:
 # --- access tokens that must not be accepted --------------------------------------
 
 
-def claims_for(user: User, settings: Settings, **overrides: Any) -> dict[str, Any]:
+def live_session(make: Factory, user: User) -> str:
+    """The id of a new, live sign-in session of the user (the `sid` claim)."""
+    return str(jwt.get_unverified_claims(make.signed_in(user).access_token)["sid"])
+
+
+def claims_for(
+    user: User, settings: Settings, sid: str | None = None, **overrides: Any
+) -> dict[str, Any]:
     now = clock.now()
     claims: dict[str, Any] = {
         "iss": settings.jwt_issuer,
@@ -239,6 +288,7 @@ def claims_for(user: User, settings: Settings, **overrides: Any) -> dict[str, An
         "kind": "staff",
         "org": str(user.organization_id),
         "epoch": user.session_epoch,
+        "sid": sid,
     }
     claims.update(overrides)
     return {k: v for k, v in claims.items() if v is not None}
@@ -253,7 +303,8 @@ def test_a_well_formed_token_built_here_is_accepted(
 ) -> None:
     """Guards the forgeries below: they fail for the one thing each one changes."""
     maya = make.user(make.organization())
-    token = jwt.encode(claims_for(maya, settings), settings.secret_key, algorithm="HS256")
+    claims = claims_for(maya, settings, live_session(make, maya))
+    token = jwt.encode(claims, settings.secret_key, algorithm="HS256")
 
     assert client.get(ME, headers=bearer(token)).status_code == 200
 
@@ -262,8 +313,9 @@ def test_an_unsigned_alg_none_token_is_refused(
     client: TestClient, make: Factory, settings: Settings
 ) -> None:
     maya = make.user(make.organization())
+    sid = live_session(make, maya)
     for alg in ("none", "None", "NONE"):
-        token = f"{b64url({'alg': alg, 'typ': 'JWT'})}.{b64url(claims_for(maya, settings))}."
+        token = f"{b64url({'alg': alg, 'typ': 'JWT'})}.{b64url(claims_for(maya, settings, sid))}."
         assert_not_signed_in(client.get(ME, headers=bearer(token)))
 
 
@@ -271,7 +323,11 @@ def test_a_token_signed_with_another_key_is_refused(
     client: TestClient, make: Factory, settings: Settings
 ) -> None:
     maya = make.user(make.organization())
-    token = jwt.encode(claims_for(maya, settings), "some-other-secret-" + "y" * 40, "HS256")
+    token = jwt.encode(
+        claims_for(maya, settings, live_session(make, maya)),
+        "some-other-secret-" + "y" * 40,
+        "HS256",
+    )
 
     assert_not_signed_in(client.get(ME, headers=bearer(token)))
 
@@ -280,7 +336,8 @@ def test_a_token_with_an_algorithm_outside_the_list_is_refused(
     client: TestClient, make: Factory, settings: Settings
 ) -> None:
     maya = make.user(make.organization())
-    token = jwt.encode(claims_for(maya, settings), settings.secret_key, algorithm="HS512")
+    claims = claims_for(maya, settings, live_session(make, maya))
+    token = jwt.encode(claims, settings.secret_key, algorithm="HS512")
 
     assert_not_signed_in(client.get(ME, headers=bearer(token)))
 
@@ -289,7 +346,7 @@ def test_a_tampered_token_is_refused(client: TestClient, make: Factory, settings
     maya = make.user(make.organization(), Role.interventionist)
     admin = make.user(make.organization(), Role.admin)
     header, _, signature = make.headers(maya)["Authorization"][7:].split(".")
-    payload = b64url(claims_for(admin, settings))
+    payload = b64url(claims_for(admin, settings, live_session(make, admin)))
 
     assert_not_signed_in(client.get(ME, headers=bearer(f"{header}.{payload}.{signature}")))
 
@@ -308,13 +365,18 @@ def test_a_tampered_token_is_refused(client: TestClient, make: Factory, settings
         pytest.param({"kind": "robot"}, id="unknown-kind"),
         pytest.param({"org": None}, id="no-organization"),
         pytest.param({"epoch": 7}, id="other-session-epoch"),
+        pytest.param({"sid": None}, id="no-session"),
+        pytest.param({"sid": str(uuid.uuid4())}, id="unknown-session"),
+        pytest.param({"sid": "not-a-uuid"}, id="session-not-a-uuid"),
+        pytest.param({"sid": 42}, id="session-not-a-string"),
     ],
 )
 def test_a_correctly_signed_token_with_wrong_claims_is_refused(
     client: TestClient, make: Factory, settings: Settings, overrides: dict[str, Any]
 ) -> None:
     maya = make.user(make.organization())
-    token = jwt.encode(claims_for(maya, settings, **overrides), settings.secret_key, "HS256")
+    claims = claims_for(maya, settings, **{"sid": live_session(make, maya), **overrides})
+    token = jwt.encode(claims, settings.secret_key, "HS256")
 
     assert_not_signed_in(client.get(ME, headers=bearer(token)))
 
@@ -370,13 +432,27 @@ def test_a_deactivated_users_token_stops_working_at_once(
     assert_not_signed_in(client.get(ME, headers=headers))
 
 
+def test_a_token_naming_another_users_session_is_refused(
+    client: TestClient, make: Factory, settings: Settings
+) -> None:
+    org = make.organization()
+    maya, cal = make.user(org), make.user(org)
+    claims = claims_for(maya, settings, live_session(make, cal))
+
+    token = jwt.encode(claims, settings.secret_key, "HS256")
+
+    assert_not_signed_in(client.get(ME, headers=bearer(token)))
+
+
 def test_a_token_naming_another_organisation_is_refused(
     client: TestClient, make: Factory, settings: Settings
 ) -> None:
     maya = make.user(make.organization())
     elsewhere = make.organization()
     token = jwt.encode(
-        claims_for(maya, settings, org=str(elsewhere.id)), settings.secret_key, "HS256"
+        claims_for(maya, settings, live_session(make, maya), org=str(elsewhere.id)),
+        settings.secret_key,
+        "HS256",
     )
 
     assert_not_signed_in(client.get(ME, headers=bearer(token)))

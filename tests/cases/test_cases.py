@@ -24,7 +24,7 @@ def test_opening_a_case_gives_a_reference_and_makes_the_creator_lead(
     assert response.headers["location"] == f"/api/v1/cases/{case['id']}"
     assert response.headers["etag"] == '"v1"'
     assert case["status"] == "intake"
-    assert case["allowed_transitions"] == ["planning", "closed"]
+    assert case["allowed_transitions"] == ["planning", "in_treatment", "aftercare", "closed"]
     assert case["team"] == [
         {"user_id": str(practice.lead.id), "full_name": "Jordan Ellis", "role": "lead"}
     ]

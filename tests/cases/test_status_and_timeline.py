@@ -69,12 +69,13 @@ def test_an_illegal_move_is_409_naming_the_allowed_ones(
     client: TestClient, make: Factory, practice: Practice
 ) -> None:
     case = practice.open_case(client, make)
-    response = move(client, make, practice, case, status="in_treatment")
+    response = move(client, make, practice, case, status="scheduled")
     assert response.status_code == 409
     problem = response.json()
     assert problem["type"] == "/api/v1/problems/invalid-transition"
-    assert "planning" in problem["detail"]
-    assert "closed" in problem["detail"]
+    assert problem["detail"] == (
+        "A case in 'intake' can move to: planning, in_treatment, aftercare, closed."
+    )
     fetched = client.get(f"/api/v1/cases/{case['id']}", headers=make.headers(practice.lead)).json()
     assert fetched["status"] == "intake"
 

@@ -84,7 +84,6 @@ def test_a_client_check_in_must_say_how_many_days_were_used(case: CaseDriver, db
         {"craving": 5},
         {"mood": -1},
         {"confidence": 4.5},
-        {"craving": 2.0},
         {"craving": True},
         {"sleep_quality": "2"},
         {"wellbeing": 7},
@@ -232,17 +231,19 @@ def test_a_goal_of_another_case_is_refused_and_nothing_is_written(
     assert elsewhere.get_goal(theirs["id"])["latest_value"] is None
 
 
-def test_a_check_in_moves_its_respondent_s_schedule_on_by_its_cadence(case: CaseDriver) -> None:
+def test_a_check_in_moves_its_respondent_s_schedule_to_its_next_anchored_slot(
+    case: CaseDriver,
+) -> None:
     grace = case.participant("Grace Okafor")
     with clock.frozen_at(T0):
-        client_schedule = case.schedule(cadence_days=7)
+        client_schedule = case.schedule(cadence_days=7, next_due_at="2026-03-09T14:00:00Z")
         grace_schedule = case.schedule(respondent=grace["id"], cadence_days=14)
-    assert client_schedule["next_due_at"].startswith("2026-03-09T09:00:00")
-    submitted = T0 + timedelta(days=3, hours=5)
-    with clock.frozen_at(submitted):
+    # A day early: it answers the slot of the 9th, so the next is the 16th at the same time,
+    # not the moment of submission plus a week.
+    with clock.frozen_at(datetime(2026, 3, 8, 11, 0, tzinfo=UTC)):
         case.check_in()
     by_id = {s["id"]: s for s in case.schedules()}
-    assert by_id[client_schedule["id"]]["next_due_at"].startswith("2026-03-12T14:00:00")
+    assert by_id[client_schedule["id"]]["next_due_at"].startswith("2026-03-16T14:00:00")
     # Someone else's check-in leaves Grace's schedule alone.
     assert by_id[grace_schedule["id"]]["next_due_at"] == grace_schedule["next_due_at"]
 
@@ -352,6 +353,20 @@ def test_adherence_counts_expected_check_ins_by_cadence_against_received(
         f"{case.path}/check-in-adherence", params={"weeks": 0}, headers=case.headers()
     )
     assert bad.status_code == 422
+
+
+def test_adherence_ignores_check_ins_sent_before_the_schedule_began(case: CaseDriver) -> None:
+    """Three check-ins and then a new schedule read "0 of 0", not "3 of 0"."""
+    for day in (1, 2, 3):
+        with clock.frozen_at(T0 + timedelta(days=day)):
+            case.check_in()
+    with clock.frozen_at(T0 + timedelta(days=4)):
+        case.schedule(cadence_days=7)
+    with clock.frozen_at(T0 + timedelta(days=5)):
+        report = case.client.get(f"{case.path}/check-in-adherence", headers=case.headers())
+    assert report.status_code == 200, report.text
+    (item,) = report.json()["items"]
+    assert (item["expected"], item["received"]) == (0, 0)
 
 
 def test_check_ins_are_out_of_reach_for_other_organisations_and_the_team_less(

@@ -27,7 +27,9 @@ def test_a_weekly_schedule_is_due_a_week_from_now_by_default(case: CaseDriver) -
     assert schedule["respondent"] == "client"
     assert schedule["respondent_name"] == "Danny"
     assert (schedule["cadence_days"], schedule["grace_hours"], schedule["active"]) == (7, 24, True)
-    assert schedule["next_due_at"].startswith("2026-03-09T09:00:00")
+    # 04:00 in New York (EST) at T0; a week on is 04:00 EDT, after the March change.
+    assert schedule["next_due_at"].startswith("2026-03-09T08:00:00")
+    assert schedule["time_zone"] == "America/New_York"
     assert response.headers["etag"] == '"v1"'
     assert response.headers["location"] == f"{API}/check-in-schedules/{schedule['id']}"
     assert case.schedules() == [schedule]

@@ -61,7 +61,12 @@ def test_no_endpoint_changes_or_deletes_audit_events(client: TestClient) -> None
 
 @pytest.mark.postgres_only
 @pytest.mark.parametrize(
-    "statement", ["UPDATE audit_events SET action = 'read'", "DELETE FROM audit_events"]
+    "statement",
+    [
+        "UPDATE audit_events SET action = 'read'",
+        "DELETE FROM audit_events",
+        "TRUNCATE audit_events",
+    ],
 )
 def test_postgres_itself_refuses_to_rewrite_history(
     client: TestClient, make: Factory, db: Session, statement: str

@@ -46,19 +46,21 @@ def test_malformed_json_is_a_422_problem(client: TestClient, make: Factory) -> N
     assert response.headers["content-type"] == PROBLEM
 
 
-def test_an_unexpected_error_reveals_nothing(settings: Settings) -> None:
+def test_a_database_error_reveals_nothing(settings: Settings) -> None:
+    # A bug answers the bare 500 document: tests/core/test_outages.py.
     broken = create_engine("sqlite:////nonexistent-dir/never.db")
     app = create_app(settings, engine=broken)
-    with TestClient(app, raise_server_exceptions=False) as http:
+    with TestClient(app) as http:
         response = http.post(
             "/api/v1/auth/token",
             data={"grant_type": "password", "username": "a@b.org", "password": "x"},
         )
-    assert response.status_code == 500
+    assert response.status_code == 503
     assert response.json() == {
-        "type": "/api/v1/problems/internal-error",
-        "title": "Internal server error",
-        "status": 500,
+        "type": "/api/v1/problems/database-unavailable",
+        "title": "Database unavailable",
+        "status": 503,
+        "detail": "The database cannot be reached right now.",
         "instance": "/api/v1/auth/token",
     }
 

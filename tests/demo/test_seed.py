@@ -10,7 +10,9 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
+from api.aftercare.models import AftercarePlan
 from api.alerts.models import Alert
 from api.cases.models import Case
 from api.consents.models import Consent, ConsentStatus
@@ -57,9 +59,22 @@ def test_the_demo_practice_has_a_referral_network_in_every_state(
         client, grant_type="password", username="admin@demo.cairn.test", password=DEMO_PASSWORD
     )
     _directory_is_varied(client, admin)
+    _names_are_found_as_typed(client, admin)
+    _the_practice_and_one_client_live_in_their_own_zones(client, admin)
     _referrals_and_cases_agree(client, db, admin)
     _consents_end_in_every_way(db)
     _the_printed_partner_credentials_work(client, admin)
+    _aftercare_is_lived_in(client, admin)
+
+
+def _the_practice_and_one_client_live_in_their_own_zones(client: TestClient, admin: str) -> None:
+    headers = {"Authorization": f"Bearer {admin}"}
+    assert client.get("/api/v1/organization", headers=headers).json()["time_zone"] == (
+        "America/Chicago"
+    )
+    cases = _all(client, "/api/v1/cases", admin)
+    assert {c["time_zone"] for c in cases} == {None, "America/Los_Angeles"}
+    assert {c["effective_time_zone"] for c in cases} == {"America/Chicago", "America/Los_Angeles"}
 
 
 def _directory_is_varied(client: TestClient, admin: str) -> None:
@@ -74,6 +89,17 @@ def _directory_is_varied(client: TestClient, admin: str) -> None:
     assert len({c["city"] for c in centers}) >= 4
 
 
+def _names_are_found_as_typed(client: TestClient, admin: str) -> None:
+    def clients(q: str) -> list[str]:
+        return [
+            f"{c['client']['first_name']} {c['client']['last_name']}"
+            for c in _all(client, "/api/v1/cases", admin, q=q)
+        ]
+
+    assert clients("nunez") == ["Ángela Núñez"]
+    assert clients("o'donnell") == ["Kevin O\u2019Donnell"]
+
+
 def _referrals_and_cases_agree(client: TestClient, db: Session, admin: str) -> None:
     board = _all(client, "/api/v1/referrals", admin)
     assert {r["status"] for r in board} == set(ReferralStatus)
@@ -83,12 +109,18 @@ def _referrals_and_cases_agree(client: TestClient, db: Session, admin: str) -> N
     # A referral's admission put its case in treatment; a completed discharge, in aftercare.
     referrals = db.scalars(select(Referral)).all()
     cases = {c.id: c for c in db.scalars(select(Case))}
+    escalated = set(
+        db.scalars(
+            select(col(AftercarePlan.case_id)).where(col(AftercarePlan.escalated_at).is_not(None))
+        )
+    )
     for referral in referrals:
         status = cases[referral.case_id].status
         if referral.status == "admitted":
             assert status == "in_treatment", referral
         if referral.status == "discharged" and referral.discharge_reason == "completed":
-            assert status in ("aftercare", "closed"), referral
+            # Or back in treatment: a relapse in aftercare escalated as agreed.
+            assert status in ("aftercare", "closed") or referral.case_id in escalated, referral
 
 
 def _consents_end_in_every_way(db: Session) -> None:
@@ -139,3 +171,27 @@ def _the_printed_partner_credentials_work(client: TestClient, admin: str) -> Non
     assert [(c["client_id"], c["webhook_url"]) for c in clients] == [
         (DEMO_PARTNER_CLIENT_ID, DEMO_WEBHOOK_URL)
     ]
+
+
+def _aftercare_is_lived_in(client: TestClient, admin: str) -> None:
+    """Full plans, follow-ups done with outcomes and still due, one relapse escalated."""
+    headers = {"Authorization": f"Bearer {admin}"}
+    plans = []
+    for case in _all(client, "/api/v1/cases", admin):
+        response = client.get(f"/api/v1/cases/{case['id']}/aftercare", headers=headers)
+        if response.status_code == 200:
+            plans.append((case, response.json()))
+    in_aftercare = [p for c, p in plans if c["status"] == "aftercare"]
+    assert len(in_aftercare) >= 3
+    for plan in in_aftercare:
+        assert plan["relapse_prevention"]["coping_strategies"]
+        assert plan["family_support"]
+        assert plan["resources"]
+        assert plan["emergency_contacts"]
+        assert plan["escalation_missing"] == []
+    follow_ups = [f for _, p in plans for f in p["follow_ups"]]
+    assert {"done", "open"} <= {f["status"] for f in follow_ups}
+    assert any(f["overdue"] for f in follow_ups)
+    assert all(f["outcome_note"] for f in follow_ups if f["status"] == "done")
+    escalated = [c for c, p in plans if p["escalated_at"]]
+    assert [c["status"] for c in escalated] == ["in_treatment"]

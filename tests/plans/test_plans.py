@@ -185,7 +185,7 @@ def test_the_plan_names_only_participants_of_its_case(
 
 
 def test_the_plan_moves_through_review_and_approval_and_schedules_the_case(
-    plan: PlanDriver, practice: Practice
+    plan: PlanDriver, practice: Practice, client: TestClient
 ) -> None:
     plan.create(template="johnson")
     plan.patch({"scheduled_at": "2026-12-05T17:00:00Z", "location": "Home"})
@@ -196,6 +196,13 @@ def test_the_plan_moves_through_review_and_approval_and_schedules_the_case(
     assert approved.status_code == 200
     assert approved.json()["approved_by"]["id"] == str(practice.supervisor.id)
     assert plan.case_now()["status"] == "scheduled"
+    timeline = client.get(
+        f"/api/v1/cases/{plan.case['id']}/timeline", headers=plan.headers()
+    ).json()
+    # The practice's clock (New York), not UTC's.
+    assert timeline["items"][0]["reason"] == (
+        "Plan approved; intervention on Sat, Dec 5, 2026, 12:00 PM EST."
+    )
 
 
 def test_changing_an_approved_plan_returns_it_to_draft(
@@ -276,10 +283,19 @@ def test_the_plan_is_out_of_reach_for_others(
         assert client.get(f"{plan.path}/revisions", headers=headers).status_code == 404
 
 
-def test_a_case_without_a_plan_says_so(plan: PlanDriver, client: TestClient) -> None:
+def test_a_case_without_a_plan_answers_null_not_an_error(
+    plan: PlanDriver, make: Factory, practice: Practice, client: TestClient
+) -> None:
     response = client.get(plan.path, headers=plan.headers())
-    assert response.status_code == 404
-    assert "no intervention plan" in response.json()["detail"]
+    assert response.status_code == 200
+    assert response.json() is None
+    assert "etag" not in response.headers
+    # A case the caller cannot see is still 404, plan or no plan.
+    assert client.get(plan.path, headers=make.headers(practice.outsider)).status_code == 404
+    # Changing a plan that does not exist is still an error.
+    missing = client.patch(plan.path, json={"notes": "x"}, headers=plan.headers(etag='"v1"'))
+    assert missing.status_code == 404
+    assert "no intervention plan" in missing.json()["detail"]
 
 
 @pytest.mark.parametrize(

@@ -68,6 +68,8 @@ def test_a_participant_is_invited_signs_in_and_becomes_active(
     assert portal_me["name"] == "Grace Okafor"
     assert portal_me["client_first_name"] == "Danny"
     assert portal_me["organization_name"] == "Harbor Light"
+    # The portal shows times on the case's clock: here the practice's default zone.
+    assert portal_me["time_zone"] == "America/New_York"
 
 
 def test_the_password_grant_signs_a_portal_account_in_and_refresh_works(

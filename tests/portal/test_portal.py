@@ -96,7 +96,7 @@ def test_portal_endpoints_refuse_staff_tokens(
     case: CaseDriver, client: TestClient, make: Factory, practice: Practice
 ) -> None:
     operations = portal_operations(client)
-    assert len(operations) == 6
+    assert len(operations) == 7  # me, check-ins due, check-in, goals, plan, resources, aftercare
     for who in (practice.lead, practice.admin):
         for method, path in operations:
             body = {"days_used": 0} if method == "post" else None
@@ -116,7 +116,8 @@ def test_a_portal_check_in_is_the_respondent_s_own(
         due = client.get(f"{API}/portal/check-ins/due", headers=portal).json()
     assert due["scheduled"] is True
     assert due["cadence_days"] == 7
-    assert due["next_due_at"].startswith("2026-03-09T09:00:00")
+    # 04:00 EST in New York at T0; a week of local days on is 04:00 EDT.
+    assert due["next_due_at"].startswith("2026-03-09T08:00:00")
     assert due["due_now"] is False
     assert due["last_check_in_at"] is None
 
@@ -132,7 +133,8 @@ def test_a_portal_check_in_is_the_respondent_s_own(
         assert sent.status_code == 201, sent.text
         due = client.get(f"{API}/portal/check-ins/due", headers=portal).json()
     receipt = sent.json()
-    assert receipt["next_due_at"].startswith("2026-03-17T09:00:00")
+    # A day late: the next anchored slot, not the moment of sending plus a week.
+    assert receipt["next_due_at"].startswith("2026-03-16T08:00:00")
     assert due["due_now"] is False
     assert due["last_check_in_at"].startswith("2026-03-10T09:00:00")
 
@@ -332,17 +334,19 @@ def test_the_portal_plan_shows_logistics_and_my_own_part_only(
     assert "Leads the room" not in ruths.text
 
     for_client = client.get(f"{API}/portal/plan", headers=case.portal_headers("client"))
-    assert for_client.status_code == 404
+    assert for_client.status_code == 200
+    assert for_client.json() is None
     assert "GRACE" not in for_client.text
     assert "RUTH" not in for_client.text
 
 
-def test_before_the_plan_exists_the_portal_plan_is_404(
+def test_before_the_plan_exists_the_portal_plan_is_null(
     case: CaseDriver, client: TestClient
 ) -> None:
     grace = case.participant("Grace Okafor", email="grace@example.org")
     response = client.get(f"{API}/portal/plan", headers=case.portal_headers(grace["id"]))
-    assert response.status_code == 404
+    assert response.status_code == 200
+    assert response.json() is None
 
 
 def test_resources_differ_for_the_client_and_the_family(

@@ -104,8 +104,8 @@ def test_a_referral_needs_an_active_consent_naming_the_center(
     )
     assert missing.status_code == 422  # no consent named at all
     none = net.refer(net.center_a, {"id": "00000000-0000-4000-8000-000000000000"})
-    assert none.status_code == 422
-    assert none.json()["type"] == "/api/v1/problems/consent-required"
+    assert none.status_code == 422  # no such consent of this case: the field is named
+    assert none.json()["errors"][0]["loc"] == ["body", "consent_id"]
     for_b = net.consent(net.center_b)
     wrong_recipient = net.refer(net.center_a, for_b)
     assert wrong_recipient.status_code == 422

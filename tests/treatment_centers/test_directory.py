@@ -60,6 +60,36 @@ def test_an_admin_builds_the_directory_and_everyone_filters_it(
     )
 
 
+def test_the_directory_finds_centers_as_they_are_written(
+    client: TestClient, make: Factory, practice: Practice
+) -> None:
+    created = add(
+        client, make, practice, name="Centro de Recuperación Nuestra Señora", city="San José"
+    )
+    assert created.status_code == 201, created.text
+    add(client, make, practice, name="St. Mary\u2019s Recovery\u2013Residential", city="Saint Paul")
+    headers = make.headers(practice.lead)
+
+    def names(q: str) -> list[str]:
+        response = client.get("/api/v1/treatment-centers", params={"q": q}, headers=headers)
+        assert response.status_code == 200, response.text
+        return [c["name"] for c in response.json()["items"]]
+
+    for q in ("RECUPERACIÓN", "recuperacion", "senora", "san jose", "SAN JOSÉ"):
+        assert names(q) == ["Centro de Recuperación Nuestra Señora"], q
+    for q in ("st mary's", "st. marys", "recovery-residential", "saint paul"):
+        assert names(q) == ["St. Mary\u2019s Recovery\u2013Residential"], q
+
+    edited = client.patch(
+        f"/api/v1/treatment-centers/{created.json()['id']}",
+        json={"city": "Mayagüez"},
+        headers=make.headers(practice.admin),
+    )
+    assert edited.status_code == 200, edited.text
+    assert names("mayaguez") == ["Centro de Recuperación Nuestra Señora"]
+    assert names("san jose") == []
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -1,4 +1,5 @@
-"""/users: an admin manages the staff of their practice; everyone may list colleagues."""
+"""/users: an admin manages the staff of their practice; everyone else sees only the
+directory of active colleagues (id, name, role)."""
 
 from __future__ import annotations
 
@@ -125,6 +126,34 @@ def test_the_staff_list_can_be_searched_by_name_or_email(
     assert search("_") == []
 
 
+def test_the_staff_list_finds_names_as_they_are_written(
+    client: TestClient, make: Factory, practice: Organization, admin: User
+) -> None:
+    make.user(practice, email="angela@hillside.example", full_name="Ángela NÚÑEZ")
+    make.user(practice, email="siobhan@hillside.example", full_name="Siobhan O\u2019Brien")
+    liam = make.user(practice, email="liam@hillside.example", full_name="Liam O'Connor")
+
+    def search(q: str) -> list[str]:
+        response = client.get(USERS, params={"q": q}, headers=make.headers(admin))
+        assert response.status_code == 200
+        return [u["email"] for u in response.json()["items"]]
+
+    for q in ("NÚÑEZ", "núñez", "ángela", "nunez", "angela nunez"):
+        assert search(q) == ["angela@hillside.example"], q
+    for q in ("O'Brien", "O\u2019Brien", "obrien", "siobhan o'brien"):
+        assert search(q) == ["siobhan@hillside.example"], q
+    assert search("O\u2019Connor") == ["liam@hillside.example"]
+    assert search("liam@hillside") == ["liam@hillside.example"]
+
+    # A rename through the API is found by its new spelling only.
+    renamed = client.patch(
+        user_url(liam), json={"full_name": "Liam Ó Conchúir"}, headers=make.headers(admin)
+    )
+    assert renamed.status_code == 200, renamed.text
+    assert search("o conchuir") == ["liam@hillside.example"]
+    assert search("oconnor") == []
+
+
 def test_the_staff_list_can_be_filtered_by_role_and_active_flag(
     client: TestClient, make: Factory, practice: Organization, admin: User
 ) -> None:
@@ -165,16 +194,85 @@ def test_a_forged_cursor_is_a_bad_request(client: TestClient, make: Factory, adm
     assert_problem(response, 400, "bad-request")
 
 
+DIRECTORY = "/api/v1/colleagues"
+
+
 @pytest.mark.parametrize("role", [Role.supervisor, Role.interventionist])
-def test_every_staff_member_may_list_colleagues(
+def test_only_admins_may_list_or_read_full_staff_records(
     client: TestClient, make: Factory, practice: Organization, admin: User, role: Role
 ) -> None:
-    colleague = make.user(practice, role)
+    someone = make.user(practice, role)
 
-    response = client.get(USERS, headers=make.headers(colleague))
+    assert_problem(client.get(USERS, headers=make.headers(someone)), 403, "forbidden")
+    assert_problem(client.get(user_url(admin), headers=make.headers(someone)), 403, "forbidden")
+    assert_problem(client.get(user_url(someone), headers=make.headers(someone)), 403, "forbidden")
 
-    assert response.status_code == 200
-    assert {u["id"] for u in response.json()["items"]} == {str(admin.id), str(colleague.id)}
+
+@pytest.mark.parametrize("role", [Role.admin, Role.supervisor, Role.interventionist])
+def test_every_staff_member_sees_the_directory_of_active_colleagues(
+    client: TestClient, make: Factory, practice: Organization, admin: User, role: Role
+) -> None:
+    me = admin if role is Role.admin else make.user(practice, role, full_name="Bea Moss")
+    cal = make.user(practice, Role.interventionist, full_name="Cal Reid")
+    make.user(practice, Role.interventionist, full_name="Gone Away", is_active=False)
+    make.user(make.organization(), Role.interventionist, full_name="Elsewhere Person")
+
+    response = client.get(DIRECTORY, headers=make.headers(me))
+
+    assert response.status_code == 200, response.text
+    items = response.json()["items"]
+    expected = {admin.full_name, cal.full_name, me.full_name}
+    assert [u["full_name"] for u in items] == sorted(expected)
+    by_id = {u["id"]: u for u in items}
+    assert by_id[str(cal.id)] == {
+        "id": str(cal.id),
+        "full_name": "Cal Reid",
+        "role": "interventionist",
+    }
+    assert by_id[str(admin.id)]["role"] == "admin"
+
+
+def test_the_directory_pages_and_searches_by_name(
+    client: TestClient, make: Factory, practice: Organization, admin: User
+) -> None:
+    for name in ("Cal Reid", "Dana Reid", "Eli Stone"):
+        make.user(practice, Role.interventionist, full_name=name)
+    headers = make.headers(admin)
+
+    found = client.get(DIRECTORY, params={"q": "reid"}, headers=headers).json()["items"]
+    first = client.get(DIRECTORY, params={"limit": 2}, headers=headers).json()
+    rest = client.get(
+        DIRECTORY, params={"limit": 2, "cursor": first["next_cursor"]}, headers=headers
+    ).json()
+
+    assert [u["full_name"] for u in found] == ["Cal Reid", "Dana Reid"]
+    names = [u["full_name"] for u in first["items"] + rest["items"]]
+    assert names == ["Ada Okoro", "Cal Reid", "Dana Reid", "Eli Stone"]
+    assert rest["next_cursor"] is None
+
+
+def test_the_directory_never_matches_hidden_email_addresses(
+    client: TestClient, make: Factory, practice: Organization, admin: User
+) -> None:
+    """`/colleagues` shows no e-mail address, so its search must not probe them either;
+    the admins' full list still finds a colleague by address."""
+    cal = make.user(
+        practice, Role.interventionist, full_name="Cal Reid", email="cal@clinic.example"
+    )
+    me = make.user(practice, Role.interventionist, full_name="Bea Moss")
+
+    by_address = client.get(DIRECTORY, params={"q": "clinic.example"}, headers=make.headers(me))
+    by_name = client.get(DIRECTORY, params={"q": "reid"}, headers=make.headers(me))
+    admins = client.get(USERS, params={"q": "cal@clinic"}, headers=make.headers(admin))
+
+    assert by_address.status_code == 200, by_address.text
+    assert by_address.json()["items"] == []
+    assert [u["id"] for u in by_name.json()["items"]] == [str(cal.id)]
+    assert [u["id"] for u in admins.json()["items"]] == [str(cal.id)]
+
+
+def test_the_directory_is_for_staff_only(client: TestClient) -> None:
+    assert_problem(client.get(DIRECTORY), 401, "invalid-token")
 
 
 def test_listing_staff_needs_a_signed_in_user(client: TestClient) -> None:
@@ -430,7 +528,7 @@ def test_changing_an_email_to_one_in_use_is_a_conflict(
 
 @pytest.mark.parametrize("role", [Role.supervisor, Role.interventionist])
 def test_only_admins_may_change_colleagues(
-    client: TestClient, make: Factory, practice: Organization, role: Role
+    client: TestClient, make: Factory, practice: Organization, admin: User, role: Role
 ) -> None:
     someone = make.user(practice, role)
     colleague = make.user(practice, Role.interventionist)
@@ -438,20 +536,20 @@ def test_only_admins_may_change_colleagues(
     response = patch(client, make, someone, colleague, {"role": "admin"})
 
     assert_problem(response, 403, "forbidden")
-    assert client.get(user_url(colleague), headers=make.headers(someone)).json()["role"] == (
-        "interventionist"
-    )
+    assert client.get(user_url(colleague), headers=make.headers(someone)).status_code == 403
+    db_role = client.get(user_url(colleague), headers=make.headers(admin)).json()["role"]
+    assert db_role == "interventionist"
 
 
-def test_staff_may_read_a_colleague_in_their_own_practice(
+def test_an_admin_reads_a_colleagues_full_record(
     client: TestClient, make: Factory, practice: Organization, admin: User
 ) -> None:
-    cal = make.user(practice, Role.interventionist)
+    cal = make.user(practice, Role.interventionist, email="cal@hillside.example")
 
-    response = client.get(user_url(admin), headers=make.headers(cal))
+    response = client.get(user_url(cal), headers=make.headers(admin))
 
     assert response.status_code == 200
-    assert response.json()["email"] == "ada@hillside.example"
+    assert response.json()["email"] == "cal@hillside.example"
 
 
 def test_another_practices_staff_are_invisible(

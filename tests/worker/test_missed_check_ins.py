@@ -21,7 +21,7 @@ from tests.factories import Factory
 from tests.practice import Practice
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-DUE = T0 + timedelta(days=7)  # a weekly schedule made at T0 is first due here
+DUE = T0 + timedelta(days=7)  # 05:00 in New York (EDT), a week after 04:00 (EST) on T0
 GRACE = timedelta(hours=24)
 MINUTE = timedelta(minutes=1)
 
@@ -46,7 +46,7 @@ def missed_alerts(case: CaseDriver, at: datetime) -> list[dict[str, Any]]:
 
 def weekly_schedule(case: CaseDriver, **fields: Any) -> dict[str, Any]:
     with clock.frozen_at(T0):
-        return case.schedule(cadence_days=7, grace_hours=24, **fields)
+        return case.schedule(cadence_days=7, grace_hours=24, next_due_at=DUE.isoformat(), **fields)
 
 
 def next_due(case: CaseDriver, at: datetime) -> str:
@@ -72,7 +72,7 @@ def test_a_missed_check_in_raises_one_alert_and_moves_the_schedule_on(
     assert len(alerts) == 1
     assert alerts[0]["severity"] == "moderate"
     assert alerts[0]["status"] == "open"
-    assert alerts[0]["title"] == "The client missed a check-in due 2026-03-09"
+    assert alerts[0]["title"] == "The client missed a check-in due Mon, Mar 9, 2026, 5:00 AM EDT"
     assert next_due(case, late).startswith("2026-03-16T09:00:00")
 
     assert run_job(session_factory, late) == 0  # the same run again
@@ -90,8 +90,8 @@ def test_the_next_missed_period_raises_the_next_alert(
     assert run_job(session_factory, week_later) == 1
     titles = [a["title"] for a in missed_alerts(case, week_later)]
     assert titles == [
-        "The client missed a check-in due 2026-03-16",
-        "The client missed a check-in due 2026-03-09",
+        "The client missed a check-in due Mon, Mar 16, 2026, 5:00 AM EDT",
+        "The client missed a check-in due Mon, Mar 9, 2026, 5:00 AM EDT",
     ]
 
 
@@ -103,7 +103,7 @@ def test_several_missed_periods_give_one_alert_naming_how_many(
     away = DUE + timedelta(days=14) + GRACE + MINUTE
     assert run_job(session_factory, away) == 1
     alerts = missed_alerts(case, away)
-    assert [a["title"] for a in alerts] == ["The client missed 3 check-ins since 2026-03-09"]
+    assert [a["title"] for a in alerts] == ["The client missed 3 check-ins since Mon, Mar 9, 2026"]
     assert next_due(case, away).startswith("2026-03-30T09:00:00")
     assert run_job(session_factory, away) == 0
 
@@ -116,7 +116,7 @@ def test_a_participant_s_missed_check_in_says_so(
     late = DUE + GRACE + MINUTE
     assert run_job(session_factory, late) == 1
     assert [a["title"] for a in missed_alerts(case, late)] == [
-        "A participant missed a check-in due 2026-03-09"
+        "A participant missed a check-in due Mon, Mar 9, 2026, 5:00 AM EDT"
     ]
 
 
@@ -218,7 +218,7 @@ def test_workers_running_at_once_on_postgres_never_raise_the_same_alert_twice(
     assert sum(raised) == 12
     assert len(alerts) == 12
     assert len({a.case_id for a in alerts}) == 12
-    assert all(a.title == "The client missed 2 check-ins since 2026-03-09" for a in alerts)
+    assert all(a.title == "The client missed 2 check-ins since Mon, Mar 9, 2026" for a in alerts)
 
 
 def test_a_closed_case_raises_no_missed_check_ins(

@@ -20,6 +20,13 @@ export interface paths {
          *     center's system, `grant_type=client_credentials` with `client_id` and
          *     `client_secret` (no refresh token; ask again when the access token expires). Refresh tokens rotate: store
          *     the new one each time; presenting a spent one ends the whole session.
+         *
+         *     Staff with a second factor get a 401 problem `mfa-required` carrying `mfa_token`
+         *     (5 minutes) for the password grant; then `grant_type=mfa_otp` with `mfa_token` and
+         *     `otp` (or `recovery_code`) answers the tokens. When the practice requires a second
+         *     factor and the account has none, the problem is `mfa-enrollment-required`: its
+         *     `mfa_token` (15 minutes) is the bearer token of POST /auth/mfa/totp and
+         *     /auth/mfa/totp/confirm (see docs/security.md).
          */
         post: operations["create_token"];
         delete?: never;
@@ -83,6 +90,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My two-step sign-in: on, pending, recovery codes left */
+        get: operations["get_my_mfa"];
+        put?: never;
+        post?: never;
+        /**
+         * Turn my two-step sign-in off (with a current code)
+         * @description 409 when it is not on, or when the practice requires it; a wrong code is a 422.
+         */
+        delete: operations["disable_mfa"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start setting up an authenticator app (TOTP, RFC 6238)
+         * @description A new secret for the app (shown once); the factor is off until confirmed. Starting
+         *     again before confirming replaces the secret. 409 when a factor is already on. The bearer
+         *     token is an access token, or the `mfa_token` of an `mfa-enrollment-required` sign-in.
+         */
+        post: operations["start_totp_enrollment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn two-step sign-in on with the app's first code; get recovery codes
+         * @description Answers ten single-use recovery codes, shown only now. A wrong code is a 422
+         *     `incorrect-mfa-code`, throttled like passwords (429). With an enrolment token, the answer
+         *     also carries the new session's `tokens`.
+         */
+        post: operations["confirm_totp_enrollment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -91,8 +163,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List the staff of my organisation
-         * @description Every staff member may list colleagues (to build case teams); only admins change them.
+         * List the staff of my organization (admin)
+         * @description The full staff records (email, active flag) are for admins; everyone else uses
+         *     `GET /colleagues`.
          */
         get: operations["list_users"];
         put?: never;
@@ -111,7 +184,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One staff member */
+        /** One staff member (admin) */
         get: operations["get_user"];
         put?: never;
         post?: never;
@@ -120,6 +193,75 @@ export interface paths {
         head?: never;
         /** Change a staff member's name, email, role or active flag (admin) */
         patch: operations["update_user"];
+        trace?: never;
+    };
+    "/api/v1/users/{user_id}/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A staff member's two-step sign-in state (admin) */
+        get: operations["get_user_mfa"];
+        put?: never;
+        post?: never;
+        /**
+         * Reset a staff member's two-step sign-in, e.g. a lost phone (admin, audited)
+         * @description Removes the factor and its recovery codes; the next sign-in needs the password only,
+         *     or leads to enrolment when the practice requires a second factor.
+         */
+        delete: operations["reset_user_mfa"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/colleagues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The active colleagues of my organization (any staff)
+         * @description Every staff member may list active colleagues, by name, to build a case team or
+         *     assign a task: id, full name and role only. The full records are `GET /users` (admin).
+         */
+        get: operations["list_colleagues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My practice: its name and time zone
+         * @description Any staff member reads their own practice; the ETag guards a later PATCH.
+         */
+        get: operations["get_organization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename the practice, set its time zone or require MFA (admin)
+         * @description A new `time_zone` (IANA; anything else is a 422) applies at once: dates are meant in
+         *     it, and the check-in schedules of cases without a client zone keep their local wall-clock
+         *     time in it. A stale If-Match is a 412; a name another practice uses is a 409.
+         */
+        patch: operations["update_organization"];
         trace?: never;
     };
     "/api/v1/cases": {
@@ -288,7 +430,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The case's intervention plan */
+        /** The case's intervention plan, or null while the case has none */
         get: operations["get_plan"];
         put?: never;
         /** Create the case's intervention plan, optionally from a model's template */
@@ -296,7 +438,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the plan (If-Match required; an approved plan returns to draft) */
+        /** Change the plan (If-Match required; an approved or in-review plan returns to draft) */
         patch: operations["update_plan"];
         trace?: never;
     };
@@ -334,6 +476,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{case_id}/plan/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return the plan in review for changes (supervisor or admin; a comment is required)
+         * @description The plan goes back to draft. The comment stays on the plan (`return_comment`) and on its revision history, and the case lead gets a task to address it.
+         */
+        post: operations["return_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Plans waiting for review (supervisor or admin), oldest submission first */
+        get: operations["list_plan_reviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{case_id}/plan/deliver": {
         parameters: {
             query?: never;
@@ -360,6 +539,113 @@ export interface paths {
         };
         /** Every saved version of the plan, newest first, with a snapshot of each */
         get: operations["list_plan_revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/aftercare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's aftercare plan, with its follow-ups */
+        get: operations["get_aftercare_plan"];
+        /**
+         * Save the aftercare plan (creates it when there is none; If-Match required after)
+         * @description Replaces every section the body names (a section left out is emptied); `follow_ups`,
+         *     when sent, become the plan's follow-ups (by id; new ones without). Without a plan, this
+         *     creates it (200 with the plan either way); a second PUT without If-Match then answers
+         *     428, so a retried first save never overwrites a colleague's work.
+         */
+        put: operations["put_aftercare_plan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/aftercare/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every saved version of the aftercare plan, newest first: who, when, a snapshot */
+        get: operations["list_aftercare_revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/follow-ups/{follow_up_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Mark an aftercare follow-up done or missed (with its outcome), move or reassign it
+         * @description `If-Match` here is the aftercare plan's ETag (optional): the follow-ups are part of
+         *     the plan, and a change to one moves the plan's version (answered in `ETag`).
+         */
+        patch: operations["update_follow_up"];
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/aftercare/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Carry out the escalation agreement: back to treatment, with a draft referral
+         * @description Moves the case `aftercare → in_treatment` (the reason on the timeline) and creates a
+         *     **draft** referral at the agreed level of care and center; sending it still needs an
+         *     active consent naming the center (one is attached if the case has it). 409 names what the
+         *     escalation agreement is missing. Accepts `Idempotency-Key`.
+         */
+        post: operations["escalate_aftercare"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/aftercare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My own part of the aftercare plan
+         * @description The client: coping strategies, warning signs, emergency contacts, the resources chosen
+         *     for them with their next meetings, the next follow-up. A family member: their own
+         *     commitment and resources. 404 until the plan exists.
+         */
+        get: operations["get_portal_aftercare"];
         put?: never;
         post?: never;
         delete?: never;
@@ -420,6 +706,43 @@ export interface paths {
         head?: never;
         /** Change, complete or cancel a task (honours If-Match) */
         patch: operations["update_task"];
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/task-phases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open tasks per phase of the action plan, and which phases are over */
+        get: operations["list_task_phases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/tasks/close-phase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close every open task of a phase that is over, in one step
+         * @description For example the preparation tasks still open after the intervention was held. 409 when the case has not moved past that phase.
+         */
+        post: operations["close_task_phase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/cases/{case_id}/goals": {
@@ -623,7 +946,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Acknowledge an alert, with a note of what was done */
+        /**
+         * Acknowledge an alert, optionally with a note of what was done (the body may be left out)
+         * @description No body, `{}` and `{"note": null}` all acknowledge without a note; a body that is
+         *     there must still be an `Acknowledgement` (422 otherwise).
+         */
         post: operations["acknowledge_alert"];
         delete?: never;
         options?: never;
@@ -757,7 +1084,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The logistics of the intervention and my own part in it */
+        /** The logistics of the intervention and my own part in it, or null when there is none */
         get: operations["get_portal_plan"];
         put?: never;
         post?: never;
@@ -774,7 +1101,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Support services for me */
+        /** Support for me: my practice's directory (chosen ones first), then national lines */
         get: operations["list_portal_resources"];
         put?: never;
         post?: never;
@@ -791,7 +1118,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organisation's treatment center directory, by name */
+        /** The organization's treatment center directory, by name */
         get: operations["list_treatment_centers"];
         put?: never;
         /** Add a treatment center to the directory (admin) */
@@ -818,6 +1145,43 @@ export interface paths {
         head?: never;
         /** Change a treatment center (admin; honours If-Match) */
         patch: operations["update_treatment_center"];
+        trace?: never;
+    };
+    "/api/v1/resources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The practice's directory of continued support, by name */
+        get: operations["list_resources"];
+        put?: never;
+        /** Add a resource to the directory (supervisor or admin; honours Idempotency-Key) */
+        post: operations["create_resource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resources/{resource_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One resource */
+        get: operations["get_resource"];
+        put?: never;
+        post?: never;
+        /** Delete a resource nothing uses (supervisor or admin; 409 when an aftercare plan uses it: deactivate it instead) */
+        delete: operations["delete_resource"];
+        options?: never;
+        head?: never;
+        /** Change a resource, or deactivate it with is_active=false (supervisor or admin; honours If-Match) */
+        patch: operations["update_resource"];
         trace?: never;
     };
     "/api/v1/treatment-centers/{center_id}/api-clients": {
@@ -1087,12 +1451,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organisation's webhook endpoint (admin) */
+        /** The organization's webhook endpoint, or null when none is set (admin) */
         get: operations["get_webhook_endpoint"];
-        /** Set the organisation's endpoint for referral.status_changed and alert.created (admin) */
+        /** Set the organization's endpoint for referral.status_changed and alert.created (admin) */
         put: operations["set_webhook_endpoint"];
         post?: never;
-        /** Stop sending events to the organisation's endpoint (admin) */
+        /** Stop sending events to the organization's endpoint (admin) */
         delete: operations["delete_webhook_endpoint"];
         options?: never;
         head?: never;
@@ -1123,8 +1487,94 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organisation's audit log, newest first (admin) */
+        /** The organization's audit log, newest first (admin) */
         get: operations["list_audit_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outcome figures over the cases I may see, for a window of days
+         * @description Supervisors and admins see the whole organisation, an interventionist the cases on
+         *     their own team. Each figure carries its numerator and denominator; rates are null when
+         *     there is nothing to divide by. Definitions: docs/reports.md.
+         *
+         *     Errors: 422 when `from` is after `to` or the window spans more than 5 years; 403 when
+         *     an interventionist names another lead; 404 when `lead_id` is no user of the organisation.
+         */
+        get: operations["get_report_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/cases.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cases a report covers, as CSV
+         * @description Cases open at some time in the window (opened before its end; not closed, or last
+         *     changed on or after its start). One audit event `export` with the filters.
+         */
+        get: operations["export_cases_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/check-ins.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The check-ins submitted in the window, as CSV
+         * @description One audit event `export` with the filters.
+         */
+        get: operations["export_check_ins_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/referrals.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The referrals created in the window, as CSV
+         * @description One audit event `export` with the filters.
+         */
+        get: operations["export_referrals_csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1197,11 +1647,156 @@ export interface components {
             /** Items */
             items: components["schemas"]["Adherence"][];
         };
+        /** AftercareRead */
+        AftercareRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Version */
+            version: number;
+            /**
+             * Started At
+             * Format: date-time
+             * @description When aftercare began: follow-ups count from here.
+             */
+            started_at: string;
+            relapse_prevention: components["schemas"]["RelapsePreventionRead"];
+            /** Emergency Contacts */
+            emergency_contacts: components["schemas"]["EmergencyContactRead"][];
+            /** Resources */
+            resources: components["schemas"]["ChosenResourceRead"][];
+            sober_living: components["schemas"]["SoberLivingRead"] | null;
+            outpatient: components["schemas"]["OutpatientRead"] | null;
+            medication: components["schemas"]["MedicationRead"] | null;
+            /** Family Support */
+            family_support: components["schemas"]["FamilySupportRead"][];
+            escalation_agreement: components["schemas"]["EscalationAgreementRead"] | null;
+            /**
+             * Escalation Missing
+             * @description What the escalation agreement still lacks before `escalate` can run (empty when it is ready).
+             */
+            escalation_missing: string[];
+            /** Notes */
+            notes: string | null;
+            /** Follow Ups */
+            follow_ups: components["schemas"]["FollowUpRead"][];
+            /** Escalated At */
+            escalated_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** AftercareRevisionRead */
+        AftercareRevisionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Version */
+            version: number;
+            /** Change */
+            change: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            author: components["schemas"]["ActorRef"] | null;
+            /** Snapshot */
+            snapshot: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * AftercareUpdate
+         * @description The whole plan (PUT replaces every section it names; a section left out is emptied),
+         *     except `follow_ups`: left out, they stay as they are.
+         * @example {
+         *       "emergency_contacts": [
+         *         {
+         *           "name": "Sam (sponsor)",
+         *           "phone": "555-0142",
+         *           "relationship": "sponsor"
+         *         }
+         *       ],
+         *       "medication": {
+         *         "kind": "naltrexone",
+         *         "notes": "50 mg daily",
+         *         "prescriber": "Dr. Patel"
+         *       },
+         *       "relapse_prevention": {
+         *         "coping_strategies": [
+         *           "Call the sponsor before 9 pm",
+         *           "Walk the dog around the park"
+         *         ],
+         *         "high_risk_situations": [
+         *           "Work conferences with an open bar"
+         *         ],
+         *         "triggers": [
+         *           "Payday Fridays",
+         *           "Arguments about money"
+         *         ],
+         *         "warning_signs": [
+         *           "Skipping meetings",
+         *           "Isolating in the garage"
+         *         ]
+         *       }
+         *     }
+         */
+        AftercareUpdate: {
+            /**
+             * @default {
+             *       "triggers": [],
+             *       "warning_signs": [],
+             *       "high_risk_situations": [],
+             *       "coping_strategies": []
+             *     }
+             */
+            relapse_prevention: components["schemas"]["RelapsePrevention"];
+            /**
+             * Emergency Contacts
+             * @default []
+             */
+            emergency_contacts: components["schemas"]["EmergencyContact"][];
+            /**
+             * Resources
+             * @default []
+             */
+            resources: components["schemas"]["ChosenResource"][];
+            sober_living?: components["schemas"]["SoberLiving"] | null;
+            outpatient?: components["schemas"]["Outpatient"] | null;
+            medication?: components["schemas"]["Medication"] | null;
+            /**
+             * Family Support
+             * @default []
+             */
+            family_support: components["schemas"]["FamilySupport"][];
+            escalation_agreement?: components["schemas"]["EscalationAgreement"] | null;
+            /** Notes */
+            notes?: string | null;
+            /** Follow Ups */
+            follow_ups?: components["schemas"]["FollowUpIn"][] | null;
+        };
         /**
          * AlertKind
          * @enum {string}
          */
-        AlertKind: "safety" | "relapse_reported" | "missed_check_in" | "referral_declined" | "consent_expiring";
+        AlertKind: "safety" | "relapse_reported" | "missed_check_in" | "referral_declined" | "consent_expiring" | "follow_up_overdue";
         /** AlertRead */
         AlertRead: {
             /**
@@ -1232,6 +1827,11 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
             acknowledged_by: components["schemas"]["ActorRef"] | null;
             /** Acknowledged At */
             acknowledged_at: string | null;
@@ -1341,7 +1941,7 @@ export interface components {
             user_id?: string | null;
             /** Participant Id */
             participant_id?: string | null;
-        };
+        } & (unknown & unknown);
         /** AssigneeRead */
         AssigneeRead: {
             /** User Id */
@@ -1351,6 +1951,66 @@ export interface components {
             /** Name */
             name: string;
         };
+        /**
+         * Attention
+         * @description The ten oldest open critical alerts and the ten most overdue open tasks.
+         */
+        Attention: {
+            /** Critical Alerts */
+            critical_alerts: components["schemas"]["AttentionAlert"][];
+            /** Overdue Tasks */
+            overdue_tasks: components["schemas"]["AttentionTask"][];
+        };
+        /** AttentionAlert */
+        AttentionAlert: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Case Reference */
+            case_reference: string;
+            /** Title */
+            title: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** AttentionTask */
+        AttentionTask: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Case Reference */
+            case_reference: string;
+            /** Title */
+            title: string;
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+        };
+        /**
+         * Audience
+         * @description Who the resource serves: the client, the family, or both.
+         * @enum {string}
+         */
+        Audience: "client" | "family" | "both";
         /**
          * AuditAction
          * @enum {string}
@@ -1387,6 +2047,38 @@ export interface components {
             user_agent: string | null;
             /** Request Id */
             request_id: string | null;
+            /** Details */
+            details?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /**
+         * BamComposites
+         * @description The Brief Addiction Monitor's composites of a client check-in (`api/checkins/bam.py`;
+         *     Cacciola et al., J Subst Abuse Treat 2013;44(3):256-263, and the VA BAM manual). Each
+         *     `None` when too few of its items were answered.
+         */
+        BamComposites: {
+            /**
+             * Use
+             * @description 0-12, higher is more use (BAM items 4, 5, 6)
+             */
+            use: number | null;
+            /**
+             * Risk
+             * @description 0-24, higher is more risk (items 1, 2, 3, 8, 11, 15), scaled from the items answered
+             */
+            risk: number | null;
+            /**
+             * Protective
+             * @description 0-24, higher is more protection (items 9, 10, 12, 13, 14, 16), scaled from the items answered
+             */
+            protective: number | null;
+            /**
+             * Items Scored
+             * @description The BAM item numbers the composites read
+             */
+            items_scored: number[];
         };
         /** Cancellation */
         Cancellation: {
@@ -1449,6 +2141,12 @@ export interface components {
             intervention_model?: components["schemas"]["InterventionModel"] | null;
             /** Summary */
             summary?: string | null;
+            /**
+             * Time Zone
+             * @description The client's own IANA time zone when it is not the practice's; null follows the practice. The case's check-in schedules run in it.
+             * @example America/Los_Angeles
+             */
+            time_zone?: string | null;
             client: components["schemas"]["ClientIn"];
         };
         /**
@@ -1480,6 +2178,17 @@ export interface components {
             outcome: components["schemas"]["CaseOutcome"] | null;
             /** Summary */
             summary: string | null;
+            /**
+             * Time Zone
+             * @description The client's own IANA time zone, or null to follow the practice's.
+             */
+            time_zone: string | null;
+            /**
+             * Effective Time Zone
+             * @description The zone the case's dates and schedules are meant in (read-only): `time_zone` when set, else the practice's.
+             * @example America/New_York
+             */
+            effective_time_zone: string;
             /** Team */
             team: components["schemas"]["TeamMemberRead"][];
             /** @description The client's own portal access: none, invited (a code was sent and not yet used) or active (signed up). Participants carry theirs as portal_status. */
@@ -1501,6 +2210,11 @@ export interface components {
             updated_at: string;
             /** Version */
             version: number;
+            /**
+             * Matched Participants
+             * @description In a caseload search (`GET /cases?q=`): the participants whose name or phone number matched, by name (empty when the client or reference matched); null elsewhere.
+             */
+            matched_participants?: components["schemas"]["ParticipantMatch"][] | null;
         };
         /**
          * CaseStatus
@@ -1525,7 +2239,34 @@ export interface components {
             intervention_model?: components["schemas"]["InterventionModel"] | null;
             /** Summary */
             summary?: string | null;
+            /**
+             * Time Zone
+             * @description The client's own IANA time zone when it is not the practice's; null follows the practice. The case's check-in schedules run in it.
+             * @example America/Los_Angeles
+             */
+            time_zone?: string | null;
             client?: components["schemas"]["ClientPatch"] | null;
+        };
+        /**
+         * CasesByStatus
+         * @description Current status of the cases in scope opened before the window's end.
+         */
+        CasesByStatus: {
+            /** Total */
+            total: number;
+            /** Items */
+            items: components["schemas"]["StatusCount"][];
+        };
+        /**
+         * CheckInAdherence
+         * @description Check-ins received in the window from someone on a schedule (sent after it began) /
+         *     slots expected from the schedules' cadence while they were active in the window
+         *     (clients and family members apart). A check-in no schedule asked for counts in the
+         *     monthly series, not here.
+         */
+        CheckInAdherence: {
+            client: components["schemas"]["Ratio"];
+            family: components["schemas"]["Ratio"];
         };
         /**
          * CheckInCreate
@@ -1533,6 +2274,7 @@ export interface components {
          *       "confidence": 3,
          *       "craving": 2,
          *       "days_used": 0,
+         *       "family_conflict": 1,
          *       "meetings_attended": 3,
          *       "mood": 3,
          *       "period_days": 7,
@@ -1544,17 +2286,21 @@ export interface components {
          *         "violence": false
          *       },
          *       "sleep_quality": 2,
-         *       "sober_support_contact": true
+         *       "sober_support_contact": true,
+         *       "work_school_days": 5
          *     }
          */
         CheckInCreate: {
             /**
              * Period Days
+             * @description The recall window in days: 7 (the weekly check-in), 30 (the BAM's own window) or the schedule's cadence. Every day count is within it.
              * @default 7
              */
             period_days: number;
             /** Days Used */
             days_used?: number | null;
+            /** Heavy Drinking Days */
+            heavy_drinking_days?: number | null;
             /**
              * Substances Used
              * @default []
@@ -1574,6 +2320,10 @@ export interface components {
             meetings_attended?: number | null;
             /** Sober Support Contact */
             sober_support_contact?: boolean | null;
+            /** Family Conflict */
+            family_conflict?: number | null;
+            /** Work School Days */
+            work_school_days?: number | null;
             /** Commitments Kept */
             commitments_kept?: boolean | null;
             /** Wellbeing */
@@ -1658,6 +2408,12 @@ export interface components {
             meetings_attended: number | null;
             /** Sober Support Contact */
             sober_support_contact: boolean | null;
+            /** Heavy Drinking Days */
+            heavy_drinking_days: number | null;
+            /** Work School Days */
+            work_school_days: number | null;
+            /** Family Conflict */
+            family_conflict: number | null;
             /** Commitments Kept */
             commitments_kept: boolean | null;
             /** Wellbeing */
@@ -1668,6 +2424,44 @@ export interface components {
             /** Note */
             note: string | null;
             risk_level: components["schemas"]["RiskLevel"];
+            /** @description The BAM composites; `null` for a family member's check-in */
+            bam: components["schemas"]["BamComposites"] | null;
+        };
+        /** ChosenResource */
+        ChosenResource: {
+            /**
+             * Resource Id
+             * Format: uuid
+             */
+            resource_id: string;
+            /**
+             * For
+             * @description Who it is chosen for: "client" or a participant id of this case.
+             * @default client
+             */
+            for: "client" | string;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+        };
+        /** ChosenResourceRead */
+        ChosenResourceRead: {
+            /**
+             * Resource Id
+             * Format: uuid
+             */
+            resource_id: string;
+            /**
+             * Resource Name
+             * @description The directory entry's name, as it is now.
+             */
+            resource_name: string;
+            /** For */
+            for: "client" | string;
+            /** Note */
+            note: string;
         };
         /** ClientIn */
         ClientIn: {
@@ -1683,7 +2477,9 @@ export interface components {
             email?: string | null;
             /** Phone */
             phone?: string | null;
-        };
+            /** Phone Extension */
+            phone_extension?: string | null;
+        } & unknown;
         /** ClientPatch */
         ClientPatch: {
             /** First Name */
@@ -1698,6 +2494,8 @@ export interface components {
             email?: string | null;
             /** Phone */
             phone?: string | null;
+            /** Phone Extension */
+            phone_extension?: string | null;
         };
         /** ClientRead */
         ClientRead: {
@@ -1711,8 +2509,31 @@ export interface components {
             date_of_birth: string | null;
             /** Email */
             email: string | null;
-            /** Phone */
+            /**
+             * Phone
+             * @description The number as written, without its extension.
+             */
             phone: string | null;
+            /**
+             * Phone Extension
+             * @description The extension's digits, if any.
+             */
+            phone_extension: string | null;
+        };
+        /**
+         * ColleagueRead
+         * @description A colleague as every staff member sees them: enough to pick a case team or an
+         *     assignee, nothing more (no email, no account state).
+         */
+        ColleagueRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Full Name */
+            full_name: string;
+            role: components["schemas"]["Role"];
         };
         /**
          * ConsentCreate
@@ -1745,20 +2566,27 @@ export interface components {
              * @description How much and what kind of information may be disclosed
              */
             information_description: string;
-            /** Expires At */
+            /**
+             * Expires At
+             * @description When the consent ends. A date (YYYY-MM-DD, as written on the paper form) means the end of that day (23:59:59.999999) in the practice's time zone, stored as that UTC instant; a full RFC 3339 timestamp is kept as given. Read back, it is always the UTC instant.
+             */
             expires_at?: string | null;
-            /** Expiration Event */
-            expiration_event?: string | null;
+            /**
+             * Expiration Event
+             * @description The event that ends the consent. One of `on_discharge` (the client is discharged from the recipient treatment center), `on_case_closed` (the case is closed) or `on_referral_closed` (a referral under this consent is discharged, declined, or cancelled once sent): Cairn evaluates these itself and the consent turns `expired` when it happens. Any other text is kept as written, and a task asks the case lead to confirm the consent is still in force.
+             */
+            expiration_event?: components["schemas"]["ExpirationEvent"] | string | null;
             /** Signed By */
             signed_by: string;
             signer_relationship: components["schemas"]["SignerRelationship"];
             /**
              * Signed At
              * Format: date-time
+             * @description When something happened: an RFC 3339 timestamp from 1900-01-01T00:00:00Z, not later than now (5 minutes of clock skew are allowed); without an offset it is UTC.
              */
             signed_at: string;
             signature_method: components["schemas"]["SignatureMethod"];
-        };
+        } & (unknown & unknown);
         /** ConsentRead */
         ConsentRead: {
             /**
@@ -1785,8 +2613,16 @@ export interface components {
             information_description: string;
             /** Expires At */
             expires_at: string | null;
-            /** Expiration Event */
+            /**
+             * Expiration Event
+             * @description The event that ends the consent. One of `on_discharge` (the client is discharged from the recipient treatment center), `on_case_closed` (the case is closed) or `on_referral_closed` (a referral under this consent is discharged, declined, or cancelled once sent): Cairn evaluates these itself and the consent turns `expired` when it happens. Any other text is kept as written, and a task asks the case lead to confirm the consent is still in force.
+             */
             expiration_event: string | null;
+            /**
+             * Expiration Event Evaluated
+             * @description True when `expiration_event` is one Cairn evaluates itself (on_discharge, on_case_closed, on_referral_closed); false for free text that staff must watch for.
+             */
+            expiration_event_evaluated: boolean;
             /** Signed By */
             signed_by: string;
             signer_relationship: components["schemas"]["SignerRelationship"];
@@ -1806,6 +2642,21 @@ export interface components {
             revoked_at: string | null;
             /** Revocation Note */
             revocation_note: string | null;
+            /**
+             * Expired At
+             * @description When the consent ended by expiry: the moment its expiration event happened, or `expires_at` once passed; null while it has not expired.
+             */
+            expired_at: string | null;
+            /**
+             * Expired By
+             * @description What ended it: the structured event (on_discharge, on_case_closed, on_referral_closed), or `date` when `expires_at` passed.
+             */
+            expired_by: string | null;
+            /**
+             * Expiry Note
+             * @description What happened, in words: e.g. 'Discharged from Hazelden (referral).'
+             */
+            expiry_note: string | null;
             /** Redisclosure Notice */
             redisclosure_notice: string;
         };
@@ -1880,6 +2731,17 @@ export interface components {
             /** Letter Ready */
             letter_ready: boolean;
         };
+        /**
+         * Cost
+         * @enum {string}
+         */
+        Cost: "free" | "donation" | "sliding_scale" | "insurance" | "fee";
+        /**
+         * DayOfWeek
+         * @description Days by English name, Monday first (ISO 8601 numbers them 1 to 7 in this order).
+         * @enum {string}
+         */
+        DayOfWeek: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
         /** DeliveryRead */
         DeliveryRead: {
             /**
@@ -1939,6 +2801,37 @@ export interface components {
          * @enum {string}
          */
         DischargeReason: "completed" | "left_against_advice" | "administrative" | "transferred";
+        /** EmergencyContact */
+        EmergencyContact: {
+            /** Name */
+            name: string;
+            /**
+             * Relationship
+             * @default
+             */
+            relationship: string;
+            /**
+             * Phone
+             * @description A phone number of 7 to 15 digits, optionally with an extension written after it (ext, ext., extn, extension, x, #, or a comma; spaces optional). The number has at most 40 characters and at most three separators in a row. Stored and returned as two parts: `phone` (the number as written) and `phone_extension` (the extension's digits).
+             * @example (555) 555-0142 ext. 12
+             * @example 608-555-0100 x11
+             * @example +1 555 0100 #7
+             */
+            phone: string;
+            /** Participant Id */
+            participant_id?: string | null;
+        };
+        /** EmergencyContactRead */
+        EmergencyContactRead: {
+            /** Name */
+            name: string;
+            /** Relationship */
+            relationship: string;
+            /** Phone */
+            phone: string;
+            /** Participant Id */
+            participant_id: string | null;
+        };
         /** EndpointRead */
         EndpointRead: {
             /** Url */
@@ -1977,6 +2870,110 @@ export interface components {
             /** Secret */
             secret: string;
         };
+        /**
+         * Escalation
+         * @example {
+         *       "reason": "Drank on three days this week; agreed step-up to IOP."
+         *     }
+         */
+        Escalation: {
+            /** Reason */
+            reason: string;
+        };
+        /** EscalationAgreement */
+        EscalationAgreement: {
+            /**
+             * Relapse Definition
+             * @default
+             */
+            relapse_definition: string;
+            next_level_of_care?: components["schemas"]["LevelOfCare"] | null;
+            /** Treatment Center Id */
+            treatment_center_id?: string | null;
+            /**
+             * Who Calls
+             * @default
+             */
+            who_calls: string;
+            /**
+             * Agreed By
+             * @default []
+             */
+            agreed_by: ("client" | string)[];
+            /** Agreed At */
+            agreed_at?: string | null;
+        };
+        /** EscalationAgreementRead */
+        EscalationAgreementRead: {
+            /** Relapse Definition */
+            relapse_definition: string;
+            next_level_of_care: components["schemas"]["LevelOfCare"] | null;
+            /** Treatment Center Id */
+            treatment_center_id: string | null;
+            /** Who Calls */
+            who_calls: string;
+            /** Agreed By */
+            agreed_by: ("client" | string)[];
+            /** Agreed At */
+            agreed_at: string | null;
+        };
+        /** EscalationResult */
+        EscalationResult: {
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Case Status */
+            case_status: string;
+            /**
+             * Referral Id
+             * Format: uuid
+             * @description The draft referral; send it once consent holds.
+             */
+            referral_id: string;
+            /** Referral Status */
+            referral_status: string;
+            /**
+             * Consent Attached
+             * @description True when an active consent naming the center was found and attached.
+             */
+            consent_attached: boolean;
+        };
+        /**
+         * ExpirationEvent
+         * @description Events Cairn sees happen itself, so it ends the consent when they do (DESIGN.md §4
+         *     Consents). Any other `expiration_event` is free text that staff must watch for.
+         * @enum {string}
+         */
+        ExpirationEvent: "on_discharge" | "on_case_closed" | "on_referral_closed";
+        /** FamilySupport */
+        FamilySupport: {
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /** Resource Id */
+            resource_id?: string | null;
+            /**
+             * Commitment
+             * @default
+             */
+            commitment: string;
+        };
+        /** FamilySupportRead */
+        FamilySupportRead: {
+            /**
+             * Participant Id
+             * Format: uuid
+             */
+            participant_id: string;
+            /** Resource Id */
+            resource_id: string | null;
+            /** Commitment */
+            commitment: string;
+        };
         /** FieldError */
         FieldError: {
             /** Loc */
@@ -1985,6 +2982,108 @@ export interface components {
             msg: string;
             /** Type */
             type: string;
+        };
+        /** FollowUpCompletion */
+        FollowUpCompletion: {
+            /** Available */
+            available: boolean;
+            /** Unavailable Reason */
+            unavailable_reason: string | null;
+            /** Points */
+            points: components["schemas"]["FollowUpPoint"][];
+        };
+        /**
+         * FollowUpIn
+         * @description A follow-up in the plan. With `id`: that follow-up, changed; without: a new one. A
+         *     follow-up left out of the list is removed (with its task).
+         */
+        FollowUpIn: {
+            /** Id */
+            id?: string | null;
+            /**
+             * Due At
+             * Format: date-time
+             * @description An RFC 3339 timestamp from 1900-01-01T00:00:00Z to 2200-12-31T23:59:59Z; without an offset it is UTC.
+             */
+            due_at: string;
+            /** @default call */
+            kind: components["schemas"]["FollowUpKind"];
+            /**
+             * Assigned To
+             * @description A staff member of the practice; by default the case lead.
+             */
+            assigned_to?: string | null;
+            /** @default open */
+            status: components["schemas"]["FollowUpStatus"];
+            /** Outcome Note */
+            outcome_note?: string | null;
+        };
+        /**
+         * FollowUpKind
+         * @enum {string}
+         */
+        FollowUpKind: "call" | "visit" | "check_in";
+        /** FollowUpPoint */
+        FollowUpPoint: {
+            /** Days */
+            days: number;
+            completion: components["schemas"]["Ratio"] | null;
+        };
+        /** FollowUpRead */
+        FollowUpRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+            kind: components["schemas"]["FollowUpKind"];
+            assigned_to: components["schemas"]["ActorRef"] | null;
+            status: components["schemas"]["FollowUpStatus"];
+            /**
+             * Overdue
+             * @description Open and past its due time.
+             */
+            overdue: boolean;
+            /** Outcome Note */
+            outcome_note: string | null;
+            /** Completed At */
+            completed_at: string | null;
+            completed_by: components["schemas"]["ActorRef"] | null;
+            /** Task Id */
+            task_id: string | null;
+        };
+        /**
+         * FollowUpStatus
+         * @enum {string}
+         */
+        FollowUpStatus: "open" | "done" | "missed";
+        /**
+         * FollowUpUpdate
+         * @description A follow-up's outcome: marking it `done` (or `missed`) needs an outcome note.
+         * @example {
+         *       "outcome_note": "Sober 30 days; goes to 3 meetings.",
+         *       "status": "done"
+         *     }
+         */
+        FollowUpUpdate: {
+            status?: components["schemas"]["FollowUpStatus"] | null;
+            /** Outcome Note */
+            outcome_note?: string | null;
+            /** Due At */
+            due_at?: string | null;
+            kind?: components["schemas"]["FollowUpKind"] | null;
+            /** Assigned To */
+            assigned_to?: string | null;
         };
         /**
          * GoalCategory
@@ -2116,22 +3215,26 @@ export interface components {
          */
         GoalUpdate: {
             /** Title */
-            title?: string | null;
-            category?: components["schemas"]["GoalCategory"] | null;
+            title?: string;
+            category?: components["schemas"]["GoalCategory"];
             /** Metric */
-            metric?: string | null;
+            metric?: string;
             /** Unit */
-            unit?: string | null;
+            unit?: string;
             /** Target Value */
-            target_value?: number | null;
-            direction?: components["schemas"]["Direction"] | null;
+            target_value?: number;
+            direction?: components["schemas"]["Direction"];
             /** Baseline Value */
             baseline_value?: number | null;
-            /** Start Date */
-            start_date?: string | null;
+            /**
+             * Start Date
+             * Format: date
+             * @description A date, YYYY-MM-DD, from 1900-01-01 to 2200-12-31.
+             */
+            start_date?: string;
             /** Due Date */
             due_date?: string | null;
-            lifecycle_status?: components["schemas"]["LifecycleStatus"] | null;
+            lifecycle_status?: components["schemas"]["LifecycleStatus"];
             /** @description Set by hand to override the status derived from measurements; null clears it. */
             achievement_status?: components["schemas"]["AchievementStatus"] | null;
         };
@@ -2332,6 +3435,228 @@ export interface components {
             /** Note */
             note: string | null;
         };
+        /** MedianDays */
+        MedianDays: {
+            /** Median Days */
+            median_days: number | null;
+            /** Count */
+            count: number;
+        };
+        /** Medication */
+        Medication: {
+            kind: components["schemas"]["MedicationKind"];
+            /**
+             * Prescriber
+             * @default
+             */
+            prescriber: string;
+            /**
+             * Notes
+             * @default
+             */
+            notes: string;
+        };
+        /**
+         * MedicationKind
+         * @description Medication for opioid or alcohol use disorder (MOUD/MAUD).
+         * @enum {string}
+         */
+        MedicationKind: "none" | "buprenorphine" | "methadone" | "naltrexone" | "acamprosate" | "disulfiram" | "other";
+        /** MedicationRead */
+        MedicationRead: {
+            kind: components["schemas"]["MedicationKind"];
+            /** Prescriber */
+            prescriber: string;
+            /** Notes */
+            notes: string;
+        };
+        /**
+         * Meeting
+         * @description One weekly meeting: a day and a start and end in the resource's own time zone;
+         *     `end_time` is after `start_time` on the same day (422 on the meeting otherwise).
+         */
+        Meeting: {
+            day_of_week: components["schemas"]["DayOfWeek"];
+            /**
+             * Start Time
+             * @description A wall-clock time, 24-hour `HH:MM`, in the resource's `time_zone`.
+             * @example 19:00
+             */
+            start_time: string;
+            /**
+             * End Time
+             * @description A wall-clock time, 24-hour `HH:MM`, in the resource's `time_zone`.
+             * @example 19:00
+             */
+            end_time: string;
+        };
+        /** MeetingRead */
+        MeetingRead: {
+            day_of_week: components["schemas"]["DayOfWeek"];
+            /**
+             * Start Time
+             * @description `HH:MM` in the resource's `time_zone`.
+             */
+            start_time: string;
+            /**
+             * End Time
+             * @description `HH:MM` in the resource's `time_zone`.
+             */
+            end_time: string;
+        };
+        /**
+         * MfaChallengeProblem
+         * @description A problem document (RFC 9457); for `mfa-required` and `mfa-enrollment-required`
+         *     it also carries the `mfa_token` of the next step and its lifetime in seconds.
+         */
+        MfaChallengeProblem: {
+            /** Type */
+            type: string;
+            /** Title */
+            title: string;
+            /** Status */
+            status: number;
+            /** Detail */
+            detail?: string | null;
+            /** Instance */
+            instance?: string | null;
+            /** Mfa Token */
+            mfa_token?: string | null;
+            /** Mfa Token Expires In */
+            mfa_token_expires_in?: number | null;
+        };
+        /**
+         * MfaCode
+         * @example {
+         *       "code": "492039"
+         *     }
+         */
+        MfaCode: {
+            /**
+             * Code
+             * @description The 6-digit code the authenticator app shows now.
+             * @example 492039
+             */
+            code: string;
+        };
+        /** MfaConfirmation */
+        MfaConfirmation: {
+            /**
+             * Recovery Codes
+             * @description Ten single-use codes, each signs in once instead of an authenticator code. Shown only now; Cairn keeps only their digests.
+             */
+            recovery_codes: string[];
+            /** @description The new session, when enrolment was done with the `mfa_token` of an `mfa-enrollment-required` sign-in; absent when signed in already. */
+            tokens?: components["schemas"]["TokenPair"] | null;
+        };
+        /**
+         * MfaEnrollment
+         * @description The shared secret of a new TOTP factor (RFC 6238: SHA-1, 6 digits, 30 seconds).
+         *     Shown once: put `otpauth_uri` in a QR code, or type `secret` into the app.
+         * @example {
+         *       "otpauth_uri": "otpauth://totp/Cairn:maya%40example.org?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Cairn",
+         *       "secret": "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+         *     }
+         */
+        MfaEnrollment: {
+            /**
+             * Secret
+             * @description Base32, for typing into the app by hand.
+             */
+            secret: string;
+            /** Otpauth Uri */
+            otpauth_uri: string;
+        };
+        /** MfaStatus */
+        MfaStatus: {
+            /**
+             * Enabled
+             * @description A confirmed second factor is on.
+             */
+            enabled: boolean;
+            /**
+             * Pending
+             * @description Enrolment was started but not confirmed.
+             */
+            pending: boolean;
+            /** Confirmed At */
+            confirmed_at?: string | null;
+            /** Recovery Codes Left */
+            recovery_codes_left: number;
+            /** Required By Organization */
+            required_by_organization: boolean;
+        };
+        /** ModelEntry */
+        ModelEntry: {
+            /** Model */
+            model: string;
+            /** Invitational */
+            invitational: boolean;
+            entered: components["schemas"]["Ratio"];
+            /** Published Rate */
+            published_rate: number | null;
+            /** Published Source */
+            published_source: string | null;
+            /** Published Note */
+            published_note: string;
+        };
+        /** NextMeeting */
+        NextMeeting: {
+            /**
+             * Starts At
+             * Format: date-time
+             * @description The meeting's next start (UTC).
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /**
+             * Local Start
+             * @description Wall-clock start in the resource's time zone, e.g. `2026-12-08T19:00`.
+             */
+            local_start: string;
+            /**
+             * Text
+             * @description As read aloud there: `Tue, Dec 8, 2026, 7:00 PM EST`.
+             */
+            text: string;
+        };
+        /**
+         * OpenAlerts
+         * @description Alerts open now on the cases in scope.
+         */
+        OpenAlerts: {
+            /** Total */
+            total: number;
+            /** Items */
+            items: components["schemas"]["SeverityCount"][];
+        };
+        /** OrganizationRead */
+        OrganizationRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Time Zone
+             * @description The practice's IANA time zone. Dates and deadlines are meant in it, alert titles and printouts show it, and check-in schedules of cases without a client zone run in it.
+             * @example America/Chicago
+             */
+            time_zone: string;
+            /**
+             * Require Mfa
+             * @description Every staff member signs in with a second factor (an authenticator app). Those without one are sent to set it up at their next sign-in (problem `mfa-enrollment-required`).
+             */
+            require_mfa: boolean;
+            /** Version */
+            version: number;
+        };
         /** OrganizationRef */
         OrganizationRef: {
             /**
@@ -2341,11 +3666,58 @@ export interface components {
             id: string;
             /** Name */
             name: string;
+            /**
+             * Time Zone
+             * @description The practice's IANA time zone: show times in it (GET /organization).
+             * @example America/Chicago
+             */
+            time_zone: string;
         };
-        /** Page[AlertRead] */
-        Page_AlertRead_: {
+        /**
+         * OrganizationUpdate
+         * @example {
+         *       "time_zone": "America/Chicago"
+         *     }
+         */
+        OrganizationUpdate: {
+            /** Name */
+            name?: string;
+            /**
+             * Time Zone
+             * @description The practice's IANA time zone. Dates and deadlines are meant in it, alert titles and printouts show it, and check-in schedules of cases without a client zone run in it.
+             * @example America/New_York
+             */
+            time_zone?: string;
+            /**
+             * Require Mfa
+             * @description Every staff member signs in with a second factor (an authenticator app). Those without one are sent to set it up at their next sign-in (problem `mfa-enrollment-required`).
+             */
+            require_mfa?: boolean;
+        };
+        /** Outpatient */
+        Outpatient: {
+            /** Treatment Center Id */
+            treatment_center_id?: string | null;
+            /** Name */
+            name: string;
+            level_of_care: components["schemas"]["LevelOfCare"];
+            /** First Appointment At */
+            first_appointment_at?: string | null;
+        };
+        /** OutpatientRead */
+        OutpatientRead: {
+            /** Treatment Center Id */
+            treatment_center_id: string | null;
+            /** Name */
+            name: string;
+            level_of_care: components["schemas"]["LevelOfCare"];
+            /** First Appointment At */
+            first_appointment_at: string | null;
+        };
+        /** Page[AftercareRevisionRead] */
+        Page_AftercareRevisionRead_: {
             /** Items */
-            items: components["schemas"]["AlertRead"][];
+            items: components["schemas"]["AftercareRevisionRead"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -2356,17 +3728,10 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
-        /** Page[CaseRead] */
-        Page_CaseRead_: {
+        /** Page[ColleagueRead] */
+        Page_ColleagueRead_: {
             /** Items */
-            items: components["schemas"]["CaseRead"][];
-            /** Next Cursor */
-            next_cursor?: string | null;
-        };
-        /** Page[CheckInRead] */
-        Page_CheckInRead_: {
-            /** Items */
-            items: components["schemas"]["CheckInRead"][];
+            items: components["schemas"]["ColleagueRead"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -2381,20 +3746,6 @@ export interface components {
         Page_DeliveryRead_: {
             /** Items */
             items: components["schemas"]["DeliveryRead"][];
-            /** Next Cursor */
-            next_cursor?: string | null;
-        };
-        /** Page[GoalRead] */
-        Page_GoalRead_: {
-            /** Items */
-            items: components["schemas"]["GoalRead"][];
-            /** Next Cursor */
-            next_cursor?: string | null;
-        };
-        /** Page[ParticipantRead] */
-        Page_ParticipantRead_: {
-            /** Items */
-            items: components["schemas"]["ParticipantRead"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -2419,17 +3770,10 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
-        /** Page[ScheduleRead] */
-        Page_ScheduleRead_: {
+        /** Page[ResourceRead] */
+        Page_ResourceRead_: {
             /** Items */
-            items: components["schemas"]["ScheduleRead"][];
-            /** Next Cursor */
-            next_cursor?: string | null;
-        };
-        /** Page[TaskRead] */
-        Page_TaskRead_: {
-            /** Items */
-            items: components["schemas"]["TaskRead"][];
+            items: components["schemas"]["ResourceRead"][];
             /** Next Cursor */
             next_cursor?: string | null;
         };
@@ -2459,7 +3803,7 @@ export interface components {
          * @example {
          *       "email": "grace@example.org",
          *       "full_name": "Grace Okafor",
-         *       "phone": "+1 555 0100 1234",
+         *       "phone": "+1 555 0100 1234 ext. 12",
          *       "readiness": "committed",
          *       "relationship": "sibling",
          *       "role": "team_leader"
@@ -2475,6 +3819,8 @@ export interface components {
             email?: string | null;
             /** Phone */
             phone?: string | null;
+            /** Phone Extension */
+            phone_extension?: string | null;
             /** @default not_contacted */
             readiness: components["schemas"]["Readiness"];
             /** Letter */
@@ -2485,6 +3831,24 @@ export interface components {
             speaking_order?: number | null;
             /** Notes */
             notes?: string | null;
+        } & unknown;
+        /**
+         * ParticipantMatch
+         * @description A participant the caseload search found by name or phone number.
+         */
+        ParticipantMatch: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Full Name */
+            full_name: string;
+            /**
+             * Relationship
+             * @example spouse
+             */
+            relationship: string;
         };
         /** ParticipantRead */
         ParticipantRead: {
@@ -2504,8 +3868,16 @@ export interface components {
             role: components["schemas"]["ParticipantRole"];
             /** Email */
             email: string | null;
-            /** Phone */
+            /**
+             * Phone
+             * @description The number as written, without its extension.
+             */
             phone: string | null;
+            /**
+             * Phone Extension
+             * @description The extension's digits, if any.
+             */
+            phone_extension: string | null;
             readiness: components["schemas"]["Readiness"];
             /** Letter */
             letter: string | null;
@@ -2543,14 +3915,16 @@ export interface components {
          */
         ParticipantUpdate: {
             /** Full Name */
-            full_name?: string | null;
-            relationship?: components["schemas"]["Relationship"] | null;
-            role?: components["schemas"]["ParticipantRole"] | null;
+            full_name?: string;
+            relationship?: components["schemas"]["Relationship"];
+            role?: components["schemas"]["ParticipantRole"];
             /** Email */
             email?: string | null;
             /** Phone */
             phone?: string | null;
-            readiness?: components["schemas"]["Readiness"] | null;
+            /** Phone Extension */
+            phone_extension?: string | null;
+            readiness?: components["schemas"]["Readiness"];
             /** Letter */
             letter?: string | null;
             /** Bottom Line */
@@ -2604,6 +3978,46 @@ export interface components {
             new_password: string;
         };
         /**
+         * PhaseClose
+         * @description Close every open task of a phase that is over.
+         * @example {
+         *       "phase": "preparation"
+         *     }
+         */
+        PhaseClose: {
+            phase: components["schemas"]["TaskPhase"];
+            /**
+             * Status
+             * @default done
+             * @enum {string}
+             */
+            status: "done" | "cancelled";
+        };
+        /** PhaseCloseResult */
+        PhaseCloseResult: {
+            phase: components["schemas"]["TaskPhase"];
+            /** Closed */
+            closed: number;
+            /** Items */
+            items: components["schemas"]["TaskRead"][];
+        };
+        /** PhaseSummary */
+        PhaseSummary: {
+            phase: components["schemas"]["TaskPhase"];
+            /** Open Count */
+            open_count: number;
+            /**
+             * Over
+             * @description The case has moved past this phase (its status says so).
+             */
+            over: boolean;
+        };
+        /** PhaseSummaryList */
+        PhaseSummaryList: {
+            /** Items */
+            items: components["schemas"]["PhaseSummary"][];
+        };
+        /**
          * PlanCreate
          * @example {
          *       "template": "arise"
@@ -2628,6 +4042,7 @@ export interface components {
             /**
              * Held At
              * Format: date-time
+             * @description When something happened: an RFC 3339 timestamp from 1900-01-01T00:00:00Z, not later than now (5 minutes of clock skew are allowed); without an offset it is UTC.
              */
             held_at: string;
             result: components["schemas"]["DeliveryResult"];
@@ -2680,6 +4095,17 @@ export interface components {
             /** Approved At */
             approved_at: string | null;
             approved_by: components["schemas"]["ActorRef"] | null;
+            /**
+             * Returned At
+             * @description When a reviewer last returned the plan for changes.
+             */
+            returned_at?: string | null;
+            returned_by?: components["schemas"]["ActorRef"] | null;
+            /**
+             * Return Comment
+             * @description What the reviewer asked to change (the last return).
+             */
+            return_comment?: string | null;
             /** Held At */
             held_at: string | null;
             result: components["schemas"]["DeliveryResult"] | null;
@@ -2701,6 +4127,57 @@ export interface components {
              */
             updated_at: string;
         };
+        /**
+         * PlanReturn
+         * @description A return for changes: the plan goes back to draft with the reviewer's comment.
+         * @example {
+         *       "comment": "Add a second treatment option in case the bed falls through."
+         *     }
+         */
+        PlanReturn: {
+            /** Comment */
+            comment: string;
+        };
+        /**
+         * PlanReviewItem
+         * @description A plan waiting for a supervisor's review.
+         */
+        PlanReviewItem: {
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Case Reference */
+            case_reference: string;
+            /** Client Name */
+            client_name: string;
+            case_status: components["schemas"]["CaseStatus"];
+            /**
+             * Model
+             * @enum {string}
+             */
+            model: "johnson" | "love_first" | "arise" | "craft" | "systemic_family" | "other";
+            /** Plan Version */
+            plan_version: number;
+            /** Scheduled At */
+            scheduled_at: string | null;
+            /** Submitted At */
+            submitted_at: string | null;
+            submitted_by: components["schemas"]["ActorRef"] | null;
+        };
+        /** PlanReviewPage */
+        PlanReviewPage: {
+            /** Items */
+            items: components["schemas"]["PlanReviewItem"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /**
+             * Total
+             * @description Plans waiting in all, for the navigation's count.
+             */
+            total: number;
+        };
         /** PlanRevisionRead */
         PlanRevisionRead: {
             /**
@@ -2718,6 +4195,11 @@ export interface components {
              */
             at: string;
             author: components["schemas"]["ActorRef"] | null;
+            /**
+             * Comment
+             * @description The reviewer's comment, on a return for changes.
+             */
+            comment?: string | null;
             /** Snapshot */
             snapshot: {
                 [key: string]: unknown;
@@ -2789,17 +4271,62 @@ export interface components {
             notes?: string | null;
         };
         /**
+         * PortalAftercare
+         * @description My own part of the aftercare plan. The client: coping strategies, warning signs,
+         *     emergency contacts, the resources chosen for them, the next follow-up. A family member:
+         *     their own commitment and resources, nothing of the client's private sections or of other
+         *     participants.
+         */
+        PortalAftercare: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "client" | "participant";
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /**
+             * Coping Strategies
+             * @default []
+             */
+            coping_strategies: string[];
+            /**
+             * Warning Signs
+             * @default []
+             */
+            warning_signs: string[];
+            /**
+             * Emergency Contacts
+             * @default []
+             */
+            emergency_contacts: components["schemas"]["PortalEmergencyContact"][];
+            /** My Commitment */
+            my_commitment?: string | null;
+            /**
+             * Resources
+             * @default []
+             */
+            resources: components["schemas"]["PortalChosenResource"][];
+            next_follow_up?: components["schemas"]["PortalFollowUp"] | null;
+        };
+        /**
          * PortalCheckIn
          * @description A check-in answered by the signed-in client or participant about themself.
          */
         PortalCheckIn: {
             /**
              * Period Days
+             * @description The recall window in days: 7 (the weekly check-in), 30 (the BAM's own window) or the schedule's cadence. Every day count is within it.
              * @default 7
              */
             period_days: number;
             /** Days Used */
             days_used?: number | null;
+            /** Heavy Drinking Days */
+            heavy_drinking_days?: number | null;
             /**
              * Substances Used
              * @default []
@@ -2819,6 +4346,10 @@ export interface components {
             meetings_attended?: number | null;
             /** Sober Support Contact */
             sober_support_contact?: boolean | null;
+            /** Family Conflict */
+            family_conflict?: number | null;
+            /** Work School Days */
+            work_school_days?: number | null;
             /** Commitments Kept */
             commitments_kept?: boolean | null;
             /** Wellbeing */
@@ -2854,6 +4385,67 @@ export interface components {
             /** Next Due At */
             next_due_at: string | null;
         };
+        /** PortalChosenResource */
+        PortalChosenResource: {
+            /**
+             * Resource Id
+             * Format: uuid
+             */
+            resource_id: string;
+            /** Name */
+            name: string;
+            /** Kind */
+            kind: string;
+            /** Format */
+            format: string;
+            /** Fellowship */
+            fellowship: string | null;
+            /**
+             * Note
+             * @description Why it was chosen for me, from my plan.
+             */
+            note: string;
+            /** Address */
+            address: string | null;
+            /** Online Url */
+            online_url: string | null;
+            /** Phone */
+            phone: string | null;
+            /** Phone Extension */
+            phone_extension: string | null;
+            /** Website */
+            website: string | null;
+            /**
+             * Time Zone
+             * @description IANA zone of the meeting times.
+             */
+            time_zone: string;
+            /**
+             * Next Meetings
+             * @description The next few meetings, soonest first.
+             */
+            next_meetings: components["schemas"]["NextMeeting"][];
+            /** Schedule Note */
+            schedule_note: string | null;
+        };
+        /** PortalEmergencyContact */
+        PortalEmergencyContact: {
+            /** Name */
+            name: string;
+            /** Relationship */
+            relationship: string;
+            /** Phone */
+            phone: string;
+        };
+        /** PortalFollowUp */
+        PortalFollowUp: {
+            /**
+             * Due At
+             * Format: date-time
+             */
+            due_at: string;
+            kind: components["schemas"]["FollowUpKind"];
+        };
         /** PortalGoal */
         PortalGoal: {
             /**
@@ -2880,8 +4472,23 @@ export interface components {
             /** Measurements */
             measurements: components["schemas"]["PortalMeasurement"][];
         };
-        /** PortalGoals */
+        /**
+         * PortalGoals
+         * @description My goals. With `updated_since`, only those changed since then; `removed_ids` names my
+         *     goals that left the portal view since then (cancelled ones are not shown).
+         */
         PortalGoals: {
+            /**
+             * Removed Ids
+             * @description With `updated_since`: ids that left your view since then (deleted, or on a case you can no longer see); purge them. Always empty without `updated_since` (a full listing: replace your copy). Complete for the window on every page.
+             */
+            removed_ids?: string[];
+            /**
+             * Next Updated Since
+             * Format: date-time
+             * @description Server time to send as `updated_since` on your next sync: keep the value of the first page of a run. It lags the clock by a small margin, so some rows may come again.
+             */
+            next_updated_since?: string;
             /** Items */
             items: components["schemas"]["PortalGoal"][];
         };
@@ -2903,6 +4510,12 @@ export interface components {
             client_first_name: string;
             /** Organization Name */
             organization_name: string;
+            /**
+             * Time Zone
+             * @description The IANA zone the case's dates are meant in (the client's own, else the practice's): the portal shows every time on this clock.
+             * @example America/Chicago
+             */
+            time_zone: string;
         };
         /** PortalMeasurement */
         PortalMeasurement: {
@@ -2938,10 +4551,95 @@ export interface components {
             /** Letter Ready */
             letter_ready: boolean;
         };
+        /**
+         * PortalResource
+         * @description A resource as the portal shows it: one of the practice's directory (`source: practice`,
+         *     with its `id`) or an always-available national line (`source: national`, no `id`).
+         */
+        PortalResource: {
+            /**
+             * Id
+             * @description The directory resource; none for national lines.
+             */
+            id?: string | null;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "practice" | "national";
+            /**
+             * Chosen
+             * @description Chosen for this person in their aftercare plan; listed first.
+             * @default false
+             */
+            chosen: boolean;
+            /** Name */
+            name: string;
+            kind: components["schemas"]["ResourceKind"];
+            /**
+             * Audience
+             * @enum {string}
+             */
+            audience: "client" | "family" | "both" | "everyone";
+            /** Fellowship */
+            fellowship?: string | null;
+            /** Description */
+            description?: string | null;
+            format?: components["schemas"]["ResourceFormat"] | null;
+            /**
+             * Address
+             * @description One line: street, city, region, postal code.
+             */
+            address?: string | null;
+            /** Online Url */
+            online_url?: string | null;
+            /**
+             * Phone
+             * @description The number as written, without its extension.
+             */
+            phone?: string | null;
+            /** Phone Extension */
+            phone_extension?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Website */
+            website?: string | null;
+            /**
+             * Time Zone
+             * @description IANA zone of the meeting times.
+             */
+            time_zone?: string | null;
+            /**
+             * Meetings
+             * @default []
+             */
+            meetings: components["schemas"]["MeetingRead"][];
+            /**
+             * Next Meeting At
+             * @description The next meeting's start, with the resource's UTC offset; none without meetings.
+             */
+            next_meeting_at?: string | null;
+            /** Schedule Note */
+            schedule_note?: string | null;
+            /**
+             * Languages
+             * @default []
+             */
+            languages: string[];
+            cost?: components["schemas"]["Cost"] | null;
+            /**
+             * Contact
+             * @description How to reach a national line, as said aloud.
+             */
+            contact?: string | null;
+        };
         /** PortalResources */
         PortalResources: {
-            /** Items */
-            items: components["schemas"]["Resource"][];
+            /**
+             * Items
+             * @description The practice's active resources for this person (chosen ones first), then the national lines.
+             */
+            items: components["schemas"]["PortalResource"][];
         };
         /**
          * PortalStatus
@@ -2971,6 +4669,18 @@ export interface components {
             instance?: string | null;
             /** Errors */
             errors?: components["schemas"]["FieldError"][] | null;
+        };
+        /**
+         * Ratio
+         * @description `numerator` / `denominator`; `rate` is null when the denominator is 0.
+         */
+        Ratio: {
+            /** Numerator */
+            numerator: number;
+            /** Denominator */
+            denominator: number;
+            /** Rate */
+            rate: number | null;
         };
         /**
          * Readiness
@@ -3037,9 +4747,9 @@ export interface components {
             treatment_center_is_partner: boolean;
             /**
              * Consent Id
-             * Format: uuid
+             * @description None on a draft made by an aftercare escalation until a consent is attached.
              */
-            consent_id: string;
+            consent_id: string | null;
             level_of_care: components["schemas"]["LevelOfCare"];
             /** Requested Admission Date */
             requested_admission_date: string | null;
@@ -3087,13 +4797,16 @@ export interface components {
         ReferralStatus: "draft" | "sent" | "received" | "accepted" | "declined" | "admitted" | "discharged" | "cancelled";
         /** ReferralUpdate */
         ReferralUpdate: {
-            /** Consent Id */
-            consent_id?: string | null;
-            level_of_care?: components["schemas"]["LevelOfCare"] | null;
+            /**
+             * Consent Id
+             * Format: uuid
+             */
+            consent_id?: string;
+            level_of_care?: components["schemas"]["LevelOfCare"];
             /** Requested Admission Date */
             requested_admission_date?: string | null;
             /** Summary */
-            summary?: string | null;
+            summary?: string;
         };
         /** ReferredClient */
         ReferredClient: {
@@ -3109,6 +4822,7 @@ export interface components {
             /**
              * Scheduled At
              * Format: date-time
+             * @description An RFC 3339 timestamp from 1900-01-01T00:00:00Z to 2200-12-31T23:59:59Z; without an offset it is UTC.
              */
             scheduled_at: string;
             /**
@@ -3127,26 +4841,347 @@ export interface components {
             /** Completed */
             completed: boolean;
         };
+        /** RelapsePrevention */
+        RelapsePrevention: {
+            /**
+             * Triggers
+             * @default []
+             */
+            triggers: string[];
+            /**
+             * Warning Signs
+             * @default []
+             */
+            warning_signs: string[];
+            /**
+             * High Risk Situations
+             * @default []
+             */
+            high_risk_situations: string[];
+            /**
+             * Coping Strategies
+             * @default []
+             */
+            coping_strategies: string[];
+        };
+        /** RelapsePreventionRead */
+        RelapsePreventionRead: {
+            /** Triggers */
+            triggers: string[];
+            /** Warning Signs */
+            warning_signs: string[];
+            /** High Risk Situations */
+            high_risk_situations: string[];
+            /** Coping Strategies */
+            coping_strategies: string[];
+        };
         /**
          * Relationship
          * @enum {string}
          */
         Relationship: "parent" | "spouse" | "partner" | "child" | "sibling" | "grandparent" | "friend" | "coworker" | "employer" | "clergy" | "other";
-        /** Resource */
-        Resource: {
+        /** ReportFilters */
+        ReportFilters: {
+            /** Lead Id */
+            lead_id: string | null;
+            /** Model */
+            model: string | null;
+        };
+        /** ReportSummary */
+        ReportSummary: {
+            window: components["schemas"]["ReportWindow"];
+            filters: components["schemas"]["ReportFilters"];
+            /**
+             * Generated At
+             * Format: date-time
+             */
+            generated_at: string;
+            cases_by_status: components["schemas"]["CasesByStatus"];
+            /**
+             * New Cases
+             * @description Cases opened in the window.
+             */
+            new_cases: number;
+            open_alerts: components["schemas"]["OpenAlerts"];
+            /** @description Open tasks past due / open tasks with a due time. */
+            overdue_tasks: components["schemas"]["Ratio"];
+            /** @description Open aftercare follow-ups past due / open follow-ups; null when unavailable. */
+            overdue_follow_ups: components["schemas"]["Ratio"] | null;
+            /** Overdue Follow Ups Unavailable Reason */
+            overdue_follow_ups_unavailable_reason: string | null;
+            check_in_adherence: components["schemas"]["CheckInAdherence"];
+            treatment_entry: components["schemas"]["Ratio"];
+            /** Treatment Entry By Model */
+            treatment_entry_by_model: components["schemas"]["ModelEntry"][];
+            days_intake_to_intervention: components["schemas"]["MedianDays"];
+            days_intervention_to_admission: components["schemas"]["MedianDays"];
+            treatment_completion: components["schemas"]["Ratio"];
+            follow_up_completion: components["schemas"]["FollowUpCompletion"];
+            goals_achieved: components["schemas"]["Ratio"];
+            attention: components["schemas"]["Attention"];
+            /** Series */
+            series: components["schemas"]["SeriesPoint"][];
+        };
+        /** ReportWindow */
+        ReportWindow: {
+            /**
+             * From
+             * Format: date
+             * @description First day, in the practice's zone.
+             */
+            from: string;
+            /**
+             * To
+             * Format: date
+             * @description Last day (inclusive), in the practice's zone.
+             */
+            to: string;
+            /**
+             * Time Zone
+             * @description IANA zone the days are read in.
+             */
+            time_zone: string;
+            /**
+             * Starts At
+             * Format: date-time
+             * @description Start of `from` there, in UTC.
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             * @description End of `to` there (exclusive), in UTC.
+             */
+            ends_at: string;
+        };
+        /**
+         * ResourceCreate
+         * @example {
+         *       "address_line": "412 Elm Street, Fellowship Hall",
+         *       "audience": "client",
+         *       "city": "Madison",
+         *       "cost": "donation",
+         *       "country": "US",
+         *       "fellowship": "AA",
+         *       "format": "in_person",
+         *       "kind": "mutual_help",
+         *       "languages": [
+         *         "en"
+         *       ],
+         *       "meetings": [
+         *         {
+         *           "day_of_week": "tuesday",
+         *           "end_time": "20:00",
+         *           "start_time": "19:00"
+         *         }
+         *       ],
+         *       "name": "Tuesday Night Serenity Group",
+         *       "phone": "(608) 555-0142 ext. 12",
+         *       "region": "WI"
+         *     }
+         */
+        ResourceCreate: {
+            /**
+             * Fellowship
+             * @description AA, NA, SMART Recovery, Al-Anon, Nar-Anon, CRAFT, …
+             */
+            fellowship?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Address Line */
+            address_line?: string | null;
+            /** City */
+            city?: string | null;
+            /** Region */
+            region?: string | null;
+            /** Postal Code */
+            postal_code?: string | null;
+            /** Country */
+            country?: string | null;
+            /**
+             * Online Url
+             * @description Where an online meeting is joined.
+             */
+            online_url?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Phone Extension */
+            phone_extension?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Website */
+            website?: string | null;
+            /**
+             * Time Zone
+             * @description IANA zone of the meeting times; the practice's zone when left out on create.
+             */
+            time_zone?: string | null;
+            /**
+             * Meetings
+             * @default []
+             */
+            meetings: components["schemas"]["Meeting"][];
+            /**
+             * Schedule Note
+             * @description When there are no fixed weekly meetings: '24/7', …
+             */
+            schedule_note?: string | null;
+            /**
+             * Languages
+             * @default []
+             */
+            languages: string[];
+            cost?: components["schemas"]["Cost"] | null;
+            /**
+             * Is Active
+             * @default true
+             */
+            is_active: boolean;
             /** Name */
             name: string;
-            /** Kind */
-            kind: string;
+            kind: components["schemas"]["ResourceKind"];
+            audience: components["schemas"]["Audience"];
+            format: components["schemas"]["ResourceFormat"];
+        } & unknown;
+        /**
+         * ResourceFormat
+         * @enum {string}
+         */
+        ResourceFormat: "in_person" | "online" | "hybrid";
+        /**
+         * ResourceKind
+         * @enum {string}
+         */
+        ResourceKind: "mutual_help" | "family_support" | "counseling" | "sober_living" | "crisis_line" | "community_program" | "recovery_coaching" | "peer_support";
+        /** ResourceRead */
+        ResourceRead: {
             /**
-             * Audience
-             * @enum {string}
+             * Id
+             * Format: uuid
              */
-            audience: "client" | "family" | "everyone";
+            id: string;
+            /** Name */
+            name: string;
+            kind: components["schemas"]["ResourceKind"];
+            audience: components["schemas"]["Audience"];
+            /** Fellowship */
+            fellowship: string | null;
             /** Description */
-            description: string;
-            /** Contact */
-            contact: string;
+            description: string | null;
+            format: components["schemas"]["ResourceFormat"];
+            /** Address Line */
+            address_line: string | null;
+            /** City */
+            city: string | null;
+            /** Region */
+            region: string | null;
+            /** Postal Code */
+            postal_code: string | null;
+            /** Country */
+            country: string | null;
+            /** Online Url */
+            online_url: string | null;
+            /**
+             * Phone
+             * @description The number as written, without its extension.
+             */
+            phone: string | null;
+            /**
+             * Phone Extension
+             * @description The extension's digits, if any.
+             */
+            phone_extension: string | null;
+            /** Email */
+            email: string | null;
+            /** Website */
+            website: string | null;
+            /**
+             * Time Zone
+             * @description IANA zone the meeting times are meant in.
+             */
+            time_zone: string;
+            /**
+             * Meetings
+             * @description Weekly meetings, Monday first, by start.
+             */
+            meetings: components["schemas"]["MeetingRead"][];
+            /** Schedule Note */
+            schedule_note: string | null;
+            /** Languages */
+            languages: string[];
+            cost: components["schemas"]["Cost"] | null;
+            /** Is Active */
+            is_active: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * ResourceUpdate
+         * @description Only the fields sent change; `meetings` and `languages` are replaced whole.
+         */
+        ResourceUpdate: {
+            /**
+             * Fellowship
+             * @description AA, NA, SMART Recovery, Al-Anon, Nar-Anon, CRAFT, …
+             */
+            fellowship?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Address Line */
+            address_line?: string | null;
+            /** City */
+            city?: string | null;
+            /** Region */
+            region?: string | null;
+            /** Postal Code */
+            postal_code?: string | null;
+            /** Country */
+            country?: string | null;
+            /**
+             * Online Url
+             * @description Where an online meeting is joined.
+             */
+            online_url?: string | null;
+            /** Phone */
+            phone?: string | null;
+            /** Phone Extension */
+            phone_extension?: string | null;
+            /** Email */
+            email?: string | null;
+            /** Website */
+            website?: string | null;
+            /**
+             * Time Zone
+             * @description IANA zone of the meeting times; the practice's zone when left out on create.
+             */
+            time_zone?: string | null;
+            /** Meetings */
+            meetings?: components["schemas"]["Meeting"][] | null;
+            /**
+             * Schedule Note
+             * @description When there are no fixed weekly meetings: '24/7', …
+             */
+            schedule_note?: string | null;
+            /** Languages */
+            languages?: string[] | null;
+            cost?: components["schemas"]["Cost"] | null;
+            /** Is Active */
+            is_active?: boolean | null;
+            /** Name */
+            name?: string | null;
+            kind?: components["schemas"]["ResourceKind"] | null;
+            audience?: components["schemas"]["Audience"] | null;
+            format?: components["schemas"]["ResourceFormat"] | null;
         };
         /** Revocation */
         Revocation: {
@@ -3226,7 +5261,8 @@ export interface components {
             active: boolean;
             /**
              * Next Due At
-             * @description Defaults to now + cadence
+             * @description The first due time; defaults to now + cadence. Its wall-clock time in the case's zone (the client's override, else the practice's) is the schedule's anchor: every later slot is that local time, cadence days on, across daylight-saving changes.
+             * @example 2027-03-08T18:00:00-05:00
              */
             next_due_at?: string | null;
         };
@@ -3255,8 +5291,15 @@ export interface components {
             /**
              * Next Due At
              * Format: date-time
+             * @description The next due time (UTC): the local anchor placed in `time_zone`.
              */
             next_due_at: string;
+            /**
+             * Time Zone
+             * @description The IANA zone the schedule runs in: the case's client zone, else the practice's. It follows changes to either.
+             * @example America/New_York
+             */
+            time_zone: string;
             /**
              * Created At
              * Format: date-time
@@ -3273,13 +5316,17 @@ export interface components {
         /** ScheduleUpdate */
         ScheduleUpdate: {
             /** Cadence Days */
-            cadence_days?: number | null;
+            cadence_days?: number;
             /** Grace Hours */
-            grace_hours?: number | null;
+            grace_hours?: number;
             /** Active */
-            active?: boolean | null;
-            /** Next Due At */
-            next_due_at?: string | null;
+            active?: boolean;
+            /**
+             * Next Due At
+             * Format: date-time
+             * @description Re-anchors the schedule at this time, read in its zone.
+             */
+            next_due_at?: string;
         };
         /** SectionIn */
         SectionIn: {
@@ -3304,6 +5351,26 @@ export interface components {
             /** Content */
             content: string;
         };
+        /** SeriesPoint */
+        SeriesPoint: {
+            /**
+             * Month
+             * @description Calendar month in the practice's zone, `YYYY-MM`.
+             */
+            month: string;
+            /** New Cases */
+            new_cases: number;
+            /** Interventions Held */
+            interventions_held: number;
+            /** Admissions */
+            admissions: number;
+            /** Check Ins */
+            check_ins: number;
+            /** Discharges */
+            discharges: number;
+            /** Completed Discharges */
+            completed_discharges: number;
+        };
         /**
          * Service
          * @enum {string}
@@ -3314,6 +5381,13 @@ export interface components {
          * @enum {string}
          */
         Severity: "low" | "moderate" | "high" | "critical";
+        /** SeverityCount */
+        SeverityCount: {
+            /** Severity */
+            severity: string;
+            /** Count */
+            count: number;
+        };
         /**
          * SignatureMethod
          * @enum {string}
@@ -3324,6 +5398,24 @@ export interface components {
          * @enum {string}
          */
         SignerRelationship: "self" | "guardian" | "authorized_representative";
+        /** SoberLiving */
+        SoberLiving: {
+            /** Resource Id */
+            resource_id?: string | null;
+            /** Name */
+            name: string;
+            /** Move In Date */
+            move_in_date?: string | null;
+        };
+        /** SoberLivingRead */
+        SoberLivingRead: {
+            /** Resource Id */
+            resource_id: string | null;
+            /** Name */
+            name: string;
+            /** Move In Date */
+            move_in_date: string | null;
+        };
         /**
          * StatusChange
          * @example {
@@ -3342,11 +5434,18 @@ export interface components {
             reason?: string | null;
             outcome?: components["schemas"]["CaseOutcome"] | null;
         };
+        /** StatusCount */
+        StatusCount: {
+            /** Status */
+            status: string;
+            /** Count */
+            count: number;
+        };
         /**
          * StatusReport
          * @description A status update from the treatment center (or recorded by staff for a non-partner center).
          * @example {
-         *       "admitted_at": "2026-12-06T14:00:00Z",
+         *       "admitted_at": "2026-12-04T14:00:00Z",
          *       "status": "admitted"
          *     }
          */
@@ -3361,6 +5460,132 @@ export interface components {
             discharge_reason?: components["schemas"]["DischargeReason"] | null;
             /** Note */
             note?: string | null;
+        } & (unknown & unknown);
+        /** SyncPage[AlertRead] */
+        SyncPage_AlertRead_: {
+            /** Items */
+            items: components["schemas"]["AlertRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /**
+             * Removed Ids
+             * @description With `updated_since`: ids that left your view since then (deleted, or on a case you can no longer see); purge them. Always empty without `updated_since` (a full listing: replace your copy). Complete for the window on every page.
+             */
+            removed_ids?: string[];
+            /**
+             * Next Updated Since
+             * Format: date-time
+             * @description Server time to send as `updated_since` on your next sync: keep the value of the first page of a run. It lags the clock by a small margin, so some rows may come again.
+             */
+            next_updated_since?: string;
+        };
+        /** SyncPage[CaseRead] */
+        SyncPage_CaseRead_: {
+            /** Items */
+            items: components["schemas"]["CaseRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /**
+             * Removed Ids
+             * @description With `updated_since`: ids that left your view since then (deleted, or on a case you can no longer see); purge them. Always empty without `updated_since` (a full listing: replace your copy). Complete for the window on every page.
+             */
+            removed_ids?: string[];
+            /**
+             * Next Updated Since
+             * Format: date-time
+             * @description Server time to send as `updated_since` on your next sync: keep the value of the first page of a run. It lags the clock by a small margin, so some rows may come again.
+             */
+            next_updated_since?: string;
+        };
+        /** SyncPage[CheckInRead] */
+        SyncPage_CheckInRead_: {
+            /** Items */
+            items: components["schemas"]["CheckInRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /**
+             * Removed Ids
+             * @description With `updated_since`: ids that left your view since then (deleted, or on a case you can no longer see); purge them. Always empty without `updated_since` (a full listing: replace your copy). Complete for the window on every page.
+             */
+            removed_ids?: string[];
+            /**
+             * Next Updated Since
+             * Format: date-time
+             * @description Server time to send as `updated_since` on your next sync: keep the value of the first page of a run. It lags the clock by a small margin, so some rows may come again.
+             */
+            next_updated_since?: string;
+        };
+        /** SyncPage[GoalRead] */
+        SyncPage_GoalRead_: {
+            /** Items */
+            items: components["schemas"]["GoalRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /**
+             * Removed Ids
+             * @description With `updated_since`: ids that left your view since then (deleted, or on a case you can no longer see); purge them. Always empty without `updated_since` (a full listing: replace your copy). Complete for the window on every page.
+             */
+            removed_ids?: string[];
+            /**
+             * Next Updated Since
+             * Format: date-time
+             * @description Server time to send as `updated_since` on your next sync: keep the value of the first page of a run. It lags the clock by a small margin, so some rows may come again.
+             */
+            next_updated_since?: string;
+        };
+        /** SyncPage[ParticipantRead] */
+        SyncPage_ParticipantRead_: {
+            /** Items */
+            items: components["schemas"]["ParticipantRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /**
+             * Removed Ids
+             * @description With `updated_since`: ids that left your view since then (deleted, or on a case you can no longer see); purge them. Always empty without `updated_since` (a full listing: replace your copy). Complete for the window on every page.
+             */
+            removed_ids?: string[];
+            /**
+             * Next Updated Since
+             * Format: date-time
+             * @description Server time to send as `updated_since` on your next sync: keep the value of the first page of a run. It lags the clock by a small margin, so some rows may come again.
+             */
+            next_updated_since?: string;
+        };
+        /** SyncPage[ScheduleRead] */
+        SyncPage_ScheduleRead_: {
+            /** Items */
+            items: components["schemas"]["ScheduleRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /**
+             * Removed Ids
+             * @description With `updated_since`: ids that left your view since then (deleted, or on a case you can no longer see); purge them. Always empty without `updated_since` (a full listing: replace your copy). Complete for the window on every page.
+             */
+            removed_ids?: string[];
+            /**
+             * Next Updated Since
+             * Format: date-time
+             * @description Server time to send as `updated_since` on your next sync: keep the value of the first page of a run. It lags the clock by a small margin, so some rows may come again.
+             */
+            next_updated_since?: string;
+        };
+        /** SyncPage[TaskRead] */
+        SyncPage_TaskRead_: {
+            /** Items */
+            items: components["schemas"]["TaskRead"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+            /**
+             * Removed Ids
+             * @description With `updated_since`: ids that left your view since then (deleted, or on a case you can no longer see); purge them. Always empty without `updated_since` (a full listing: replace your copy). Complete for the window on every page.
+             */
+            removed_ids?: string[];
+            /**
+             * Next Updated Since
+             * Format: date-time
+             * @description Server time to send as `updated_since` on your next sync: keep the value of the first page of a run. It lags the clock by a small margin, so some rows may come again.
+             */
+            next_updated_since?: string;
         };
         /**
          * TaskCreate
@@ -3418,6 +5643,12 @@ export interface components {
             /** From Template */
             from_template: boolean;
             /**
+             * Due Set By Hand
+             * @description Its due date was changed by hand, so rescheduling the intervention leaves it.
+             * @default false
+             */
+            due_set_by_hand: boolean;
+            /**
              * Created At
              * Format: date-time
              */
@@ -3443,14 +5674,14 @@ export interface components {
          */
         TaskUpdate: {
             /** Title */
-            title?: string | null;
+            title?: string;
             /** Description */
             description?: string | null;
-            phase?: components["schemas"]["TaskPhase"] | null;
+            phase?: components["schemas"]["TaskPhase"];
             assignee?: components["schemas"]["Assignee"] | null;
             /** Due At */
             due_at?: string | null;
-            status?: components["schemas"]["TaskStatus"] | null;
+            status?: components["schemas"]["TaskStatus"];
         };
         /** Team */
         Team: {
@@ -3507,7 +5738,14 @@ export interface components {
             /** Guidance */
             guidance: string;
         };
-        /** TimelineEntry */
+        /**
+         * TimelineEntry
+         * @description One entry of the case's story. `kind` is a case event (`case_opened`,
+         *     `status_changed`, `team_changed`, `case_updated`, …) or one read from the case's other
+         *     records: `participant_added`, `plan_submitted|plan_returned|plan_approved|plan_delivered`,
+         *     `consent_recorded|consent_revoked`, `referral_<status>`, `check_in`,
+         *     `alert_raised|alert_acknowledged`.
+         */
         TimelineEntry: {
             /**
              * Id
@@ -3521,7 +5759,18 @@ export interface components {
             at: string;
             /** Kind */
             kind: string;
+            /** @description Who did it: a staff member, the portal respondent, or the partner center. */
             actor: components["schemas"]["ActorRef"] | null;
+            /**
+             * Actor Type
+             * @description `staff`, `portal`, `partner` or `system`.
+             */
+            actor_type?: string | null;
+            /**
+             * Summary
+             * @description The entry in a sentence (not on status changes: see reason).
+             */
+            summary?: string | null;
             from_status: components["schemas"]["CaseStatus"] | null;
             to_status: components["schemas"]["CaseStatus"] | null;
             /** Reason */
@@ -3564,7 +5813,7 @@ export interface components {
              * Grant Type
              * @enum {string}
              */
-            grant_type: "password" | "refresh_token" | "client_credentials";
+            grant_type: "password" | "refresh_token" | "client_credentials" | "mfa_otp";
             /** Username */
             username?: string | null;
             /** Password */
@@ -3577,7 +5826,22 @@ export interface components {
             client_secret?: string | null;
             /** Scope */
             scope?: string | null;
-        };
+            /**
+             * Mfa Token
+             * @description From the `mfa-required` problem.
+             */
+            mfa_token?: string | null;
+            /**
+             * Otp
+             * @description The 6-digit authenticator code (mfa_otp grant).
+             */
+            otp?: string | null;
+            /**
+             * Recovery Code
+             * @description A recovery code instead of `otp`.
+             */
+            recovery_code?: string | null;
+        } & (unknown & unknown & unknown & unknown);
         /**
          * TreatmentCenterCreate
          * @example {
@@ -3635,13 +5899,15 @@ export interface components {
             country?: string | null;
             /** Phone */
             phone?: string | null;
+            /** Phone Extension */
+            phone_extension?: string | null;
             /** Website */
             website?: string | null;
             /** Beds Available */
             beds_available?: number | null;
             /** Name */
             name: string;
-        };
+        } & unknown;
         /** TreatmentCenterRead */
         TreatmentCenterRead: {
             /**
@@ -3669,8 +5935,16 @@ export interface components {
             postal_code: string | null;
             /** Country */
             country: string | null;
-            /** Phone */
+            /**
+             * Phone
+             * @description The number as written, without its extension.
+             */
             phone: string | null;
+            /**
+             * Phone Extension
+             * @description The extension's digits, if any.
+             */
+            phone_extension: string | null;
             /** Website */
             website: string | null;
             /**
@@ -3717,12 +5991,14 @@ export interface components {
             country?: string | null;
             /** Phone */
             phone?: string | null;
+            /** Phone Extension */
+            phone_extension?: string | null;
             /** Website */
             website?: string | null;
             /** Beds Available */
             beds_available?: number | null;
             /** Name */
-            name?: string | null;
+            name?: string;
         };
         /** TreatmentOption */
         TreatmentOption: {
@@ -3764,6 +6040,9 @@ export interface components {
             /**
              * Email
              * Format: email
+             * @description Any syntactically valid address, special-use domains such as .local and .test included. Stored in lower case.
+             * @example sam.rivera@example.org
+             * @example ops@clinic.local
              */
             email: string;
             /** Full Name */
@@ -3806,13 +6085,19 @@ export interface components {
          *     }
          */
         UserUpdate: {
-            /** Email */
-            email?: string | null;
+            /**
+             * Email
+             * Format: email
+             * @description Any syntactically valid address, special-use domains such as .local and .test included. Stored in lower case.
+             * @example sam.rivera@example.org
+             * @example ops@clinic.local
+             */
+            email?: string;
             /** Full Name */
-            full_name?: string | null;
-            role?: components["schemas"]["Role"] | null;
+            full_name?: string;
+            role?: components["schemas"]["Role"];
             /** Is Active */
-            is_active?: boolean | null;
+            is_active?: boolean;
         };
     };
     responses: never;
@@ -3855,14 +6140,14 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
-            /** @description Not signed in */
+            /** @description Not signed in: invalid credentials, or a second factor is due */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
+                    "application/problem+json": components["schemas"]["MfaChallengeProblem"];
+                    "application/json": components["schemas"]["MfaChallengeProblem"];
                 };
             };
             /** @description Invalid input */
@@ -3883,6 +6168,17 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -3925,6 +6221,17 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -3975,6 +6282,17 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -4041,6 +6359,357 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    get_my_mfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaStatus"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    disable_mfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaCode"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too many attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    start_totp_enrollment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaEnrollment"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    confirm_totp_enrollment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaCode"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaConfirmation"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Too many attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     list_users: {
@@ -4090,6 +6759,16 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
             /** @description Invalid input */
             422: {
                 headers: {
@@ -4100,13 +6779,24 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     create_user: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. */
+                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. 1 to 255 visible ASCII characters (a UUID is a good key); anything else is 400. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4179,6 +6869,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     get_user: {
@@ -4223,6 +6924,16 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -4243,6 +6954,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     update_user: {
@@ -4250,7 +6972,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 user_id: string;
@@ -4344,18 +7066,188 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
-    list_cases: {
+    get_user_mfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaStatus"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    reset_user_mfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    list_colleagues: {
         parameters: {
             query?: {
-                status?: components["schemas"]["CaseStatus"][] | null;
-                /** @description `me` or a user id: cases whose team includes them */
-                assigned_to?: "me" | string | null;
-                /** @description Client name or reference */
+                /** @description Name contains */
                 q?: string | null;
-                risk_flag?: components["schemas"]["RiskFlag"] | null;
-                updated_since?: string | null;
                 /** @description Page size (default 50, at most 200). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -4373,7 +7265,80 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_CaseRead_"];
+                    "application/json": components["schemas"]["Page_ColleagueRead_"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    get_organization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of this version; send it back in If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationRead"];
                 };
             };
             /** @description Bad request */
@@ -4406,13 +7371,210 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    update_organization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrganizationUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of this version; send it back in If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Changed by someone else */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    list_cases: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["CaseStatus"][] | null;
+                /** @description `me` or a user id: cases whose team includes them */
+                assigned_to?: "me" | string | null;
+                /** @description Client name or reference, or a participant's name or phone number (each found case lists the participants that matched) */
+                q?: string | null;
+                risk_flag?: components["schemas"]["RiskFlag"] | null;
+                /** @description Only cases whose plan is in this status (`in_review`: waiting) */
+                plan_status?: components["schemas"]["PlanStatus"] | null;
+                /** @description Page size (default 50, at most 200). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+                /** @description Only rows changed at or after this time (RFC 3339; send the `next_updated_since` of your last sync). Adds `removed_ids`. Older than 90 days: 410 resync-required. */
+                updated_since?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncPage_CaseRead_"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Sync again from scratch */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     create_case: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. */
+                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. 1 to 255 visible ASCII characters (a UUID is a good key); anything else is 400. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4473,6 +7635,17 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -4539,6 +7712,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     update_case: {
@@ -4546,7 +7730,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 case_id: string;
@@ -4620,6 +7804,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     change_case_status: {
@@ -4627,7 +7822,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 case_id: string;
@@ -4711,6 +7906,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     get_case_timeline: {
@@ -4778,6 +7984,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     get_case_team: {
@@ -4840,6 +8057,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     replace_case_team: {
@@ -4847,7 +8075,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 case_id: string;
@@ -4929,6 +8157,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     get_case_access_log: {
@@ -4996,6 +8235,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     list_participants: {
@@ -5005,6 +8255,8 @@ export interface operations {
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string | null;
+                /** @description Only rows changed at or after this time (RFC 3339; send the `next_updated_since` of your last sync). Adds `removed_ids`. Older than 90 days: 410 resync-required. */
+                updated_since?: string | null;
             };
             header?: never;
             path: {
@@ -5020,7 +8272,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_ParticipantRead_"];
+                    "application/json": components["schemas"]["SyncPage_ParticipantRead_"];
                 };
             };
             /** @description Bad request */
@@ -5053,6 +8305,16 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Sync again from scratch */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
             /** @description Invalid input */
             422: {
                 headers: {
@@ -5063,13 +8325,24 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     create_participant: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. */
+                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. 1 to 255 visible ASCII characters (a UUID is a good key); anything else is 400. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5144,6 +8417,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     get_participant: {
@@ -5208,6 +8492,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     delete_participant: {
@@ -5215,7 +8510,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 participant_id: string;
@@ -5291,6 +8586,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     update_participant: {
@@ -5298,7 +8604,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 participant_id: string;
@@ -5372,6 +8678,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     list_plan_templates: {
@@ -5422,6 +8739,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     get_plan: {
@@ -5438,12 +8766,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
-                    /** @description Strong entity tag of this version; send it back in If-Match. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanRead"];
+                    "application/json": components["schemas"]["PlanRead"] | null;
                 };
             };
             /** @description Bad request */
@@ -5486,13 +8812,24 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     create_plan: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. */
+                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. 1 to 255 visible ASCII characters (a UUID is a good key); anything else is 400. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5567,14 +8904,25 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     update_plan: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
                 case_id: string;
@@ -5668,6 +9016,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     submit_plan: {
@@ -5675,7 +9034,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 case_id: string;
@@ -5755,6 +9114,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     approve_plan: {
@@ -5762,7 +9132,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 case_id: string;
@@ -5852,6 +9222,205 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    return_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
+                "If-Match"?: string;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanReturn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of this version; send it back in If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Changed by someone else */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    list_plan_reviews: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanReviewPage"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     deliver_plan: {
@@ -5859,7 +9428,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 case_id: string;
@@ -5943,6 +9512,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     list_plan_revisions: {
@@ -6010,17 +9590,22 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
-    list_case_tasks: {
+    get_aftercare_plan: {
         parameters: {
-            query?: {
-                status?: components["schemas"]["TaskStatus"] | null;
-                /** @description Page size (default 50, at most 200). */
-                limit?: number;
-                /** @description `next_cursor` of the previous page. */
-                cursor?: string | null;
-            };
+            query?: never;
             header?: never;
             path: {
                 case_id: string;
@@ -6032,10 +9617,12 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description Strong entity tag of this version; send it back in If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_TaskRead_"];
+                    "application/json": components["schemas"]["AftercareRead"];
                 };
             };
             /** @description Bad request */
@@ -6078,13 +9665,556 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    put_aftercare_plan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
+                "If-Match"?: string;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AftercareUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of this version; send it back in If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AftercareRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Changed by someone else */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    list_aftercare_revisions: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AftercareRevisionRead_"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    update_follow_up: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
+                "If-Match"?: string;
+            };
+            path: {
+                follow_up_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Changed by someone else */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    escalate_aftercare: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. 1 to 255 visible ASCII characters (a UUID is a good key); anything else is 400. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Escalation"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationResult"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    get_portal_aftercare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalAftercare"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    list_case_tasks: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["TaskStatus"] | null;
+                /** @description Page size (default 50, at most 200). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+                /** @description Only rows changed at or after this time (RFC 3339; send the `next_updated_since` of your last sync). Adds `removed_ids`. Older than 90 days: 410 resync-required. */
+                updated_since?: string | null;
+            };
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncPage_TaskRead_"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Sync again from scratch */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     create_task: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. */
+                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. 1 to 255 visible ASCII characters (a UUID is a good key); anything else is 400. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6159,6 +10289,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     list_tasks: {
@@ -6173,6 +10314,8 @@ export interface operations {
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string | null;
+                /** @description Only rows changed at or after this time (RFC 3339; send the `next_updated_since` of your last sync). Adds `removed_ids`. Older than 90 days: 410 resync-required. */
+                updated_since?: string | null;
             };
             header?: never;
             path?: never;
@@ -6186,7 +10329,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_TaskRead_"];
+                    "application/json": components["schemas"]["SyncPage_TaskRead_"];
                 };
             };
             /** @description Bad request */
@@ -6209,6 +10352,16 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Sync again from scratch */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
             /** @description Invalid input */
             422: {
                 headers: {
@@ -6217,6 +10370,17 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -6283,6 +10447,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     delete_task: {
@@ -6290,7 +10465,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 task_id: string;
@@ -6356,6 +10531,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     update_task: {
@@ -6363,7 +10549,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 task_id: string;
@@ -6437,16 +10623,22 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
-    list_goals: {
+    list_task_phases: {
         parameters: {
-            query?: {
-                /** @description Page size (default 50, at most 200). */
-                limit?: number;
-                /** @description `next_cursor` of the previous page. */
-                cursor?: string | null;
-            };
+            query?: never;
             header?: never;
             path: {
                 case_id: string;
@@ -6461,7 +10653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_GoalRead_"];
+                    "application/json": components["schemas"]["PhaseSummaryList"];
                 };
             };
             /** @description Bad request */
@@ -6504,13 +10696,201 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    close_task_phase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhaseClose"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhaseCloseResult"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    list_goals: {
+        parameters: {
+            query?: {
+                /** @description Page size (default 50, at most 200). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+                /** @description Only rows changed at or after this time (RFC 3339; send the `next_updated_since` of your last sync). Adds `removed_ids`. Older than 90 days: 410 resync-required. */
+                updated_since?: string | null;
+            };
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncPage_GoalRead_"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Sync again from scratch */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     create_goal: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. */
+                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. 1 to 255 visible ASCII characters (a UUID is a good key); anything else is 400. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6585,6 +10965,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     get_goal: {
@@ -6649,6 +11040,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     update_goal: {
@@ -6656,7 +11058,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 goal_id: string;
@@ -6730,6 +11132,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     get_goal_progress: {
@@ -6792,13 +11205,24 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     create_goal_measurement: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. */
+                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. 1 to 255 visible ASCII characters (a UUID is a good key); anything else is 400. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6863,11 +11287,25 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     list_check_in_schedules: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only rows changed at or after this time (RFC 3339; send the `next_updated_since` of your last sync). Adds `removed_ids`. Older than 90 days: 410 resync-required. */
+                updated_since?: string | null;
+            };
             header?: never;
             path: {
                 case_id: string;
@@ -6882,7 +11320,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_ScheduleRead_"];
+                    "application/json": components["schemas"]["SyncPage_ScheduleRead_"];
                 };
             };
             /** @description Bad request */
@@ -6915,6 +11353,16 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Sync again from scratch */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
             /** @description Invalid input */
             422: {
                 headers: {
@@ -6925,13 +11373,24 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     create_check_in_schedule: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. */
+                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. 1 to 255 visible ASCII characters (a UUID is a good key); anything else is 400. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -7006,6 +11465,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     delete_check_in_schedule: {
@@ -7013,7 +11483,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 schedule_id: string;
@@ -7079,6 +11549,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     update_check_in_schedule: {
@@ -7086,7 +11567,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 schedule_id: string;
@@ -7160,6 +11641,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     list_check_ins: {
@@ -7172,6 +11664,8 @@ export interface operations {
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string | null;
+                /** @description Only rows changed at or after this time (RFC 3339; send the `next_updated_since` of your last sync). Adds `removed_ids`. Older than 90 days: 410 resync-required. */
+                updated_since?: string | null;
             };
             header?: never;
             path: {
@@ -7187,7 +11681,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_CheckInRead_"];
+                    "application/json": components["schemas"]["SyncPage_CheckInRead_"];
                 };
             };
             /** @description Bad request */
@@ -7220,6 +11714,16 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Sync again from scratch */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
             /** @description Invalid input */
             422: {
                 headers: {
@@ -7230,13 +11734,24 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     create_check_in: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. */
+                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. 1 to 255 visible ASCII characters (a UUID is a good key); anything else is 400. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -7309,6 +11824,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     get_check_in: {
@@ -7369,6 +11895,17 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -7435,6 +11972,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     list_alerts: {
@@ -7448,6 +11996,8 @@ export interface operations {
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string | null;
+                /** @description Only rows changed at or after this time (RFC 3339; send the `next_updated_since` of your last sync). Adds `removed_ids`. Older than 90 days: 410 resync-required. */
+                updated_since?: string | null;
             };
             header?: never;
             path?: never;
@@ -7461,7 +12011,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_AlertRead_"];
+                    "application/json": components["schemas"]["SyncPage_AlertRead_"];
                 };
             };
             /** @description Bad request */
@@ -7484,6 +12034,16 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Sync again from scratch */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
             /** @description Invalid input */
             422: {
                 headers: {
@@ -7492,6 +12052,17 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -7544,6 +12115,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     acknowledge_alert: {
@@ -7555,9 +12137,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["Acknowledgement"];
+                "application/json": components["schemas"]["Acknowledgement"] | null;
             };
         };
         responses: {
@@ -7620,13 +12202,24 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     create_invitation: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. */
+                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. 1 to 255 visible ASCII characters (a UUID is a good key); anything else is 400. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -7699,6 +12292,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     accept_invitation: {
@@ -7761,6 +12365,17 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -7827,6 +12442,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     get_portal_me: {
@@ -7885,6 +12511,17 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -7947,13 +12584,24 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     create_portal_check_in: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. */
+                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. 1 to 255 visible ASCII characters (a UUID is a good key); anything else is 400. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -8024,11 +12672,25 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     list_portal_goals: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only rows changed at or after this time (RFC 3339; send the `next_updated_since` of your last sync). Adds `removed_ids`. Older than 90 days: 410 resync-required. */
+                updated_since?: string | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -8074,6 +12736,16 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Sync again from scratch */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
             /** @description Invalid input */
             422: {
                 headers: {
@@ -8082,6 +12754,17 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -8101,7 +12784,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PortalPlan"];
+                    "application/json": components["schemas"]["PortalPlan"] | null;
                 };
             };
             /** @description Bad request */
@@ -8134,16 +12817,6 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
             /** @description Invalid input */
             422: {
                 headers: {
@@ -8152,6 +12825,17 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -8214,6 +12898,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     list_treatment_centers: {
@@ -8274,13 +12969,24 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     create_treatment_center: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. */
+                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. 1 to 255 visible ASCII characters (a UUID is a good key); anything else is 400. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -8353,6 +13059,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     get_treatment_center: {
@@ -8417,6 +13134,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     update_treatment_center: {
@@ -8424,7 +13152,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 center_id: string;
@@ -8508,6 +13236,463 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    list_resources: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["ResourceKind"] | null;
+                /** @description `client` or `family` also list resources for `both`. */
+                audience?: components["schemas"]["Audience"] | null;
+                format?: components["schemas"]["ResourceFormat"] | null;
+                /** @description Meets on this day */
+                day_of_week?: components["schemas"]["DayOfWeek"] | null;
+                is_active?: boolean | null;
+                /** @description Name, fellowship or city contains */
+                q?: string | null;
+                /** @description Page size (default 50, at most 200). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ResourceRead_"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    create_resource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. 1 to 255 visible ASCII characters (a UUID is a good key); anything else is 400. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResourceCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description Strong entity tag of this version; send it back in If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    get_resource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of this version; send it back in If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    delete_resource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
+                "If-Match"?: string;
+            };
+            path: {
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Changed by someone else */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    update_resource: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
+                "If-Match"?: string;
+            };
+            path: {
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResourceUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of this version; send it back in If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceRead"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Changed by someone else */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     list_api_clients: {
@@ -8580,13 +13765,24 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     create_api_client: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. */
+                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. 1 to 255 visible ASCII characters (a UUID is a good key); anything else is 400. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8659,6 +13855,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     revoke_api_client: {
@@ -8727,6 +13934,17 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -8815,6 +14033,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     list_consents: {
@@ -8882,13 +14111,24 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     create_consent: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. */
+                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. 1 to 255 visible ASCII characters (a UUID is a good key); anything else is 400. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8961,6 +14201,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     get_consent: {
@@ -9021,6 +14272,17 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -9099,6 +14361,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     list_case_referrals: {
@@ -9166,13 +14439,24 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     create_referral: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. */
+                /** @description Makes a retry safe: the same key and body within 24 h replay the first response (with `Idempotent-Replayed: true`); another body with the same key is 422. 1 to 255 visible ASCII characters (a UUID is a good key); anything else is 400. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9247,6 +14531,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     list_referrals: {
@@ -9302,6 +14597,17 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -9368,6 +14674,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     update_referral: {
@@ -9375,7 +14692,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 referral_id: string;
@@ -9459,6 +14776,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     send_referral: {
@@ -9466,7 +14794,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 referral_id: string;
@@ -9546,6 +14874,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     cancel_referral: {
@@ -9553,7 +14892,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 referral_id: string;
@@ -9637,6 +14976,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     record_referral_status: {
@@ -9644,7 +14994,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The ETag you last read; a stale one gets 412 and nothing is written. */
-                "If-Match"?: string | null;
+                "If-Match"?: string;
             };
             path: {
                 referral_id: string;
@@ -9728,6 +15078,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     partner_list_referrals: {
@@ -9793,6 +15154,17 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -9865,6 +15237,17 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -9953,6 +15336,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     partner_set_capacity: {
@@ -10017,6 +15411,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     get_webhook_endpoint: {
@@ -10034,7 +15439,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EndpointRead"];
+                    "application/json": components["schemas"]["EndpointRead"] | null;
                 };
             };
             /** @description Bad request */
@@ -10067,16 +15472,6 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
             /** @description Invalid input */
             422: {
                 headers: {
@@ -10085,6 +15480,17 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -10151,6 +15557,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
         };
     };
     delete_webhook_endpoint: {
@@ -10207,6 +15624,17 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -10274,6 +15702,17 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };
@@ -10344,6 +15783,377 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    get_report_summary: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD) in the practice's time zone; default a year before `to`. */
+                from?: string | null;
+                /** @description Last day (YYYY-MM-DD, inclusive) in the practice's time zone; default today. */
+                to?: string | null;
+                /** @description Only cases whose lead is this user (an interventionist may name only themselves). */
+                lead_id?: string | null;
+                /** @description Only cases of this intervention model. */
+                model?: components["schemas"]["InterventionModel"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSummary"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    export_cases_csv: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD) in the practice's time zone; default a year before `to`. */
+                from?: string | null;
+                /** @description Last day (YYYY-MM-DD, inclusive) in the practice's time zone; default today. */
+                to?: string | null;
+                /** @description Only cases whose lead is this user (an interventionist may name only themselves). */
+                lead_id?: string | null;
+                /** @description Only cases of this intervention model. */
+                model?: components["schemas"]["InterventionModel"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 CSV with a header row, streamed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    export_check_ins_csv: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD) in the practice's time zone; default a year before `to`. */
+                from?: string | null;
+                /** @description Last day (YYYY-MM-DD, inclusive) in the practice's time zone; default today. */
+                to?: string | null;
+                /** @description Only cases whose lead is this user (an interventionist may name only themselves). */
+                lead_id?: string | null;
+                /** @description Only cases of this intervention model. */
+                model?: components["schemas"]["InterventionModel"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 CSV with a header row, streamed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    export_referrals_csv: {
+        parameters: {
+            query?: {
+                /** @description First day (YYYY-MM-DD) in the practice's time zone; default a year before `to`. */
+                from?: string | null;
+                /** @description Last day (YYYY-MM-DD, inclusive) in the practice's time zone; default today. */
+                to?: string | null;
+                /** @description Only cases whose lead is this user (an interventionist may name only themselves). */
+                lead_id?: string | null;
+                /** @description Only cases of this intervention model. */
+                model?: components["schemas"]["InterventionModel"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description UTF-8 CSV with a header row, streamed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
                 };
             };
         };

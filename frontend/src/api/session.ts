@@ -10,7 +10,9 @@ export const REFRESH_TOKEN_KEY = "cairn.refresh_token";
 
 export type GrantParams =
   | { grant_type: "password"; username: string; password: string }
-  | { grant_type: "refresh_token"; refresh_token: string };
+  | { grant_type: "refresh_token"; refresh_token: string }
+  | { grant_type: "mfa_otp"; mfa_token: string; otp: string }
+  | { grant_type: "mfa_otp"; mfa_token: string; recovery_code: string };
 
 export type SessionEvent = "signed-in" | "refreshed" | "signed-out" | "expired";
 
@@ -89,6 +91,13 @@ export class Session {
 
   async signIn(email: string, password: string): Promise<void> {
     const tokens = await this.deps.grant({ grant_type: "password", username: email, password });
+    this.store(tokens);
+    this.emit("signed-in");
+  }
+
+  /** The second step of a sign-in that answered `mfa-required`: its `mfa_token` and a code. */
+  async signInWithSecondFactor(mfaToken: string, factor: { otp: string } | { recovery_code: string }): Promise<void> {
+    const tokens = await this.deps.grant({ grant_type: "mfa_otp", mfa_token: mfaToken, ...factor });
     this.store(tokens);
     this.emit("signed-in");
   }

@@ -8,6 +8,8 @@ export type Problem = Schemas["ProblemDetail"];
 export type ProblemError = NonNullable<Problem["errors"]>[number];
 export type TokenResponse = Schemas["TokenPair"];
 export type Me = Schemas["Me"];
+export type OrganizationRead = Schemas["OrganizationRead"];
+export type OrganizationUpdate = Schemas["OrganizationUpdate"];
 
 export type UserRead = Schemas["UserRead"];
 export type UserCreate = Schemas["UserCreate"];
@@ -87,12 +89,23 @@ export type PortalCheckIn = Schemas["PortalCheckIn"];
 export type PortalCheckInReceipt = Schemas["PortalCheckInReceipt"];
 export type PortalGoal = Schemas["PortalGoal"];
 export type PortalPlan = Schemas["PortalPlan"];
-export type PortalResource = Schemas["Resource"];
+export type PortalResource = Schemas["PortalResource"];
 
 export type TreatmentCenterRead = Schemas["TreatmentCenterRead"];
 export type TreatmentCenterCreate = Schemas["TreatmentCenterCreate"];
 export type TreatmentCenterUpdate = Schemas["TreatmentCenterUpdate"];
 export type CareService = Schemas["Service"];
+
+export type ResourceRead = Schemas["ResourceRead"];
+export type ResourceCreate = Schemas["ResourceCreate"];
+export type ResourceUpdate = Schemas["ResourceUpdate"];
+export type ResourceKind = Schemas["ResourceKind"];
+export type ResourceAudience = Schemas["Audience"];
+export type ResourceFormat = Schemas["ResourceFormat"];
+export type ResourceCost = Schemas["Cost"];
+export type DayOfWeek = Schemas["DayOfWeek"];
+export type Meeting = Schemas["Meeting"];
+export type MeetingRead = Schemas["MeetingRead"];
 
 export type ApiClientRead = Schemas["ApiClientRead"];
 export type ApiClientCreate = Schemas["ApiClientCreate"];
@@ -103,6 +116,7 @@ export type ConsentRead = Schemas["ConsentRead"];
 export type ConsentCreate = Schemas["ConsentCreate"];
 export type ConsentStatus = Schemas["ConsentStatus"];
 export type ConsentSummary = Schemas["ConsentSummary"];
+export type ExpirationEvent = Schemas["ExpirationEvent"];
 
 export type ReferralRead = Schemas["ReferralRead"];
 export type ReferralCreate = Schemas["ReferralCreate"];
@@ -116,3 +130,15 @@ export type WebhookEndpoint = Schemas["EndpointRead"];
 export type WebhookEndpointWithSecret = Schemas["EndpointWithSecret"];
 export type WebhookDelivery = Schemas["DeliveryRead"];
 export type WebhookDeliveryStatus = Schemas["DeliveryStatus"];
+export type PlanReviewItem = Schemas["PlanReviewItem"];
+export type PhaseSummary = Schemas["PhaseSummary"];
+
+export type AftercareRead = Schemas["AftercareRead"];
+export type AftercareUpdate = Schemas["AftercareUpdate"];
+export type AftercareRevisionRead = Schemas["AftercareRevisionRead"];
+export type FollowUpRead = Schemas["FollowUpRead"];
+export type FollowUpUpdate = Schemas["FollowUpUpdate"];
+export type MedicationKind = Schemas["MedicationKind"];
+export type EscalationResult = Schemas["EscalationResult"];
+export type PortalAftercare = Schemas["PortalAftercare"];
+export type PortalChosenResource = Schemas["PortalChosenResource"];

@@ -19,10 +19,10 @@ describe("IdempotencyKeys", () => {
 describe("safeRedirect", () => {
   it("allows same-site paths only", () => {
     expect(safeRedirect("/cases/1?tab=plan")).toBe("/cases/1?tab=plan");
-    expect(safeRedirect("https://evil.example/")).toBe("/cases");
-    expect(safeRedirect("//evil.example/")).toBe("/cases");
-    expect(safeRedirect("/login?redirect=/x")).toBe("/cases");
-    expect(safeRedirect(undefined)).toBe("/cases");
+    expect(safeRedirect("https://evil.example/")).toBe("/reports");
+    expect(safeRedirect("//evil.example/")).toBe("/reports");
+    expect(safeRedirect("/login?redirect=/x")).toBe("/reports");
+    expect(safeRedirect(undefined)).toBe("/reports");
   });
 });
 

@@ -30,6 +30,7 @@ const ALERT_TAB: Record<AlertKind, CaseTab> = {
   missed_check_in: "check-ins",
   referral_declined: "referrals",
   consent_expiring: "consents",
+  follow_up_overdue: "aftercare",
 };
 
 export function AlertsPage() {

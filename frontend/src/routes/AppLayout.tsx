@@ -3,14 +3,20 @@ import { AppShell, Burger, Group, Menu, Stack, Text, UnstyledButton } from "@man
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconBell,
+  IconChartBar,
+  IconHistory,
   IconBuildingHospital,
   IconChecklist,
   IconChevronDown,
+  IconClipboardCheck,
   IconFolders,
   IconKey,
+  IconLifebuoy,
   IconLogout,
   IconPlugConnected,
   IconSend,
+  IconSettings,
+  IconShieldLock,
   IconUserCircle,
   IconUsers,
 } from "@tabler/icons-react";
@@ -21,27 +27,49 @@ import { AlertsNavBadge } from "../features/alerts/AlertsNavBadge";
 import { CriticalAlertsBanner } from "../features/alerts/CriticalAlertsBanner";
 import { ChangePasswordModal } from "../features/auth/ChangePasswordModal";
 import { isAdmin, staffRole, useMe } from "../features/auth/api";
+import { ReviewsNavBadge } from "../features/plans/ReviewsNavBadge";
+import { reviewsPlans } from "../features/plans/reviews";
 import { ROLE_LABEL } from "../features/users/labels";
+import { setPracticeTimeZone } from "../lib/format";
 import { NavLinkLink } from "../lib/links";
 import { Logo } from "./Logo";
 
 interface NavItem {
-  to: "/cases" | "/tasks" | "/alerts" | "/referrals" | "/centers" | "/partner-access" | "/users";
+  to:
+    | "/reports"
+    | "/audit"
+    | "/cases"
+    | "/tasks"
+    | "/reviews"
+    | "/alerts"
+    | "/referrals"
+    | "/centers"
+    | "/resources"
+    | "/partner-access"
+    | "/users"
+    | "/settings";
   label: string;
   Icon: typeof IconFolders;
   badge?: ReactNode;
   adminOnly?: boolean;
+  /** Shown to supervisors and admins, who review plans. */
+  reviewerOnly?: boolean;
 }
 
 /** The main navigation, in order; admin-only entries are hidden from everyone else. */
 const NAV: readonly NavItem[] = [
+  { to: "/reports", label: "Reports", Icon: IconChartBar },
   { to: "/cases", label: "Caseload", Icon: IconFolders },
   { to: "/tasks", label: "My tasks", Icon: IconChecklist },
+  { to: "/reviews", label: "Plans to review", Icon: IconClipboardCheck, badge: <ReviewsNavBadge />, reviewerOnly: true },
   { to: "/alerts", label: "Alerts", Icon: IconBell, badge: <AlertsNavBadge /> },
   { to: "/referrals", label: "Referrals", Icon: IconSend },
   { to: "/centers", label: "Treatment centers", Icon: IconBuildingHospital },
+  { to: "/resources", label: "Resources", Icon: IconLifebuoy },
   { to: "/partner-access", label: "Partner access", Icon: IconPlugConnected, adminOnly: true },
   { to: "/users", label: "Users", Icon: IconUsers, adminOnly: true },
+  { to: "/settings", label: "Practice settings", Icon: IconSettings, adminOnly: true },
+  { to: "/audit", label: "Audit log", Icon: IconHistory, adminOnly: true },
 ];
 
 export function AppLayout() {
@@ -53,11 +81,16 @@ export function AppLayout() {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const name = me.full_name ?? me.email ?? "Signed in";
   const role = staffRole(me);
+  const zone = me.organization.time_zone;
+  // Before anything below renders: every time on the dashboard is the practice's.
+  setPracticeTimeZone(zone);
 
   const signOut = async () => {
     await session.signOut();
-    queryClient.clear();
+    // Leave the signed-in pages first: cleared while they are mounted, their queries
+    // (/auth/me) would run again without a token and log a 401.
     await navigate({ to: "/login", replace: true });
+    queryClient.clear();
   };
 
   return (
@@ -78,6 +111,10 @@ export function AppLayout() {
             />
             <Logo />
           </Group>
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+          <Text size="xs" c="dimmed" visibleFrom="xs" truncate data-testid="practice-time-zone">
+            Times in {zone.replace(/_/g, " ")}
+          </Text>
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
               <UnstyledButton aria-label={name} style={{ minWidth: 0 }}>
@@ -102,6 +139,12 @@ export function AppLayout() {
                 </Stack>
               </Menu.Label>
               <Menu.Divider />
+              <Menu.Item
+                leftSection={<IconShieldLock size={16} aria-hidden />}
+                onClick={() => void navigate({ to: "/account" })}
+              >
+                Two-step sign-in
+              </Menu.Item>
               <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={password.open}>
                 Change password
               </Menu.Item>
@@ -110,10 +153,11 @@ export function AppLayout() {
               </Menu.Item>
             </Menu.Dropdown>
           </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main">
-        {NAV.filter((item) => !item.adminOnly || isAdmin(me)).map(({ to, label, Icon, badge }) => (
+        {NAV.filter((item) => (!item.adminOnly || isAdmin(me)) && (!item.reviewerOnly || reviewsPlans(me))).map(({ to, label, Icon, badge }) => (
           <NavLinkLink
             key={to}
             to={to}
@@ -126,8 +170,13 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main">
+        {/* On phones the header has no room for it; the zone is still said, above the page. */}
+        <Text size="xs" c="dimmed" hiddenFrom="xs" ta="right" mb={4} data-testid="practice-time-zone-phone">
+          Times in {zone.replace(/_/g, " ")}
+        </Text>
         <CriticalAlertsBanner />
-        <Outlet />
+        {/* Keyed by the zone, so a change of practice zone shows every time afresh. */}
+        <Outlet key={zone} />
       </AppShell.Main>
       <ChangePasswordModal opened={passwordOpened} onClose={password.close} />
     </AppShell>

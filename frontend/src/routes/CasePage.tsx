@@ -17,6 +17,8 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState, type ReactNode } from "react";
 import type { CaseRead } from "../api/types";
+import { AccessLogButton } from "../features/audit/AccessLogButton";
+import { isAdmin, useMe } from "../features/auth/api";
 import { caseQueryOptions } from "../features/cases/api";
 import { RiskFlagBadges, StatusBadge } from "../features/cases/CaseBadges";
 import { CaseTimeline } from "../features/cases/CaseTimeline";
@@ -26,6 +28,7 @@ import { StatusControl } from "../features/cases/StatusControl";
 import { Field } from "../lib/Field";
 import { ageFrom, formatDate, formatDateTime, formatRelative } from "../lib/format";
 import { AnchorLink } from "../lib/links";
+import { PhoneLink } from "../lib/phone";
 import { CheckInsTab } from "../features/checkins/CheckInsTab";
 import { GoalsTab } from "../features/goals/GoalsTab";
 import { ParticipantsTab } from "../features/participants/ParticipantsTab";
@@ -33,6 +36,7 @@ import { PlanTab } from "../features/plans/PlanTab";
 import { TasksTab } from "../features/tasks/TasksTab";
 import { ConsentsTab } from "../features/consents/ConsentsTab";
 import { ReferralsTab } from "../features/referrals/ReferralsTab";
+import { AftercareTab } from "../features/aftercare/AftercareTab";
 import { CASE_TABS, type CaseTab } from "./caseTabs";
 
 const TAB_LABEL: Record<CaseTab, string> = {
@@ -45,6 +49,7 @@ const TAB_LABEL: Record<CaseTab, string> = {
   "check-ins": "Check-ins",
   consents: "Consents",
   referrals: "Referrals",
+  aftercare: "Aftercare",
 };
 
 /** Each domain's tab lives in its own feature folder. */
@@ -56,6 +61,7 @@ const TAB_PANEL: Partial<Record<CaseTab, (props: { caseData: CaseRead }) => Reac
   "check-ins": CheckInsTab,
   consents: ConsentsTab,
   referrals: ReferralsTab,
+  aftercare: AftercareTab,
 };
 
 const route = getRouteApi("/app/cases/$caseId");
@@ -65,6 +71,7 @@ export function CasePage() {
   const { tab = "overview" } = route.useSearch();
   const navigate = route.useNavigate();
   const { data: current } = useQuery(caseQueryOptions(caseId));
+  const me = useMe();
   const [editing, setEditing] = useState(false);
   useDocumentTitle(current ? `${current.data.reference} · Cairn` : "Case · Cairn");
   if (!current) return null;
@@ -106,6 +113,7 @@ export function CasePage() {
               Edit
             </Button>
           )}
+          {isAdmin(me) && <AccessLogButton caseId={c.id} reference={c.reference} />}
           <StatusControl current={current} />
         </Group>
       </Group>
@@ -180,7 +188,9 @@ function CaseOverview({ c }: { c: CaseRead }) {
             {dob ? `${formatDate(dob)}${age !== null ? ` (age ${age})` : ""}` : none}
           </Field>
           <Field label="Email">{c.client.email || none}</Field>
-          <Field label="Phone">{c.client.phone || none}</Field>
+          <Field label="Phone">
+            {c.client.phone ? <PhoneLink phone={c.client.phone} extension={c.client.phone_extension} /> : none}
+          </Field>
         </Stack>
       </Card>
       <Card withBorder padding="lg">

@@ -10,15 +10,14 @@ import { useCenter } from "../features/centers/api";
 import { consentQueryOptions } from "../features/consents/api";
 import { ConsentStatusBadge } from "../features/consents/ConsentBadge";
 import "../features/consents/consentPrint.css";
-import { SIGNATURE_METHOD_LABEL, SIGNER_RELATIONSHIP_LABEL } from "../features/consents/labels";
-import { formatDateTime } from "../lib/format";
+import { SIGNATURE_METHOD_LABEL, SIGNER_RELATIONSHIP_LABEL, eventText } from "../features/consents/labels";
+import { formatDateTime, formatDateTimeWithZone } from "../lib/format";
 import { AnchorLink } from "../lib/links";
 import { PrintPage } from "../lib/PrintPage";
 
 const route = getRouteApi("/app/consents/$consentId/print");
 
-const longDateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeStyle: "short" });
-const long = (iso: string) => longDateTime.format(new Date(iso));
+const long = formatDateTimeWithZone;
 
 export function ConsentPrintPage() {
   const { consentId } = route.useParams();
@@ -117,7 +116,7 @@ function ConsentDocument({ consent, reference, center }: { consent: ConsentRead;
           <span className="print-text">{consent.information_description}</span>
         </Element>
         <Element label="This consent expires">
-          {consent.expires_at ? `On ${long(consent.expires_at)}` : `On this event: ${consent.expiration_event ?? "—"}`}
+          {consent.expires_at ? `On ${long(consent.expires_at)}` : `On this event: ${eventText(consent.expiration_event)}`}
         </Element>
         <Element label="Right to revoke">
           The patient may revoke this consent at any time, in writing or orally, except to the extent that action has

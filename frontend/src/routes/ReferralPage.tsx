@@ -11,6 +11,7 @@ import { caseQueryOptions } from "../features/cases/api";
 import { useCenter } from "../features/centers/api";
 import { consentQueryOptions } from "../features/consents/api";
 import { ConsentStatusBadge } from "../features/consents/ConsentBadge";
+import { eventText } from "../features/consents/labels";
 import { levelOfCareLabel } from "../features/plans/labels";
 import { CancelReferralModal, RecordUpdateModal, SendReferralModal } from "../features/referrals/ActionModals";
 import { referralQueryOptions } from "../features/referrals/api";
@@ -71,7 +72,8 @@ export function ReferralPage() {
 
 function ReferralView({ referral }: { referral: ReferralRead }) {
   const caseQuery = useQuery(caseQueryOptions(referral.case_id));
-  const consent = useQuery(consentQueryOptions(referral.consent_id));
+  // A draft made by an aftercare escalation has no consent until one is attached.
+  const consent = useQuery({ ...consentQueryOptions(referral.consent_id ?? ""), enabled: referral.consent_id !== null });
   const center = useCenter(referral.treatment_center_id);
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
@@ -181,7 +183,11 @@ function ReferralView({ referral }: { referral: ReferralRead }) {
           <Title order={2} size="h4" mb="sm" id="referral-consent">
             Consent used
           </Title>
-          {consent.isPending ? (
+          {referral.consent_id === null ? (
+            <Text size="sm">
+              No consent yet. Edit the draft to attach an active consent that names this center; it cannot be sent without one.
+            </Text>
+          ) : consent.isPending ? (
             <Loader size="sm" aria-label="Loading the consent" />
           ) : consent.isError ? (
             <Text size="sm" c="red.9">
@@ -194,7 +200,7 @@ function ReferralView({ referral }: { referral: ReferralRead }) {
                 Signed by {consent.data.signed_by} on {formatDateTime(consent.data.signed_at)}
               </Text>
               <Text size="sm">
-                {consent.data.expires_at ? `Expires ${formatDateTime(consent.data.expires_at)}` : `Ends on: ${consent.data.expiration_event ?? "—"}`}
+                {consent.data.expires_at ? `Expires ${formatDateTime(consent.data.expires_at)}` : `Ends on: ${eventText(consent.data.expiration_event)}`}
               </Text>
               {consent.data.status !== "active" && (
                 <Text size="sm" c="red.9">
@@ -204,7 +210,7 @@ function ReferralView({ referral }: { referral: ReferralRead }) {
               )}
               <ButtonLink
                 to="/consents/$consentId/print"
-                params={{ consentId: referral.consent_id }}
+                params={{ consentId: referral.consent_id ?? "" }}
                 variant="default"
                 size="xs"
                 leftSection={<IconPrinter size={14} aria-hidden />}

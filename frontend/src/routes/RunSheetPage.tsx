@@ -12,13 +12,12 @@ import { PARTICIPANT_ROLE_LABEL, RELATIONSHIP_LABEL } from "../features/particip
 import { speakingOrderOf } from "../features/participants/speakingOrder";
 import { planQueryOptions } from "../features/plans/api";
 import { PLAN_STATUS_LABEL, levelOfCareLabel } from "../features/plans/labels";
-import { formatDateTime } from "../lib/format";
+import { formatDateTime, formatDateTimeWithZone } from "../lib/format";
 import { AnchorLink, ButtonLink } from "../lib/links";
 import { PrintPage } from "../lib/PrintPage";
 
 const route = getRouteApi("/app/cases/$caseId/run-sheet");
 
-const longDateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeStyle: "short" });
 
 export function RunSheetPage() {
   const { caseId } = route.useParams();
@@ -86,7 +85,7 @@ function RunSheet({ c, plan, participants }: { c: CaseRead; plan: PlanRead; part
     >
       <Section title="When and where">
         <Stack gap={4}>
-          <Text fw={600}>{plan.scheduled_at ? longDateTime.format(new Date(plan.scheduled_at)) : "Date not set"}</Text>
+          <Text fw={600}>{plan.scheduled_at ? formatDateTimeWithZone(plan.scheduled_at) : "Date not set"}</Text>
           <Text>{plan.location || "Place not set"}</Text>
           {plan.logistics && <Text className="print-text">{plan.logistics}</Text>}
         </Stack>

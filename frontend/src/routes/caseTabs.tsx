@@ -4,7 +4,7 @@ import { ApiError, describeError } from "../api/problem";
 import { ButtonLink } from "../lib/links";
 
 // Kept apart from CasePage so the route tree can load that page lazily.
-export const CASE_TABS = ["overview", "timeline", "participants", "plan", "tasks", "goals", "check-ins", "consents", "referrals"] as const;
+export const CASE_TABS = ["overview", "timeline", "participants", "plan", "tasks", "goals", "check-ins", "consents", "referrals", "aftercare"] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 
 export function CasePageError({ error, reset }: ErrorComponentProps) {

@@ -14,6 +14,7 @@ import { caseQueryOptions } from "../features/cases/api";
 import { parseAlertFilters, type AlertFilters } from "../features/alerts/filters";
 import { parseCaseFilters, type CaseFilters } from "../features/cases/filters";
 import { parseCenterFilters, type CenterFilters } from "../features/centers/filters";
+import { parseResourceFilters, type ResourceFilters } from "../features/resources/filters";
 import { parsePartnerAccessSearch, type PartnerAccessSearch } from "../features/partners/search";
 import { parseBoardSearch, type BoardFilters } from "../features/referrals/board";
 import { safeRedirect } from "../lib/redirect";
@@ -102,8 +103,21 @@ const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/",
   beforeLoad: () => {
-    throw redirect({ to: "/cases", replace: true });
+    throw redirect({ to: "/reports", replace: true });
   },
+});
+
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/reports",
+  component: lazyRouteComponent(() => import("./ReportsPage"), "ReportsPage"),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/audit",
+  beforeLoad: adminOnly,
+  component: lazyRouteComponent(() => import("./AuditLogPage"), "AuditLogPage"),
 });
 
 const casesRoute = createRoute({
@@ -133,6 +147,19 @@ const usersRoute = createRoute({
   component: lazyRouteComponent(() => import("./UsersPage"), "UsersPage"),
 });
 
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/settings",
+  beforeLoad: adminOnly,
+  component: lazyRouteComponent(() => import("./SettingsPage"), "SettingsPage"),
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/account",
+  component: lazyRouteComponent(() => import("./AccountPage"), "AccountPage"),
+});
+
 const runSheetRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/cases/$caseId/run-sheet",
@@ -146,6 +173,12 @@ const myTasksRoute = createRoute({
     search.overdue === true || search.overdue === "true" ? { overdue: true } : {},
   ),
   component: lazyRouteComponent(() => import("./MyTasksPage"), "MyTasksPage"),
+});
+
+const reviewsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/reviews",
+  component: lazyRouteComponent(() => import("./ReviewsPage"), "ReviewsPage"),
 });
 
 const alertsRoute = createRoute({
@@ -174,11 +207,27 @@ const consentPrintRoute = createRoute({
   component: lazyRouteComponent(() => import("./ConsentPrintPage"), "ConsentPrintPage"),
 });
 
+const aftercarePrintRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/cases/$caseId/aftercare/print",
+  validateSearch: onlyValid<{ for: string }>((search) => ({
+    for: typeof search.for === "string" && search.for ? search.for.slice(0, 64) : "client",
+  })),
+  component: lazyRouteComponent(() => import("./AftercarePrintPage"), "AftercarePrintPage"),
+});
+
 const centersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/centers",
   validateSearch: onlyValid<CenterFilters>(parseCenterFilters),
   component: lazyRouteComponent(() => import("./CentersPage"), "CentersPage"),
+});
+
+const resourcesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/resources",
+  validateSearch: onlyValid<ResourceFilters>(parseResourceFilters),
+  component: lazyRouteComponent(() => import("./ResourcesPage"), "ResourcesPage"),
 });
 
 const partnerAccessRoute = createRoute({
@@ -279,24 +328,37 @@ const portalResourcesRoute = createRoute({
   component: lazyRouteComponent(() => import("./portal/PortalResourcesPage"), "PortalResourcesPage"),
 });
 
+const portalAftercareRoute = createRoute({
+  getParentRoute: () => portalRoute,
+  path: "/portal/aftercare",
+  component: lazyRouteComponent(() => import("./portal/PortalAftercarePage"), "PortalAftercarePage"),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   portalLoginRoute,
   portalAcceptRoute,
-  portalRoute.addChildren([portalHomeRoute, portalCheckInRoute, portalGoalsRoute, portalPlanRoute, portalResourcesRoute]),
+  portalRoute.addChildren([portalHomeRoute, portalCheckInRoute, portalGoalsRoute, portalPlanRoute, portalResourcesRoute, portalAftercareRoute]),
   appRoute.addChildren([
     indexRoute,
+    reportsRoute,
+    auditRoute,
     casesRoute,
     caseRoute,
     runSheetRoute,
     myTasksRoute,
+    reviewsRoute,
     alertsRoute,
     referralsRoute,
     referralRoute,
     consentPrintRoute,
+    aftercarePrintRoute,
     centersRoute,
+    resourcesRoute,
     partnerAccessRoute,
     usersRoute,
+    settingsRoute,
+    accountRoute,
   ]),
 ]);
 

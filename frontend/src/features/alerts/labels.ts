@@ -20,4 +20,5 @@ export const KIND_LABEL: Record<AlertKind, string> = {
   missed_check_in: "Missed check-in",
   referral_declined: "Referral declined",
   consent_expiring: "Consent expiring",
+  follow_up_overdue: "Follow-up overdue",
 };

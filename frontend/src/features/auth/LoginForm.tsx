@@ -4,6 +4,23 @@ import { useInterval } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { session } from "../../api/client";
 import { ApiError, describeError, formatWait } from "../../api/problem";
+import { SecondFactorForm } from "../mfa/SecondFactorForm";
+import { TotpEnrollment } from "../mfa/TotpEnrollment";
+
+/** The next step the API asked for after a right password (docs/security.md). */
+interface Challenge {
+  kind: "mfa-required" | "mfa-enrollment-required";
+  mfaToken: string;
+}
+
+export function challengeOf(error: unknown): Challenge | null {
+  if (!(error instanceof ApiError)) return null;
+  const token = (error.problem as { mfa_token?: unknown }).mfa_token;
+  if (typeof token !== "string") return null;
+  const slug: string = error.slug;
+  if (slug === "mfa-required" || slug === "mfa-enrollment-required") return { kind: slug, mfaToken: token };
+  return null;
+}
 
 interface Props {
   onSignedIn: () => void | Promise<void>;
@@ -37,6 +54,7 @@ export function LoginForm({ onSignedIn }: Props) {
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
   const [remaining, setRemaining] = useState(0);
   const [pending, setPending] = useState(false);
+  const [challenge, setChallenge] = useState<Challenge | null>(null);
   const form = useForm({
     mode: "uncontrolled",
     initialValues: { email: "", password: "" },
@@ -68,6 +86,12 @@ export function LoginForm({ onSignedIn }: Props) {
       await session.signIn(email.trim(), password);
       await onSignedIn();
     } catch (err) {
+      const next = challengeOf(err);
+      if (next) {
+        setChallenge(next);
+        form.setFieldValue("password", "");
+        return;
+      }
       const { message, waitSeconds } = signInErrorMessage(err);
       setError(message);
       if (waitSeconds) {
@@ -81,6 +105,26 @@ export function LoginForm({ onSignedIn }: Props) {
   });
 
   const blocked = waitUntil !== null && remaining > 0;
+  if (challenge?.kind === "mfa-required") {
+    return <SecondFactorForm mfaToken={challenge.mfaToken} onSignedIn={onSignedIn} onRestart={() => setChallenge(null)} />;
+  }
+  if (challenge?.kind === "mfa-enrollment-required") {
+    return (
+      <Stack>
+        <Alert color="blue" role="status" title="Set up two-step sign-in">
+          Your practice requires a code from an authenticator app at sign-in. Set it up now to continue.
+        </Alert>
+        <TotpEnrollment
+          enrollmentToken={challenge.mfaToken}
+          onCancel={() => setChallenge(null)}
+          onDone={async (confirmation) => {
+            if (confirmation.tokens) session.adopt(confirmation.tokens);
+            await onSignedIn();
+          }}
+        />
+      </Stack>
+    );
+  }
   return (
     <form onSubmit={submit} noValidate aria-label="Sign in">
       <Stack>

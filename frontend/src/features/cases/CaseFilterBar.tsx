@@ -13,7 +13,7 @@ interface Props {
 export function CaseFilterBar({ filters, onChange, onReset }: Props) {
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
-      <SearchField value={filters.q} onSearch={(q) => onChange({ q })} placeholder="Client name or reference" />
+      <SearchField value={filters.q} onSearch={(q) => onChange({ q })} placeholder="Name, phone or reference" />
       <Select
         label="Status"
         placeholder="Any status"

@@ -1,6 +1,9 @@
-import { Checkbox, Fieldset, Select, SimpleGrid, Stack, TagsInput, TextInput, Textarea } from "@mantine/core";
+import { Checkbox, Fieldset, Select, SimpleGrid, Stack, TagsInput, type TagsInputProps, TextInput, Textarea } from "@mantine/core";
+import { useState } from "react";
 import { DateInput } from "@mantine/dates";
 import type { UseFormReturnType } from "@mantine/form";
+import { useMemo } from "react";
+import { knownTimeZones, practiceNowForPicker, practiceTimeZone } from "../../lib/format";
 import type { CaseFormValues } from "./form";
 import { MODEL_LABEL, RISK_FLAG_LABEL, RISK_FLAGS, options } from "./labels";
 
@@ -19,6 +22,8 @@ const COMMON_SUBSTANCES = [
 ];
 
 export function CaseFormFields({ form }: { form: UseFormReturnType<CaseFormValues> }) {
+  const zones = useMemo(() => knownTimeZones(), []);
+  const practice = practiceTimeZone();
   return (
     <Stack gap="md">
       <Fieldset legend="Client">
@@ -30,13 +35,28 @@ export function CaseFormFields({ form }: { form: UseFormReturnType<CaseFormValue
             label="Date of birth"
             placeholder="YYYY-MM-DD"
             valueFormat="YYYY-MM-DD"
-            maxDate={new Date()}
+            maxDate={practiceNowForPicker()}
             clearable
             defaultLevel="decade"
             {...form.getInputProps("client.date_of_birth")}
           />
           <TextInput label="Email" type="email" autoComplete="off" {...form.getInputProps("client.email")} />
           <TextInput label="Phone" type="tel" autoComplete="off" {...form.getInputProps("client.phone")} />
+          <Select
+            label="Client's time zone"
+            description={
+              practice
+                ? `Leave empty when the client lives in the practice's zone (${practice.replace(/_/g, " ")}). Their check-ins run on this clock.`
+                : "Leave empty when the client lives in the practice's zone. Their check-ins run on this clock."
+            }
+            placeholder="Same as the practice"
+            data={zones}
+            searchable
+            clearable
+            nothingFoundMessage="No such time zone"
+            maxDropdownHeight={280}
+            {...form.getInputProps("time_zone")}
+          />
         </SimpleGrid>
       </Fieldset>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -49,13 +69,7 @@ export function CaseFormFields({ form }: { form: UseFormReturnType<CaseFormValue
           {...form.getInputProps("intervention_model")}
         />
       </SimpleGrid>
-      <TagsInput
-        label="Substances"
-        description="Type and press Enter to add"
-        data={COMMON_SUBSTANCES}
-        clearable
-        {...form.getInputProps("substances")}
-      />
+      <SubstancesInput {...form.getInputProps("substances")} />
       <Checkbox.Group label="Risk flags" {...form.getInputProps("risk_flags")}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt="xs">
           {RISK_FLAGS.map((flag) => (
@@ -65,5 +79,29 @@ export function CaseFormFields({ form }: { form: UseFormReturnType<CaseFormValue
       </Checkbox.Group>
       <Textarea label="Summary" autosize minRows={3} maxRows={10} {...form.getInputProps("summary")} />
     </Stack>
+  );
+}
+
+/**
+ * The substances as tags. The suggestions close once a substance is added (Enter or a
+ * pick), so they do not stay open over the risk flags below; typing opens them again.
+ */
+function SubstancesInput(props: Omit<TagsInputProps, "data">) {
+  const [open, setOpen] = useState(false);
+  return (
+    <TagsInput
+      label="Substances"
+      description="Type and press Enter to add"
+      data={COMMON_SUBSTANCES}
+      clearable
+      dropdownOpened={open}
+      onDropdownOpen={() => setOpen(true)}
+      onDropdownClose={() => setOpen(false)}
+      onOptionSubmit={() => setOpen(false)}
+      onKeyDown={(event) => {
+        if (event.key === "Enter" || event.key === "Escape") setOpen(false);
+      }}
+      {...props}
+    />
   );
 }

@@ -1,11 +1,12 @@
 import { Button, Card, Group, Stack, Table, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { IconFolderOpen } from "@tabler/icons-react";
-import type { CaseRead } from "../../api/types";
+import type { CaseRead, Relationship } from "../../api/types";
 import { formatDateTime, formatRelative } from "../../lib/format";
 import { EmptyState } from "../../lib/EmptyState";
 import { AnchorLink } from "../../lib/links";
 import { ListSkeleton, PagedList } from "../../lib/PagedList";
+import { RELATIONSHIP_LABEL } from "../participants/labels";
 import { useCaseList } from "./api";
 import { RiskFlagBadges, StatusBadge } from "./CaseBadges";
 import { hasFilters, type CaseFilters } from "./filters";
@@ -59,6 +60,26 @@ function CaseLink({ c }: { c: CaseRead }) {
   );
 }
 
+/** Who a search found: "Matched Ruth O'Neill, parent" under the client's name. */
+function Matched({ c }: { c: CaseRead }) {
+  const found = c.matched_participants ?? [];
+  if (!found.length) return null;
+  return (
+    <Text size="xs" c="dimmed" data-testid="search-match">
+      Matched{" "}
+      {found.map((p, index) => (
+        <span key={p.id}>
+          {index > 0 ? "; " : ""}
+          <Text span inherit fw={600} c="var(--mantine-color-text)">
+            {p.full_name}
+          </Text>
+          , {RELATIONSHIP_LABEL[p.relationship as Relationship]?.toLowerCase() ?? p.relationship}
+        </span>
+      ))}
+    </Text>
+  );
+}
+
 function Updated({ at }: { at: string }) {
   return (
     <time dateTime={at} title={formatDateTime(at)}>
@@ -89,6 +110,7 @@ function CaseTable({ cases }: { cases: CaseRead[] }) {
               </Table.Td>
               <Table.Td>
                 <CaseLink c={c} />
+                <Matched c={c} />
               </Table.Td>
               <Table.Td>
                 <StatusBadge status={c.status} />
@@ -116,6 +138,7 @@ function CaseCards({ cases }: { cases: CaseRead[] }) {
           <Group justify="space-between" wrap="nowrap" align="flex-start">
             <Stack gap={2} style={{ minWidth: 0 }}>
               <CaseLink c={c} />
+              <Matched c={c} />
               <Text size="xs" c="dimmed" ff="monospace">
                 {c.reference}
               </Text>

@@ -1,5 +1,17 @@
 import { Alert, Button, Center, Stack, Text, Timeline } from "@mantine/core";
-import { IconArrowsExchange, IconNote, IconPencil, IconPlus, IconUsers } from "@tabler/icons-react";
+import {
+  IconArrowsExchange,
+  IconBell,
+  IconClipboardText,
+  IconHeartbeat,
+  IconNote,
+  IconPencil,
+  IconPlus,
+  IconSend,
+  IconShieldCheck,
+  IconUserPlus,
+  IconUsers,
+} from "@tabler/icons-react";
 import { describeError } from "../../api/problem";
 import type { TimelineEntry } from "../../api/types";
 import { formatDateTime, formatRelative, humanize } from "../../lib/format";
@@ -13,15 +25,35 @@ function entryTitle(entry: TimelineEntry): string {
       ? `${STATUS_LABEL[entry.from_status]} → ${STATUS_LABEL[entry.to_status]}`
       : `Status: ${STATUS_LABEL[entry.to_status]}`;
   }
-  return humanize(entry.kind);
+  return entry.summary ?? humanize(entry.kind);
+}
+
+/** Who did it: a colleague, the person who checked in on the portal, or the partner center. */
+export function actorText(entry: TimelineEntry): string | null {
+  if (!entry.actor) return reporter(entry.details);
+  if (entry.actor_type === "partner") return `${entry.actor.full_name} (treatment center)`;
+  if (entry.actor_type === "portal") return `${entry.actor.full_name}, on the portal`;
+  return entry.actor.full_name;
 }
 
 function entryIcon(entry: TimelineEntry) {
   if (entry.to_status) return <IconArrowsExchange size={14} aria-hidden />;
+  if (entry.kind.startsWith("plan_")) return <IconClipboardText size={14} aria-hidden />;
+  if (entry.kind.startsWith("consent_")) return <IconShieldCheck size={14} aria-hidden />;
+  if (entry.kind.startsWith("referral_")) return <IconSend size={14} aria-hidden />;
+  if (entry.kind === "check_in") return <IconHeartbeat size={14} aria-hidden />;
+  if (entry.kind.startsWith("alert_")) return <IconBell size={14} aria-hidden />;
+  if (entry.kind === "participant_added") return <IconUserPlus size={14} aria-hidden />;
   if (entry.kind.includes("creat")) return <IconPlus size={14} aria-hidden />;
   if (entry.kind.includes("team")) return <IconUsers size={14} aria-hidden />;
   if (entry.kind.includes("updat") || entry.kind.includes("edit")) return <IconPencil size={14} aria-hidden />;
   return <IconNote size={14} aria-hidden />;
+}
+
+/** Who moved it when no staff member did: a partner center reporting a referral's news. */
+function reporter(details: TimelineEntry["details"]): string | null {
+  if (!details || typeof details !== "object") return null;
+  return (details as Record<string, unknown>).reported_by === "partner" ? "Reported by the treatment center" : null;
 }
 
 function changedFields(details: TimelineEntry["details"]): string | null {
@@ -62,7 +94,7 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
               )}
               {fields && <Text size="sm">{fields}</Text>}
               <Text size="xs" c="dimmed" mt={4}>
-                {entry.actor ? `${entry.actor.full_name} · ` : ""}
+                {actorText(entry) ? `${actorText(entry)} · ` : ""}
                 <time dateTime={entry.at} title={formatDateTime(entry.at)}>
                   {formatRelative(entry.at)}
                 </time>

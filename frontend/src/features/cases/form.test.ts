@@ -5,7 +5,7 @@ import { caseToFormValues, EMPTY_CASE_FORM, toCreateBody, toUpdateBody, validate
 const existing: CaseRead = {
   id: "6f1c",
   reference: "C-2026-0042",
-  client: { first_name: "Daniel", last_name: "Okafor", preferred_name: "Danny", date_of_birth: null, email: null, phone: null },
+  client: { first_name: "Daniel", last_name: "Okafor", preferred_name: "Danny", date_of_birth: null, email: null, phone: null, phone_extension: null },
   primary_substance: "Alcohol",
   substances: ["Alcohol"],
   risk_flags: [],
@@ -13,6 +13,8 @@ const existing: CaseRead = {
   status: "intake",
   outcome: null,
   summary: null,
+  time_zone: null,
+  effective_time_zone: "America/New_York",
   team: [],
   client_portal_status: "none",
   allowed_transitions: ["planning", "closed"],

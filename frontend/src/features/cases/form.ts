@@ -1,5 +1,6 @@
 // Values of the case form, and their translation to API bodies.
 import type { CaseCreate, CaseRead, CaseUpdate, InterventionModel, RiskFlag } from "../../api/types";
+import { displayPhone } from "../../lib/phone";
 
 export interface CaseFormValues {
   client: {
@@ -15,6 +16,8 @@ export interface CaseFormValues {
   risk_flags: RiskFlag[];
   intervention_model: InterventionModel | null;
   summary: string;
+  /** The client's own IANA zone; null follows the practice's. */
+  time_zone: string | null;
 }
 
 /** Every path the form can show an error on (for 422 mapping). */
@@ -31,6 +34,7 @@ export const CASE_FORM_FIELDS = [
   "risk_flags",
   "intervention_model",
   "summary",
+  "time_zone",
 ] as const;
 
 export const EMPTY_CASE_FORM: CaseFormValues = {
@@ -40,6 +44,7 @@ export const EMPTY_CASE_FORM: CaseFormValues = {
   risk_flags: [],
   intervention_model: null,
   summary: "",
+  time_zone: null,
 };
 
 export function caseToFormValues(c: CaseRead): CaseFormValues {
@@ -50,13 +55,14 @@ export function caseToFormValues(c: CaseRead): CaseFormValues {
       preferred_name: c.client.preferred_name ?? "",
       date_of_birth: c.client.date_of_birth ?? null,
       email: c.client.email ?? "",
-      phone: c.client.phone ?? "",
+      phone: c.client.phone ? displayPhone(c.client.phone, c.client.phone_extension) : "",
     },
     primary_substance: c.primary_substance ?? "",
     substances: [...c.substances],
     risk_flags: [...c.risk_flags],
     intervention_model: c.intervention_model ?? null,
     summary: c.summary ?? "",
+    time_zone: c.time_zone ?? null,
   };
 }
 
@@ -73,6 +79,7 @@ export function toCreateBody(values: CaseFormValues): CaseCreate {
   if (blankToNull(values.primary_substance)) body.primary_substance = values.primary_substance.trim();
   if (values.intervention_model) body.intervention_model = values.intervention_model;
   if (blankToNull(values.summary)) body.summary = values.summary.trim();
+  if (values.time_zone) body.time_zone = values.time_zone;
   return body;
 }
 
@@ -98,6 +105,7 @@ export function toUpdateBody(initial: CaseFormValues, values: CaseFormValues): C
   if (!sameList(values.risk_flags, initial.risk_flags)) body.risk_flags = values.risk_flags;
   if (values.intervention_model !== initial.intervention_model) body.intervention_model = values.intervention_model;
   if (values.summary.trim() !== initial.summary) body.summary = blankToNull(values.summary);
+  if ((values.time_zone ?? null) !== (initial.time_zone ?? null)) body.time_zone = values.time_zone ?? null;
   return body;
 }
 

@@ -1,9 +1,10 @@
 import { Anchor, Badge, Group, Stack, Text, Tooltip } from "@mantine/core";
-import { IconBed, IconExternalLink, IconPhone, IconPlugConnected } from "@tabler/icons-react";
+import { IconBed, IconExternalLink, IconPlugConnected } from "@tabler/icons-react";
 import type { LevelOfCare, TreatmentCenterRead } from "../../api/types";
 import { formatDateTime } from "../../lib/format";
+import { PhoneLink } from "../../lib/phone";
 import { LEVEL_OF_CARE_LABEL, LEVELS_OF_CARE } from "../plans/labels";
-import { bedAvailability, displayWebsite, SERVICE_LABEL, SERVICES, telHref } from "./labels";
+import { bedAvailability, displayWebsite, SERVICE_LABEL, SERVICES } from "./labels";
 
 /** Beds first: the question at 11 pm is whether the client can go there tonight. */
 export function BedStatus({ center, size = "lg" }: { center: TreatmentCenterRead; size?: "md" | "lg" }) {
@@ -113,12 +114,7 @@ export function Contact({ center }: { center: TreatmentCenterRead }) {
   if (!center.phone && !center.website) return null;
   return (
     <Group gap="md" wrap="wrap">
-      {center.phone && (
-        <Anchor href={telHref(center.phone)} size="sm" style={{ whiteSpace: "nowrap" }}>
-          <IconPhone size={14} aria-hidden style={{ verticalAlign: "-2px", marginRight: 4 }} />
-          {center.phone}
-        </Anchor>
-      )}
+      {center.phone && <PhoneLink phone={center.phone} extension={center.phone_extension} size="sm" icon />}
       {center.website && (
         <Anchor href={center.website} target="_blank" rel="noopener noreferrer" size="sm" style={{ overflowWrap: "anywhere" }}>
           {displayWebsite(center.website)}

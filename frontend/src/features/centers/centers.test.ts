@@ -10,7 +10,7 @@ import {
   toUpdateBody,
   validateCenterForm,
 } from "./form";
-import { addressOf, bedAvailability, displayWebsite, placeOf, telHref } from "./labels";
+import { addressOf, bedAvailability, displayWebsite, placeOf } from "./labels";
 
 const NOW = Date.parse("2026-03-10T22:00:00Z");
 
@@ -27,6 +27,7 @@ const center = (extra: Partial<TreatmentCenterRead> = {}): TreatmentCenterRead =
   postal_code: "55802",
   country: "US",
   phone: "+1 218 555 0100",
+  phone_extension: null,
   website: "https://lakeside.example.org",
   is_partner: false,
   beds_available: 3,
@@ -105,19 +106,17 @@ describe("bed availability", () => {
 });
 
 describe("center display helpers", () => {
-  it("formats place, address, website and phone links", () => {
+  it("formats place, address and website", () => {
     expect(placeOf(center())).toBe("Duluth, MN");
     expect(placeOf(center({ city: null }))).toBe("MN");
     expect(addressOf(center())).toBe("1 Shore Rd, Duluth, MN 55802, US");
     expect(addressOf(center({ address_line: null, postal_code: null, country: null }))).toBe("Duluth, MN");
     expect(displayWebsite("https://lakeside.example.org/")).toBe("lakeside.example.org");
-    expect(telHref("+1 (218) 555-0100")).toBe("tel:+12185550100");
-    expect(telHref("218.555.0100")).toBe("tel:2185550100");
   });
 });
 
 describe("center form", () => {
-  it("sends only filled-in fields on create, normalised", () => {
+  it("sends only filled-in fields on create, normalized", () => {
     expect(
       toCreateBody({
         ...EMPTY_CENTER_FORM,

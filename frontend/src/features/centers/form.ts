@@ -6,6 +6,7 @@ import type {
   TreatmentCenterRead,
   TreatmentCenterUpdate,
 } from "../../api/types";
+import { displayPhone } from "../../lib/phone";
 
 export interface CenterFormValues {
   name: string;
@@ -72,7 +73,7 @@ export function centerToFormValues(center: TreatmentCenterRead): CenterFormValue
     region: center.region ?? "",
     postal_code: center.postal_code ?? "",
     country: center.country ?? "",
-    phone: center.phone ?? "",
+    phone: center.phone ? displayPhone(center.phone, center.phone_extension) : "",
     website: center.website ?? "",
     beds_available: center.beds_available ?? "",
   };

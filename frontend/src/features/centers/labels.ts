@@ -81,8 +81,3 @@ export function addressOf(
 export function displayWebsite(url: string): string {
   return url.replace(/^https?:\/\//i, "").replace(/\/$/, "");
 }
-
-/** A tel: link target: the digits and a leading plus only. */
-export function telHref(phone: string): string {
-  return `tel:${phone.trim().startsWith("+") ? "+" : ""}${phone.replace(/\D/g, "")}`;
-}

@@ -23,6 +23,15 @@ function yesNo(value: boolean | null | undefined): string {
   return value === null || value === undefined ? "—" : value ? "Yes" : "No";
 }
 
+function ofPeriod(days: number | null | undefined, period: number): string {
+  return days === null || days === undefined ? "—" : `${days} of ${period}`;
+}
+
+function bamText(bam: CheckInRead["bam"]): string {
+  if (!bam) return "—";
+  return [bam.use, bam.risk, bam.protective].map((v) => (v === null ? "—" : String(v))).join(" · ");
+}
+
 function SafetyCell({ c }: { c: CheckInRead }) {
   if (!anySafety(c)) return <Text size="sm">None</Text>;
   return (
@@ -54,7 +63,7 @@ export function History({ caseId }: { caseId: string }) {
         </Text>
       ) : (
         <Stack gap="sm">
-          <Table.ScrollContainer minWidth={980} type="native">
+          <Table.ScrollContainer minWidth={1280} type="native" tabIndex={0} aria-label="Check-in history (scrolls sideways)">
             <Table striped verticalSpacing="xs" aria-label="Check-in history">
               <Table.Thead>
                 <Table.Tr>
@@ -64,7 +73,12 @@ export function History({ caseId }: { caseId: string }) {
                   <Table.Th scope="col">Days used</Table.Th>
                   <Table.Th scope="col">Craving</Table.Th>
                   <Table.Th scope="col">Mood</Table.Th>
-                  <Table.Th scope="col">Meetings</Table.Th>
+                  <Table.Th scope="col">Family conflict</Table.Th>
+                  <Table.Th scope="col">Meeting days</Table.Th>
+                  <Table.Th scope="col">Work/school days</Table.Th>
+                  <Table.Th scope="col">
+                    <abbr title="Brief Addiction Monitor composites: Use, Risk, Protective">BAM</abbr> U · R · P
+                  </Table.Th>
                   <Table.Th scope="col">Commitments kept</Table.Th>
                   <Table.Th scope="col">Safety</Table.Th>
                   <Table.Th scope="col">Note</Table.Th>
@@ -95,7 +109,10 @@ export function History({ caseId }: { caseId: string }) {
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>{scaleText("craving", c.craving)}</Table.Td>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>{scaleText("mood", c.mood)}</Table.Td>
-                    <Table.Td>{c.meetings_attended ?? "—"}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{scaleText("family_conflict", c.family_conflict)}</Table.Td>
+                    <Table.Td>{ofPeriod(c.meetings_attended, c.period_days)}</Table.Td>
+                    <Table.Td>{ofPeriod(c.work_school_days, c.period_days)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{bamText(c.bam)}</Table.Td>
                     <Table.Td>{yesNo(c.commitments_kept)}</Table.Td>
                     <Table.Td>
                       <SafetyCell c={c} />

@@ -8,6 +8,7 @@ import { useRef, useState } from "react";
 import { ApiError } from "../../api/problem";
 import type { ScheduleCreate, ScheduleRead, ScheduleUpdate } from "../../api/types";
 import { ConflictAlert } from "../../lib/ConflictAlert";
+import { isoToZonedInput, PICKER_DATE_TIME_FORMAT, practiceTimeZone, zonedInputToIso } from "../../lib/format";
 import { applyApiError } from "../../lib/forms";
 import { IdempotencyKeys } from "../../lib/idempotency";
 import { checkInKeys, useCreateSchedule, useUpdateSchedule } from "./api";
@@ -22,34 +23,33 @@ export interface ScheduleFormValues {
 
 const FIELDS = ["respondent", "cadence_days", "grace_hours", "active", "next_due_at"] as const;
 
-/** "YYYY-MM-DD HH:mm:ss" (the picker's local time) → RFC 3339 UTC. */
-export function pickerToIso(value: string): string {
-  return new Date(value.replace(" ", "T")).toISOString();
+/** "YYYY-MM-DD HH:mm:ss" (the picker, on the schedule's clock: the client's zone, by default the
+ * practice's) → RFC 3339 UTC. */
+export function pickerToIso(value: string, zone?: string): string {
+  return zonedInputToIso(value, zone) ?? new Date(value.replace(" ", "T")).toISOString();
 }
 
-/** RFC 3339 → the picker's local "YYYY-MM-DD HH:mm:ss". */
-export function isoToPicker(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:00`;
+/** RFC 3339 → the picker's "YYYY-MM-DD HH:mm:00" on the schedule's clock. */
+export function isoToPicker(iso: string, zone?: string): string {
+  return (isoToZonedInput(iso, zone) ?? "").replace(/:\d{2}$/, ":00");
 }
 
-export function scheduleCreateBody(values: ScheduleFormValues): ScheduleCreate {
+export function scheduleCreateBody(values: ScheduleFormValues, zone?: string): ScheduleCreate {
   return {
     respondent: values.respondent ?? "client",
     cadence_days: Number(values.cadence_days),
     grace_hours: Number(values.grace_hours),
     active: values.active,
-    ...(values.next_due_at ? { next_due_at: pickerToIso(values.next_due_at) } : {}),
+    ...(values.next_due_at ? { next_due_at: pickerToIso(values.next_due_at, zone) } : {}),
   };
 }
 
-export function scheduleUpdateBody(schedule: ScheduleRead, values: ScheduleFormValues): ScheduleUpdate {
+export function scheduleUpdateBody(schedule: ScheduleRead, values: ScheduleFormValues, zone?: string): ScheduleUpdate {
   const body: ScheduleUpdate = {};
   if (Number(values.cadence_days) !== schedule.cadence_days) body.cadence_days = Number(values.cadence_days);
   if (Number(values.grace_hours) !== schedule.grace_hours) body.grace_hours = Number(values.grace_hours);
   if (values.active !== schedule.active) body.active = values.active;
-  if (values.next_due_at && values.next_due_at !== isoToPicker(schedule.next_due_at)) body.next_due_at = pickerToIso(values.next_due_at);
+  if (values.next_due_at && values.next_due_at !== isoToPicker(schedule.next_due_at, zone)) body.next_due_at = pickerToIso(values.next_due_at, zone);
   return body;
 }
 
@@ -60,10 +60,14 @@ interface Props {
   /** People who have no schedule yet (for a new one). */
   respondents: { value: string; label: string }[];
   schedule?: ScheduleRead;
+  /** The IANA zone the schedule keeps: the client's own when the case has one, else the practice's. */
+  zone?: string;
   onClose: () => void;
 }
 
-export function ScheduleFormModal({ caseId, respondents, schedule, onClose }: Props) {
+export function ScheduleFormModal({ caseId, respondents, schedule, zone: caseZone, onClose }: Props) {
+  const zone = schedule?.time_zone ?? caseZone;
+  const ownClock = zone && zone !== practiceTimeZone() ? `On the client's clock (${zone.replace(/_/g, " ")})` : undefined;
   const phone = useMediaQuery("(max-width: 36em)");
   const queryClient = useQueryClient();
   const create = useCreateSchedule(caseId);
@@ -79,7 +83,7 @@ export function ScheduleFormModal({ caseId, respondents, schedule, onClose }: Pr
           cadence_days: schedule.cadence_days,
           grace_hours: schedule.grace_hours,
           active: schedule.active,
-          next_due_at: isoToPicker(schedule.next_due_at),
+          next_due_at: isoToPicker(schedule.next_due_at, zone),
         }
       : { respondent: respondents[0]?.value ?? null, cadence_days: 7, grace_hours: 24, active: true, next_due_at: null },
     validate: {
@@ -99,11 +103,11 @@ export function ScheduleFormModal({ caseId, respondents, schedule, onClose }: Pr
     setFormError(null);
     try {
       if (schedule) {
-        const body = scheduleUpdateBody(schedule, values);
+        const body = scheduleUpdateBody(schedule, values, zone);
         if (Object.keys(body).length) await update.mutateAsync({ schedule, body });
         notifications.show({ color: "teal", title: "Schedule saved", message: schedule.respondent_name });
       } else {
-        const body = scheduleCreateBody(values);
+        const body = scheduleCreateBody(values, zone);
         const created = await create.mutateAsync({ body, idempotencyKey: keys.current.keyFor(body) });
         notifications.show({ color: "teal", title: "Check-ins scheduled", message: created.respondent_name });
       }
@@ -155,8 +159,8 @@ export function ScheduleFormModal({ caseId, respondents, schedule, onClose }: Pr
           />
           <DateTimePicker
             label="Next check-in due"
-            description={schedule ? undefined : "One cadence from now when left empty"}
-            valueFormat="MMM D, YYYY h:mm A"
+            description={[ownClock, schedule ? undefined : "One cadence from now when left empty"].filter(Boolean).join(". ") || undefined}
+            valueFormat={PICKER_DATE_TIME_FORMAT}
             clearable={!schedule}
             {...form.getInputProps("next_due_at")}
           />

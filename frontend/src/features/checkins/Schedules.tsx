@@ -4,11 +4,13 @@ import { IconCalendarPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { describeError } from "../../api/problem";
 import type { ScheduleRead } from "../../api/types";
-import { formatDateTime, formatRelative } from "../../lib/format";
+import { useQuery } from "@tanstack/react-query";
+import { formatDateTime, formatInZone, formatRelative, practiceTimeZone } from "../../lib/format";
+import { caseQueryOptions } from "../cases/api";
 import { useAdherence, useSchedules, useUpdateSchedule } from "./api";
 import { cadenceText } from "./labels";
 import { ScheduleFormModal } from "./ScheduleFormModal";
-import { adherencePercent } from "./trends";
+import { adherencePercent, adherenceText } from "./trends";
 
 interface Props {
   caseId: string;
@@ -17,6 +19,7 @@ interface Props {
 
 export function Schedules({ caseId, people }: Props) {
   const schedules = useSchedules(caseId);
+  const caseZone = useQuery(caseQueryOptions(caseId)).data?.data.effective_time_zone;
   const adherence = useAdherence(caseId);
   const pause = useUpdateSchedule(caseId);
   const [editing, setEditing] = useState<ScheduleRead | "new" | null>(null);
@@ -107,6 +110,12 @@ export function Schedules({ caseId, people }: Props) {
                           Overdue
                         </Badge>
                       )}
+                      <Text size="xs" c="dimmed">
+                        {formatDateTime(s.next_due_at)}
+                        {s.time_zone !== practiceTimeZone()
+                          ? ` · ${formatInZone(s.next_due_at, s.time_zone, { weekday: "short", hour: "numeric", minute: "2-digit" })} on the client's clock (${s.time_zone.replace(/_/g, " ")})`
+                          : ""}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Badge color={s.active ? "blue" : "gray"} variant="light" tt="none">
@@ -116,10 +125,7 @@ export function Schedules({ caseId, people }: Props) {
                     <Table.Td miw={170}>
                       {a ? (
                         <Stack gap={4}>
-                          <Text size="sm">
-                            {a.received} of {a.expected}
-                            {percent === null ? " (too early to tell)" : ` (${percent}%)`}
-                          </Text>
+                          <Text size="sm">{adherenceText(a.received, a.expected, percent)}</Text>
                           {percent !== null && (
                             <Progress.Root>
                               <Progress.Section
@@ -161,9 +167,11 @@ export function Schedules({ caseId, people }: Props) {
           caseId={caseId}
           respondents={unscheduled}
           schedule={editing === "new" ? undefined : editing}
+          zone={caseZone}
           onClose={() => setEditing(null)}
         />
       )}
     </Card>
   );
 }
+

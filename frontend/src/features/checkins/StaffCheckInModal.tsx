@@ -8,10 +8,12 @@ import { useGoals } from "../goals/api";
 import { CheckInStep } from "../portal/CheckInStep";
 import {
   EMPTY_CHECK_IN,
+  periodDaysFor,
   STEP_TITLE,
   stepsFor,
   toCheckInBody,
   validateStep,
+  windowDays,
   type CheckInFormValues,
 } from "../portal/checkinForm";
 import { useCreateStaffCheckIn, useSchedules } from "./api";
@@ -36,7 +38,7 @@ export function StaffCheckInModal({ caseId, people, clientName, onClose }: Props
   const [formError, setFormError] = useState<string | null>(null);
   const kind = respondent === "client" ? "client" : "participant";
   const cadence = schedules.data?.find((s) => s.respondent === respondent)?.cadence_days;
-  const periodDays = Math.min(31, cadence ?? 7);
+  const periodDays = windowDays(values, cadence);
   const theirGoals = (goals.data ?? []).filter((g) => g.subject === respondent && g.lifecycle_status === "active");
   const steps = stepsFor(kind, theirGoals.length > 0);
 
@@ -101,6 +103,7 @@ export function StaffCheckInModal({ caseId, people, clientName, onClose }: Props
                     setErrors(Object.assign({}, ...steps.map((s) => validateStep(s, updated, periodDays))) as Record<string, string>);
                 }}
                 periodDays={periodDays}
+                scheduleDays={periodDaysFor(cadence)}
                 goals={theirGoals}
                 clientName={clientName}
               />

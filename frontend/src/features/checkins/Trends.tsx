@@ -1,17 +1,24 @@
 import "@mantine/charts/styles.css";
 import { LineChart } from "@mantine/charts";
-import { Alert, Card, SimpleGrid, Skeleton, Text, Title } from "@mantine/core";
+import { Alert, Card, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { describeError } from "../../api/problem";
 import { useClientTrend } from "./api";
 import { hasValues, trendRows, type TrendRow } from "./trends";
 
-type SeriesKey = keyof Omit<TrendRow, "label" | "at">;
+type SeriesKey = keyof Omit<TrendRow, "label" | "at" | "bam_use" | "bam_risk" | "bam_protective">;
+
+/** The Brief Addiction Monitor composites, one line each (see docs/api.md, "BAM composites"). */
+const BAM_SERIES = [
+  { name: "bam_use", label: "Use (0–12)", color: "red.8" },
+  { name: "bam_risk", label: "Risk (0–24)", color: "orange.8" },
+  { name: "bam_protective", label: "Protective (0–24)", color: "teal.8" },
+] as const;
 
 const CHARTS: { key: SeriesKey; title: string; domain: [number, number]; color: string; describe: string }[] = [
   { key: "days_used", title: "Days used", domain: [0, 7], color: "red.8", describe: "days with use in each check-in's window" },
   { key: "craving", title: "Craving (0–4)", domain: [0, 4], color: "orange.8", describe: "craving, 0 none to 4 very strong" },
   { key: "mood", title: "Mood (0–4)", domain: [0, 4], color: "indigo.8", describe: "mood, 0 very low to 4 very good" },
-  { key: "meetings_attended", title: "Meetings", domain: [0, 7], color: "teal.8", describe: "support meetings attended" },
+  { key: "meetings_attended", title: "Meeting days", domain: [0, 7], color: "teal.8", describe: "days with a support meeting" },
 ];
 
 export function Trends({ caseId, clientName }: { caseId: string; clientName: string }) {
@@ -35,9 +42,53 @@ export function Trends({ caseId, clientName }: { caseId: string; clientName: str
           Trends appear once the client has sent two check-ins{trend.data.length ? " (one so far)" : ""}.
         </Text>
       ) : (
-        <TrendGrid rows={trendRows(trend.data)} />
+        <Stack gap="lg">
+          <BamChart rows={trendRows(trend.data)} />
+          <TrendGrid rows={trendRows(trend.data)} />
+        </Stack>
       )}
     </Card>
+  );
+}
+
+function BamChart({ rows }: { rows: TrendRow[] }) {
+  const drawn = BAM_SERIES.filter((series) => hasValues(rows, series.name));
+  const latest = rows[rows.length - 1];
+  return (
+    <figure style={{ margin: 0, minWidth: 0 }}>
+      <Text size="sm" fw={600} component="div" aria-hidden>
+        Brief Addiction Monitor composites
+      </Text>
+      <Text size="xs" c="dimmed" mb={4} aria-hidden>
+        Use and Risk: lower is better; Protective: higher is better. Scaled from the items Cairn asks.
+      </Text>
+      {drawn.length ? (
+        <LineChart
+          h={200}
+          data={rows}
+          dataKey="label"
+          series={drawn.map((series) => ({ ...series }))}
+          yAxisProps={{ domain: [0, 24], ticks: [0, 4, 8, 12, 16, 20, 24], width: 28, allowDecimals: false }}
+          curveType="linear"
+          connectNulls
+          withLegend
+          gridAxis="y"
+          textColor="gray.7"
+          lineChartProps={{ accessibilityLayer: false }}
+          aria-hidden
+        />
+      ) : (
+        <Text size="sm" c="dimmed">
+          Not enough answers yet.
+        </Text>
+      )}
+      <figcaption className="visually-hidden">
+        Brief Addiction Monitor composites over {rows.length} check-ins
+        {latest
+          ? `; latest: use ${latest.bam_use ?? "not scored"}, risk ${latest.bam_risk ?? "not scored"}, protective ${latest.bam_protective ?? "not scored"}.`
+          : "."}
+      </figcaption>
+    </figure>
   );
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CheckInRead } from "../../api/types";
 import { isoToPicker, pickerToIso, scheduleUpdateBody } from "./ScheduleFormModal";
-import { adherencePercent, anySafety, hasValues, trendRows } from "./trends";
+import { adherencePercent, adherenceText, anySafety, hasValues, trendRows } from "./trends";
 
 const checkIn = (over: Partial<CheckInRead>): CheckInRead => ({
   id: "x",
@@ -20,12 +20,16 @@ const checkIn = (over: Partial<CheckInRead>): CheckInRead => ({
   confidence: null,
   meetings_attended: null,
   sober_support_contact: null,
+  heavy_drinking_days: null,
+  work_school_days: null,
+  family_conflict: null,
   commitments_kept: null,
   wellbeing: null,
   goal_updates: [],
   safety: { overdose: false, self_harm_thoughts: false, violence: false },
   note: null,
   risk_level: "low",
+  bam: null,
   ...over,
 });
 
@@ -41,6 +45,19 @@ describe("trend rows", () => {
     ]);
     expect(hasValues(rows, "craving")).toBe(true);
     expect(hasValues(trendRows([checkIn({})]), "mood")).toBe(false);
+  });
+
+  it("carries the BAM composites, null for a check-in without them", () => {
+    const rows = trendRows([
+      checkIn({ bam: { use: 3, risk: 16.8, protective: null, items_scored: [2, 3, 4, 6, 8, 11, 15] } }),
+      checkIn({ submitted_at: "2026-01-25T10:00:00Z" }),
+    ]);
+    expect(rows.map((r) => [r.bam_use, r.bam_risk, r.bam_protective])).toEqual([
+      [null, null, null],
+      [3, 16.8, null],
+    ]);
+    expect(hasValues(rows, "bam_risk")).toBe(true);
+    expect(hasValues(rows, "bam_protective")).toBe(false);
   });
 });
 
@@ -72,6 +89,7 @@ describe("schedule form → API", () => {
       grace_hours: 24,
       active: true,
       next_due_at: iso,
+      time_zone: "America/New_York",
       created_at: iso,
       updated_at: iso,
       version: 1,
@@ -79,5 +97,21 @@ describe("schedule form → API", () => {
     const same = { respondent: "client", cadence_days: 7, grace_hours: 24, active: true, next_due_at: isoToPicker(iso) };
     expect(scheduleUpdateBody(schedule, same)).toEqual({});
     expect(scheduleUpdateBody(schedule, { ...same, cadence_days: "14", active: false })).toEqual({ cadence_days: 14, active: false });
+  });
+});
+
+describe("a schedule on the client's own clock", () => {
+  it("reads and writes the picker in the schedule's zone, not the practice's", () => {
+    // Monday 18:00 in Los Angeles is 02:00 UTC on Tuesday in winter.
+    expect(pickerToIso("2026-12-14 18:00:00", "America/Los_Angeles")).toBe("2026-12-15T02:00:00.000Z");
+    expect(isoToPicker("2026-12-15T02:00:00Z", "America/Los_Angeles")).toBe("2026-12-14 18:00:00");
+  });
+});
+
+describe("adherence wording", () => {
+  it("never says '1 of 0'", () => {
+    expect(adherenceText(1, 0, null)).toBe("1 received, none due yet");
+    expect(adherenceText(0, 0, null)).toBe("None received, none due yet");
+    expect(adherenceText(3, 4, 75)).toBe("3 of 4 (75%)");
   });
 });

@@ -24,13 +24,15 @@ export type SafetyKey = keyof typeof SAFETY_LABEL;
 export const SAFETY_KEYS = Object.keys(SAFETY_LABEL) as SafetyKey[];
 
 /**
- * Words for the 0–4 answers. Craving and risky situations grow with the risk
- * (0 none … 4 extreme, as the API's risk rules read them); mood, sleep,
+ * Words for the 0–4 answers. Craving, risky situations and family conflict grow with the risk
+ * (0 none … 4 extreme, as the API's risk rules read them; family conflict in the Brief
+ * Addiction Monitor's own words); mood, sleep,
  * wellbeing and confidence are rated from poor (0) to good (4).
  */
 export const SCALE_WORDS = {
   craving: ["None", "A little", "Some", "Strong", "Very strong"],
   risky_situations: ["Never", "Once or twice", "A few times", "Often", "Almost always"],
+  family_conflict: ["Not at all", "Slightly", "Moderately", "Considerably", "Extremely"],
   mood: ["Very low", "Low", "Okay", "Good", "Very good"],
   sleep_quality: ["Very poor", "Poor", "Okay", "Good", "Very good"],
   wellbeing: ["Very poor", "Poor", "Okay", "Good", "Very good"],

@@ -9,6 +9,10 @@ export interface TrendRow {
   craving: number | null;
   mood: number | null;
   meetings_attended: number | null;
+  /** The Brief Addiction Monitor composites (Use 0–12, Risk and Protective 0–24). */
+  bam_use: number | null;
+  bam_risk: number | null;
+  bam_protective: number | null;
 }
 
 /** Oldest first; a missing answer stays null so the chart shows a gap, not a zero. */
@@ -22,6 +26,9 @@ export function trendRows(checkIns: readonly CheckInRead[]): TrendRow[] {
       craving: c.craving ?? null,
       mood: c.mood ?? null,
       meetings_attended: c.meetings_attended ?? null,
+      bam_use: c.bam?.use ?? null,
+      bam_risk: c.bam?.risk ?? null,
+      bam_protective: c.bam?.protective ?? null,
     }));
 }
 
@@ -38,4 +45,16 @@ export function adherencePercent(item: Pick<Adherence, "expected" | "received">)
 
 export function anySafety(c: Pick<CheckInRead, "safety">): boolean {
   return c.safety.overdose || c.safety.self_harm_thoughts || c.safety.violence;
+}
+
+/**
+ * "3 of 4 (75%)"; before any check-in was due, "1 received, none due yet" rather than
+ * "1 of 0 (too early to tell)".
+ */
+export function adherenceText(received: number, expected: number, percent: number | null): string {
+  if (expected === 0 || percent === null) {
+    const got = received === 0 ? "None received" : `${received} received`;
+    return `${got}, ${expected === 0 ? "none due yet" : "too early to tell"}`;
+  }
+  return `${received} of ${expected} (${percent}%)`;
 }

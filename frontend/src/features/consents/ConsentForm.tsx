@@ -37,9 +37,11 @@ import {
   toConsentBody,
   validateConsentForm,
   type ConsentFormValues,
+  type EventChoice,
   type ExpiryKind,
 } from "./form";
-import { SIGNATURE_METHOD_LABEL, SIGNER_RELATIONSHIP_LABEL } from "./labels";
+import { EXPIRATION_EVENT_LABEL, SIGNATURE_METHOD_LABEL, SIGNER_RELATIONSHIP_LABEL } from "./labels";
+import { formatDateTime, PICKER_DAY_FORMAT, practiceNowForPicker } from "../../lib/format";
 
 interface Props {
   caseData: CaseRead;
@@ -47,11 +49,10 @@ interface Props {
   onCancel: () => void;
 }
 
-const longDateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeStyle: "short" });
 
 function confirmationText(values: ConsentFormValues): string {
   const signer = values.signed_by.trim() || "the signer";
-  const when = values.signed_at && dayjs(values.signed_at).isValid() ? ` on ${longDateTime.format(dayjs(values.signed_at).toDate())}` : "";
+  const when = values.signed_at && dayjs(values.signed_at).isValid() ? ` on ${formatDateTime(dayjs(values.signed_at).toDate().toISOString())}` : "";
   const how =
     values.signature_method === "typed_name"
       ? "signed it by typing their name above"
@@ -125,7 +126,7 @@ export function ConsentForm({ caseData, onDone, onCancel }: Props) {
                 <TextInput label="Patient name" withAsterisk autoComplete="off" {...form.getInputProps("patient_name")} />
                 <TextInput
                   label="Disclosing party"
-                  description="Who discloses the records: your organisation"
+                  description="Who discloses the records: your organization"
                   withAsterisk
                   {...form.getInputProps("disclosing_party")}
                 />
@@ -188,20 +189,39 @@ export function ConsentForm({ caseData, onDone, onCancel }: Props) {
               {values.expiry_kind === "date" ? (
                 <DatePickerInput
                   label="Expiry date"
-                  description="The consent holds until the end of this day"
+                  description="As written on the form: the consent holds until the end of this day, in your practice's time zone"
                   withAsterisk
-                  valueFormat="MMM D, YYYY"
+                  valueFormat={PICKER_DAY_FORMAT}
                   minDate={dayjs().format("YYYY-MM-DD")}
                   clearable
                   {...form.getInputProps("expires_at")}
                 />
               ) : (
-                <TextInput
-                  label="Expiration event"
-                  description="For example “discharge from treatment” or “one year after admission”"
-                  withAsterisk
-                  {...form.getInputProps("expiration_event")}
-                />
+                <>
+                  <Radio.Group
+                    label="The event that ends it"
+                    description="Cairn sees these happen and ends the consent at once. For any other event, a task asks the case lead to confirm the consent still holds."
+                    withAsterisk
+                    value={values.event_choice ?? ""}
+                    onChange={(value) => form.setFieldValue("event_choice", value as EventChoice)}
+                    error={form.errors.event_choice}
+                  >
+                    <Stack gap={6} mt={6}>
+                      {(Object.keys(EXPIRATION_EVENT_LABEL) as (keyof typeof EXPIRATION_EVENT_LABEL)[]).map((event) => (
+                        <Radio key={event} value={event} label={EXPIRATION_EVENT_LABEL[event]} />
+                      ))}
+                      <Radio value="other" label="Other (describe)" />
+                    </Stack>
+                  </Radio.Group>
+                  {values.event_choice === "other" && (
+                    <TextInput
+                      label="Expiration event"
+                      description="As written on the form, for example “one year after admission”"
+                      withAsterisk
+                      {...form.getInputProps("expiration_event")}
+                    />
+                  )}
+                </>
               )}
             </Stack>
           </Fieldset>
@@ -218,7 +238,7 @@ export function ConsentForm({ caseData, onDone, onCancel }: Props) {
                 />
               </SimpleGrid>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <DateTimeField label="Signed at" withAsterisk maxDate={new Date()} {...form.getInputProps("signed_at")} />
+                <DateTimeField label="Signed at" withAsterisk maxDate={practiceNowForPicker()} {...form.getInputProps("signed_at")} />
                 <Select
                   label="Signature method"
                   allowDeselect={false}

@@ -11,7 +11,7 @@ import { useConsents } from "./api";
 import { ConsentStatusBadge } from "./ConsentBadge";
 import { ConsentForm } from "./ConsentForm";
 import { expiryWarning, sortConsents } from "./form";
-import { SIGNATURE_METHOD_LABEL, SIGNER_RELATIONSHIP_LABEL, recipientText } from "./labels";
+import { SIGNATURE_METHOD_LABEL, SIGNER_RELATIONSHIP_LABEL, eventText, expiryCause, recipientText } from "./labels";
 import { RevokeConsentModal } from "./RevokeConsentModal";
 
 export function ConsentsTab({ caseData }: { caseData: CaseRead }) {
@@ -27,7 +27,7 @@ export function ConsentsTab({ caseData }: { caseData: CaseRead }) {
           Consents to disclose
         </Title>
         <Text size="sm" c="dimmed" maw={620}>
-          Nothing about the client leaves your organisation without a signed, unexpired, unrevoked consent that names the
+          Nothing about the client leaves your organization without a signed, unexpired, unrevoked consent that names the
           recipient (42 CFR Part 2).
         </Text>
       </Stack>
@@ -70,6 +70,7 @@ export function ConsentsTab({ caseData }: { caseData: CaseRead }) {
             key={consent.id}
             consent={consent}
             recipient={recipientText(consent, centers.data)}
+            centerName={centers.data?.find((c) => c.id === consent.recipient_treatment_center_id)?.name ?? null}
             onRevoke={() => setRevoking(consent)}
           />
         ))}
@@ -89,8 +90,19 @@ export function ConsentsTab({ caseData }: { caseData: CaseRead }) {
   );
 }
 
-function ConsentCard({ consent, recipient, onRevoke }: { consent: ConsentRead; recipient: string; onRevoke: () => void }) {
+function ConsentCard({
+  consent,
+  recipient,
+  centerName,
+  onRevoke,
+}: {
+  consent: ConsentRead;
+  recipient: string;
+  centerName: string | null;
+  onRevoke: () => void;
+}) {
   const warning = expiryWarning(consent);
+  const cause = expiryCause(consent);
   return (
     <Card withBorder padding="md" component="li" aria-label={`Consent for ${recipient}`}>
       <Stack gap="xs">
@@ -112,9 +124,20 @@ function ConsentCard({ consent, recipient, onRevoke }: { consent: ConsentRead; r
             <ConsentStatusBadge status={consent.status} />
           </Group>
         </Group>
-        <Text size="sm" c="dimmed">
-          {consent.expires_at ? `Expires ${formatDateTime(consent.expires_at)}` : `Ends on: ${consent.expiration_event ?? "—"}`}
-        </Text>
+        {consent.expires_at && <Text size="sm" c="dimmed">Expires {formatDateTime(consent.expires_at)}</Text>}
+        {consent.expiration_event && (
+          <Text size="sm" c="dimmed">
+            {consent.expires_at ? "Or ends earlier on: " : "Ends on: "}
+            {eventText(consent.expiration_event, centerName)}
+            {consent.expiration_event_evaluated ? "" : " (Cairn cannot see this event: staff confirm it)"}
+          </Text>
+        )}
+        {consent.status === "expired" && consent.expired_at && (
+          <Text size="sm" c="red.9">
+            Expired {formatDateTime(consent.expired_at)}
+            {cause ? `: ${cause}` : ""}
+          </Text>
+        )}
         <Text size="sm" c="dimmed">
           Signed by {consent.signed_by} ({SIGNER_RELATIONSHIP_LABEL[consent.signer_relationship].toLowerCase()}) on{" "}
           {formatDateTime(consent.signed_at)} · {SIGNATURE_METHOD_LABEL[consent.signature_method].toLowerCase()}

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import type { ConsentRead } from "../../api/types";
 import {
   daysUntilExpiry,
-  endOfDayIso,
   expiryWarning,
   initialConsentValues,
   sortConsents,
@@ -12,7 +11,7 @@ import {
   validateConsentForm,
   type ConsentFormValues,
 } from "./form";
-import { recipientText } from "./labels";
+import { eventText, expiryCause, recipientText } from "./labels";
 
 const NOW = new Date("2026-06-10T12:00:00Z");
 
@@ -59,7 +58,7 @@ describe("signature matching", () => {
 });
 
 describe("consent form → API body", () => {
-  it("prefills the patient as the signer and the organisation as the disclosing party", () => {
+  it("prefills the patient as the signer and the organization as the disclosing party", () => {
     const values = initialConsentValues({ patientName: "Daniel Okafor", organizationName: "Harbor Light" }, NOW);
     expect(values).toMatchObject({
       patient_name: "Daniel Okafor",
@@ -72,17 +71,24 @@ describe("consent form → API body", () => {
     });
   });
 
-  it("sends an expiry date as the end of that day and no expiration event", () => {
-    const body = toConsentBody(filled({ expiration_event: "discharge" }));
-    expect(body.expires_at).toBe(endOfDayIso("2026-12-31"));
-    expect(new Date(body.expires_at!).getDate()).toBe(31);
-    expect(new Date(body.expires_at!).getHours()).toBe(23);
+  it("sends the expiry date as written (the API ends it at the end of that day in the practice's zone)", () => {
+    const body = toConsentBody(filled({ event_choice: "on_discharge", expiration_event: "discharge" }));
+    expect(body.expires_at).toBe("2026-12-31");
     expect(body).not.toHaveProperty("expiration_event");
   });
 
-  it("sends an expiration event and no date when the event is chosen", () => {
-    const body = toConsentBody(filled({ expiry_kind: "event", expiration_event: "  Discharge from treatment ", expires_at: "2026-12-31" }));
-    expect(body.expiration_event).toBe("Discharge from treatment");
+  it("sends a structured event by its code, and no date", () => {
+    const body = toConsentBody(filled({ expiry_kind: "event", event_choice: "on_discharge", expiration_event: "ignored" }));
+    expect(body.expiration_event).toBe("on_discharge");
+    expect(body).not.toHaveProperty("expires_at");
+    expect(toConsentBody(filled({ expiry_kind: "event", event_choice: "on_case_closed" })).expiration_event).toBe("on_case_closed");
+  });
+
+  it("sends another event as the words typed", () => {
+    const body = toConsentBody(
+      filled({ expiry_kind: "event", event_choice: "other", expiration_event: "  One year after admission ", expires_at: "2026-12-31" }),
+    );
+    expect(body.expiration_event).toBe("One year after admission");
     expect(body).not.toHaveProperty("expires_at");
   });
 
@@ -95,7 +101,7 @@ describe("consent form → API body", () => {
       recipient_description: "Admissions team",
       purpose: "Referral for admission",
       information_description: "History and risk factors",
-      expires_at: endOfDayIso("2026-12-31"),
+      expires_at: "2026-12-31",
       signed_by: "Daniel Okafor",
       signer_relationship: "self",
       signed_at: new Date(2026, 5, 10, new Date(NOW).getHours(), new Date(NOW).getMinutes()).toISOString(),
@@ -118,7 +124,15 @@ describe("consent form validation", () => {
   });
   it("needs the chosen kind of expiry, on its own field", () => {
     expect(Object.keys(validateConsentForm(filled({ expires_at: null }), NOW))).toEqual(["expires_at"]);
-    expect(Object.keys(validateConsentForm(filled({ expiry_kind: "event", expiration_event: " " }), NOW))).toEqual(["expiration_event"]);
+    expect(Object.keys(validateConsentForm(filled({ expiry_kind: "event" }), NOW))).toEqual(["event_choice"]);
+    expect(
+      Object.keys(validateConsentForm(filled({ expiry_kind: "event", event_choice: "other", expiration_event: " " }), NOW)),
+    ).toEqual(["expiration_event"]);
+    expect(validateConsentForm(filled({ expiry_kind: "event", event_choice: "on_referral_closed" }), NOW)).toEqual({});
+  });
+  it("needs the recipient center for an end on discharge from it", () => {
+    const values = filled({ expiry_kind: "event", event_choice: "on_discharge", recipient_treatment_center_id: null, recipient_description: "Dr. Lee" });
+    expect(Object.keys(validateConsentForm(values, NOW))).toEqual(["event_choice"]);
   });
   it("refuses an expiry before the signature and a signature in the future", () => {
     expect(validateConsentForm(filled({ expires_at: "2026-06-01" }), NOW)).toHaveProperty("expires_at");
@@ -148,6 +162,23 @@ describe("expiry warnings", () => {
   it("does not warn about consents that already ended or end on an event", () => {
     expect(expiryWarning(consent("2026-06-12T12:00:00Z", "revoked"), NOW)).toBeNull();
     expect(expiryWarning(consent(null), NOW)).toBeNull();
+  });
+});
+
+describe("consent ends", () => {
+  it("names the events in words and keeps free text as written", () => {
+    expect(eventText("on_discharge", "Riverbend Recovery")).toBe("discharge from Riverbend Recovery");
+    expect(eventText("on_case_closed")).toBe("closing of the case");
+    expect(eventText("on_referral_closed")).toBe("the end of a referral under this consent");
+    expect(eventText("One year after admission")).toBe("One year after admission");
+    expect(eventText(null)).toBe("—");
+  });
+  it("says what ended an expired consent", () => {
+    expect(expiryCause({ expired_by: "on_discharge", expiry_note: "Discharged from Riverbend Recovery (referral)." })).toBe(
+      "Discharged from Riverbend Recovery (referral).",
+    );
+    expect(expiryCause({ expired_by: "date", expiry_note: null })).toBe("Its expiry date passed.");
+    expect(expiryCause({ expired_by: null, expiry_note: null })).toBeNull();
   });
 });
 

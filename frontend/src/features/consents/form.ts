@@ -1,6 +1,7 @@
 // Values of the consent form, the e-signature check, and the translation to the API body.
 import dayjs from "dayjs";
-import type { ConsentCreate, ConsentRead } from "../../api/types";
+import type { ConsentCreate, ConsentRead, ExpirationEvent } from "../../api/types";
+import { nowZonedInput, zonedInputToIso } from "../../lib/format";
 import { localToIso } from "../plans/form";
 
 type SignerRelationship = ConsentCreate["signer_relationship"];
@@ -8,6 +9,9 @@ type SignatureMethod = ConsentCreate["signature_method"];
 
 /** A consent ends on a date or on an event (42 CFR § 2.31(a)(6)): exactly one is recorded. */
 export type ExpiryKind = "date" | "event";
+
+/** An event Cairn evaluates itself, or "other": free text that staff confirm by hand. */
+export type EventChoice = ExpirationEvent | "other";
 
 export interface ConsentFormValues {
   patient_name: string;
@@ -17,8 +21,12 @@ export interface ConsentFormValues {
   purpose: string;
   information_description: string;
   expiry_kind: ExpiryKind;
-  /** The last day the consent holds, "YYYY-MM-DD" (it ends at the end of that day, local time). */
+  /** The last day the consent holds, "YYYY-MM-DD": the API makes it the end of that day in the
+   * practice's time zone. */
   expires_at: string | null;
+  /** Which event ends it; null until chosen. */
+  event_choice: EventChoice | null;
+  /** The event in words, for "other". */
   expiration_event: string;
   signed_by: string;
   signer_relationship: SignerRelationship;
@@ -62,10 +70,11 @@ export function initialConsentValues(
     information_description: "",
     expiry_kind: "date",
     expires_at: null,
+    event_choice: null,
     expiration_event: "",
     signed_by: prefill.patientName,
     signer_relationship: "self",
-    signed_at: dayjs(now).second(0).format("YYYY-MM-DD HH:mm:ss"),
+    signed_at: nowZonedInput(now),
     signature_method: "typed_name",
     typed_signature: "",
     confirmed: false,
@@ -86,12 +95,6 @@ export function signatureMatches(typed: string, signer: string): boolean {
 export function signatureComplete(values: Pick<ConsentFormValues, "typed_signature" | "signed_by" | "confirmed" | "signature_method">): boolean {
   if (!values.confirmed) return false;
   return values.signature_method !== "typed_name" || signatureMatches(values.typed_signature, values.signed_by);
-}
-
-/** The end of the chosen day, local time, as an RFC 3339 instant. */
-export function endOfDayIso(day: string): string | null {
-  const parsed = dayjs(day);
-  return parsed.isValid() ? parsed.endOf("day").millisecond(0).toISOString() : null;
 }
 
 function orNull(text: string): string | null {
@@ -115,11 +118,13 @@ export function toConsentBody(values: ConsentFormValues): ConsentCreate {
   const description = orNull(values.recipient_description);
   if (description) body.recipient_description = description;
   if (values.expiry_kind === "date") {
-    const expires = values.expires_at ? endOfDayIso(values.expires_at) : null;
-    if (expires) body.expires_at = expires;
-  } else {
+    // The date as on the paper form: the API ends it at the end of that day in the practice's zone.
+    if (values.expires_at && dayjs(values.expires_at).isValid()) body.expires_at = dayjs(values.expires_at).format("YYYY-MM-DD");
+  } else if (values.event_choice === "other") {
     const event = orNull(values.expiration_event);
     if (event) body.expiration_event = event;
+  } else if (values.event_choice) {
+    body.expiration_event = values.event_choice;
   }
   return body;
 }
@@ -128,12 +133,14 @@ export function toConsentBody(values: ConsentFormValues): ConsentCreate {
 export function validateConsentForm(values: ConsentFormValues, now: Date = new Date()): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!values.patient_name.trim()) errors.patient_name = "Enter the patient's full name";
-  if (!values.disclosing_party.trim()) errors.disclosing_party = "Name who discloses (your organisation)";
+  if (!values.disclosing_party.trim()) errors.disclosing_party = "Name who discloses (your organization)";
   if (!values.recipient_treatment_center_id && !values.recipient_description.trim())
     errors.recipient_treatment_center_id = "Choose the treatment center or describe the recipient";
   if (!values.purpose.trim()) errors.purpose = "Say why the information is disclosed";
   if (!values.information_description.trim()) errors.information_description = "Say what information may be disclosed";
-  const signedAt = values.signed_at ? dayjs(values.signed_at) : null;
+  // Read on the practice's clock, as the API reads it.
+  const signedIso = values.signed_at ? zonedInputToIso(values.signed_at) : null;
+  const signedAt = signedIso ? dayjs(signedIso) : null;
   if (!signedAt || !signedAt.isValid()) errors.signed_at = "Enter when the consent was signed";
   else if (signedAt.valueOf() > now.getTime() + SIGNATURE_TOLERANCE_MINUTES * 60_000)
     errors.signed_at = "A consent cannot be signed in the future";
@@ -141,8 +148,12 @@ export function validateConsentForm(values: ConsentFormValues, now: Date = new D
     if (!values.expires_at) errors.expires_at = "Choose the date the consent expires, or choose “On an event”";
     else if (signedAt?.isValid() && dayjs(values.expires_at).endOf("day").valueOf() <= signedAt.valueOf())
       errors.expires_at = "The consent must expire after it was signed";
-  } else if (!values.expiration_event.trim()) {
-    errors.expiration_event = "Describe the event that ends the consent, or choose “On a date”";
+  } else if (!values.event_choice) {
+    errors.event_choice = "Choose the event that ends the consent, or choose “On a date”";
+  } else if (values.event_choice === "other" && !values.expiration_event.trim()) {
+    errors.expiration_event = "Describe the event that ends the consent";
+  } else if (values.event_choice === "on_discharge" && !values.recipient_treatment_center_id) {
+    errors.event_choice = "Discharge ends the consent only when it names the treatment center";
   }
   if (!values.signed_by.trim()) errors.signed_by = "Enter the name of the person who signed";
   if (values.signature_method === "typed_name" && !signatureMatches(values.typed_signature, values.signed_by))

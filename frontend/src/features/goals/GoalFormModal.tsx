@@ -23,6 +23,7 @@ import {
   type GoalFormValues,
 } from "./form";
 import { ACHIEVEMENT_LABEL, ACHIEVEMENT_ORDER, CATEGORY_LABEL, DIRECTION_LABEL, LIFECYCLE_LABEL } from "./labels";
+import { PICKER_DAY_FORMAT } from "../../lib/format";
 
 export const GOAL_CONFLICT_MESSAGE = "This goal was changed by someone else — reload to see their changes.";
 
@@ -150,11 +151,11 @@ export function GoalFormModal({ caseId, subjects, goal, onClose }: Props) {
             <DatePickerInput
               label="Start date"
               description={base ? undefined : "Today when left empty"}
-              valueFormat="MMM D, YYYY"
+              valueFormat={PICKER_DAY_FORMAT}
               clearable={!base}
               {...form.getInputProps("start_date")}
             />
-            <DatePickerInput label="Due date" valueFormat="MMM D, YYYY" clearable {...form.getInputProps("due_date")} />
+            <DatePickerInput label="Due date" valueFormat={PICKER_DAY_FORMAT} clearable {...form.getInputProps("due_date")} />
           </SimpleGrid>
           <Select
             label="Lifecycle"

@@ -3,6 +3,7 @@ import { DateTimePicker } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
+import { onlineManager } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import type { GoalRead, MeasurementCreate } from "../../api/types";
 import { applyApiError } from "../../lib/forms";
@@ -10,6 +11,7 @@ import { IdempotencyKeys } from "../../lib/idempotency";
 import { useRecordMeasurement } from "./api";
 import { toNumber } from "./form";
 import { targetText } from "./labels";
+import { PICKER_DATE_TIME_FORMAT, practiceNowForPicker } from "../../lib/format";
 
 interface Values {
   value: number | string;
@@ -42,8 +44,22 @@ export function MeasurementModal({ caseId, goal, onClose }: { caseId: string; go
   const submit = form.onSubmit(async (values) => {
     setFormError(null);
     const body = measurementBody(values);
+    const request = { goalId: goal.id, body, idempotencyKey: keys.current.keyFor(body) };
+    if (!onlineManager.isOnline()) {
+      // Offline, the mutation waits in the query client and is sent (once: the
+      // idempotency key) when the connection returns; say so instead of spinning.
+      record.mutate(request);
+      notifications.show({
+        id: `measurement-offline-${goal.id}`,
+        color: "blue",
+        title: "Saved — will be sent when you're back online",
+        message: `${goal.title}: the measurement will be sent when the connection returns.`,
+      });
+      onClose();
+      return;
+    }
     try {
-      await record.mutateAsync({ goalId: goal.id, body, idempotencyKey: keys.current.keyFor(body) });
+      await record.mutateAsync(request);
       notifications.show({ color: "teal", title: "Measurement recorded", message: goal.title });
       onClose();
     } catch (error) {
@@ -58,6 +74,11 @@ export function MeasurementModal({ caseId, goal, onClose }: { caseId: string; go
           <Text size="sm">
             <strong>{goal.title}</strong> — {goal.metric}; target {targetText(goal)}.
           </Text>
+          {record.isPaused && (
+            <Alert color="blue" title="You're offline" role="status">
+              The measurement will be sent when the connection returns. You can close this window.
+            </Alert>
+          )}
           {formError && (
             <Alert color="red" title="Not recorded" role="alert">
               {formError}
@@ -67,9 +88,9 @@ export function MeasurementModal({ caseId, goal, onClose }: { caseId: string; go
           <DateTimePicker
             label="When"
             description="Now when left empty"
-            valueFormat="MMM D, YYYY h:mm A"
+            valueFormat={PICKER_DATE_TIME_FORMAT}
             clearable
-            maxDate={new Date()}
+            maxDate={practiceNowForPicker()}
             {...form.getInputProps("measured_at")}
           />
           <Textarea label="Note" autosize minRows={2} maxLength={2000} {...form.getInputProps("note")} />

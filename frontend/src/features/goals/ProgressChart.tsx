@@ -36,8 +36,11 @@ export function ProgressChart({ measurements, target, baseline = null, unit, tit
         data={chart.rows}
         dataKey="label"
         series={[{ name: "value", label: unit, color: "cyan.8" }]}
-        referenceLines={[{ y: target, label: `Target ${formatValue(target)}`, color: "red.8", labelPosition: "insideTopRight" }]}
-        yAxisProps={{ domain: chart.domain, width: 36 }}
+        // The target is a line across the chart, not a point.
+        referenceLines={[
+          { y: target, label: `Target ${formatValue(target)}`, color: "red.8", labelPosition: "insideTopRight", strokeDasharray: "6 4" },
+        ]}
+        yAxisProps={{ domain: chart.domain, width: 36, allowDecimals: !chart.integer, ticks: chart.ticks }}
         curveType="linear"
         withDots
         connectNulls

@@ -1,4 +1,5 @@
 // Measurement series → chart rows. Pure, so the mapping is unit-tested.
+import { formatMonthDay } from "../../lib/format";
 
 export interface SeriesPoint {
   value: number;
@@ -18,13 +19,15 @@ export interface ProgressChartData {
   target: number;
   /** A y range that always shows the target line as well as every point. */
   domain: [number, number];
+  /** Whole numbers only (a count: meetings, days): the axis gets integer ticks. */
+  integer: boolean;
+  /** The y-axis ticks: whole steps for counts, else left to the chart. */
+  ticks: number[] | undefined;
 }
 
-const shortDate = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" });
-
+/** "Dec 2" on the practice's clock (lib/format). */
 export function shortDateLabel(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : shortDate.format(date);
+  return formatMonthDay(iso);
 }
 
 /** Oldest first, whatever order the points came in. */
@@ -36,7 +39,20 @@ export function progressChartData(
   const rows = [...measurements]
     .sort((a, b) => Date.parse(a.measured_at) - Date.parse(b.measured_at))
     .map((m) => ({ label: shortDateLabel(m.measured_at), at: m.measured_at, value: m.value }));
-  return { rows, target, domain: yDomain([...rows.map((r) => r.value), target, ...(baseline === null ? [] : [baseline])]) };
+  const values = [...rows.map((r) => r.value), target, ...(baseline === null ? [] : [baseline])];
+  const integer = values.every((v) => Number.isInteger(v));
+  const [low, high] = yDomain(values);
+  const domain: [number, number] = integer ? [Math.floor(low), Math.max(Math.ceil(high), Math.floor(low) + 1)] : [low, high];
+  return { rows, target, domain, integer, ticks: integer ? integerTicks(domain) : undefined };
+}
+
+/** Whole-number ticks across `domain`, at most about six of them: 0 1 2 3, or 0 2 4 6 8. */
+export function integerTicks([low, high]: [number, number]): number[] {
+  const span = Math.max(1, high - low);
+  const step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000].find((s) => span / s <= 6) ?? Math.ceil(span / 6);
+  const ticks: number[] = [];
+  for (let tick = Math.ceil(low / step) * step; tick <= high; tick += step) ticks.push(tick);
+  return ticks;
 }
 
 /** Padded bounds around the values; never below zero when nothing is negative. */

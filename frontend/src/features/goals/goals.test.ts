@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GoalRead } from "../../api/types";
-import { progressChartData, yDomain } from "./chart";
+import { integerTicks, progressChartData, yDomain } from "./chart";
 import { EMPTY_GOAL_FORM, goalToFormValues, toCreateBody, toUpdateBody, validateGoalForm } from "./form";
 import { targetText } from "./labels";
 
@@ -41,6 +41,25 @@ describe("progress chart data", () => {
     expect(chart.target).toBe(5);
     expect(chart.domain[0]).toBe(0);
     expect(chart.domain[1]).toBeGreaterThanOrEqual(5);
+  });
+
+  it("gives counts whole-number ticks, never 0.9 or 1.8", () => {
+    const chart = progressChartData(
+      [
+        { value: 0, measured_at: "2026-02-03T10:00:00Z" },
+        { value: 1, measured_at: "2026-02-10T10:00:00Z" },
+        { value: 3, measured_at: "2026-02-17T10:00:00Z" },
+      ],
+      3,
+    );
+    expect(chart.integer).toBe(true);
+    expect(chart.domain.every(Number.isInteger)).toBe(true);
+    expect(chart.ticks).toEqual([0, 1, 2, 3, 4]);
+    expect(integerTicks([0, 30])).toEqual([0, 5, 10, 15, 20, 25, 30]);
+    // A measure with decimals (hours, a score) keeps the chart's own ticks.
+    const hours = progressChartData([{ value: 1.5, measured_at: "2026-02-03T10:00:00Z" }], 2);
+    expect(hours.integer).toBe(false);
+    expect(hours.ticks).toBeUndefined();
   });
 
   it("pads a flat series and allows negative values", () => {

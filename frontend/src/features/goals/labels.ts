@@ -37,7 +37,7 @@ export const LIFECYCLE_LABEL: Record<LifecycleStatus, string> = {
   active: "Active",
   on_hold: "On hold",
   completed: "Completed",
-  cancelled: "Cancelled",
+  cancelled: "Canceled",
 };
 
 export const CATEGORY_LABEL: Record<GoalCategory, string> = {

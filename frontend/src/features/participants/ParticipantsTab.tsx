@@ -14,6 +14,7 @@ import { PARTICIPANT_ROLE_LABEL, READINESS_BADGE, READINESS_LABEL, RELATIONSHIP_
 import { ParticipantFormModal } from "./ParticipantFormModal";
 import { SpeakingOrder } from "./SpeakingOrder";
 import { LoadError } from "../../lib/LoadError";
+import { PhoneLink } from "../../lib/phone";
 
 type Dialog =
   | { kind: "add" }
@@ -138,7 +139,7 @@ function ParticipantCard({ participant: p, onEdit, onLetter, onDelete }: CardPro
           <Text size="sm" style={{ overflowWrap: "anywhere" }}>
             {p.email}
             {p.email && p.phone ? " · " : ""}
-            {p.phone}
+            {p.phone && <PhoneLink phone={p.phone} extension={p.phone_extension} size="sm" />}
           </Text>
         )}
         <Text size="sm">

@@ -64,6 +64,10 @@ export function SpeakingOrder({ caseId, participants, plan }: Props) {
   const orderedSpeakers = shown.map((id) => byId.get(id)).filter((p): p is ParticipantRead => Boolean(p));
   // With a plan, "saved" means the plan holds exactly this order; without one, each speaker's own number.
   const dirty = plan ? !sameOrder(shown, plan.data.speaking_order) : participantOrderChanges(orderedSpeakers).length > 0;
+  // "Not saved" only after someone moved a speaker: before that the order shown is the
+  // saved one or its default (speakers by number, new ones at the end), which may be
+  // saved as it is but is nobody's unsaved work.
+  const unsaved = touched && dirty;
   const delivered = plan?.data.status === "delivered";
   const approved = plan?.data.status === "approved";
 
@@ -138,7 +142,7 @@ export function SpeakingOrder({ caseId, participants, plan }: Props) {
           <Title order={2} size="h4" id="speaking-order-title">
             Speaking order
           </Title>
-          {dirty && !delivered && (
+          {unsaved && !delivered && (
             <Badge color="red" variant="light">
               Not saved
             </Badge>

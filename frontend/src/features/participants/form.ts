@@ -7,6 +7,7 @@ import type {
   Readiness,
   Relationship,
 } from "../../api/types";
+import { displayPhone } from "../../lib/phone";
 
 export interface ParticipantFormValues {
   full_name: string;
@@ -48,7 +49,7 @@ export function participantToFormValues(p: ParticipantRead): ParticipantFormValu
     role: p.role,
     readiness: p.readiness,
     email: p.email ?? "",
-    phone: p.phone ?? "",
+    phone: p.phone ? displayPhone(p.phone, p.phone_extension) : "",
     bottom_line: p.bottom_line ?? "",
     notes: p.notes ?? "",
   };

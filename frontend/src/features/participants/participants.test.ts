@@ -12,6 +12,7 @@ const person = (id: string, extra: Partial<ParticipantRead> = {}): ParticipantRe
     role: "speaker",
     email: null,
     phone: null,
+    phone_extension: null,
     readiness: "committed",
     letter: null,
     bottom_line: null,

@@ -63,7 +63,7 @@ export function WebhookEndpointCard() {
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="org-endpoint-title">
       <Title order={2} size="h4" id="org-endpoint-title">
-        Your organisation&apos;s webhook
+        Your organization&apos;s webhook
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
         Optional. Cairn can notify your own systems when a center changes a referral&apos;s status (
@@ -145,7 +145,7 @@ function EndpointForm({
     }
   });
   return (
-    <form onSubmit={submit} noValidate aria-label="Organisation webhook endpoint">
+    <form onSubmit={submit} noValidate aria-label="Organization webhook endpoint">
       <Stack gap="xs">
         {formError && (
           <Alert color="red" title="Not saved" role="alert" style={{ whiteSpace: "pre-line" }}>

@@ -1,6 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
-import { ApiError } from "../../api/problem";
 import type { ApiClientCreate, ApiClientRead, WebhookDeliveryStatus, WebhookEndpoint } from "../../api/types";
 import { centerKeys } from "../centers/api";
 
@@ -87,18 +86,11 @@ export function useRevokeApiClient() {
   });
 }
 
-/** The organisation's own endpoint, or null when none is set (the API answers 404). */
+/** The organization's own endpoint, or null when none is set (the API answers 200 null). */
 export function useWebhookEndpoint() {
   return useQuery({
     queryKey: partnerKeys.endpoint(),
-    queryFn: async ({ signal }) => {
-      try {
-        return await unwrap(api.GET("/api/v1/webhook-endpoint", { signal }));
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
+    queryFn: async ({ signal }) => (await unwrap(api.GET("/api/v1/webhook-endpoint", { signal }))) ?? null,
   });
 }
 

@@ -18,7 +18,7 @@ export const DELIVERY_STATUS_COLOR: Record<WebhookDeliveryStatus, string> = {
 /** The events Cairn sends (DESIGN §4 Webhooks), and who receives them. */
 export const EVENT_TYPE_LABEL: Record<string, string> = {
   "referral.sent": "Referral sent",
-  "referral.cancelled": "Referral cancelled",
+  "referral.cancelled": "Referral canceled",
   "referral.status_changed": "Referral status changed",
   "alert.created": "Alert raised",
 };

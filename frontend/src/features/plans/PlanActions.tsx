@@ -2,9 +2,8 @@ import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from "@man
 import { useForm } from "@mantine/form";
 import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { IconCheck, IconFlag, IconPrinter, IconSend } from "@tabler/icons-react";
+import { IconArrowBackUp, IconCheck, IconFlag, IconPrinter, IconSend } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
-import dayjs from "dayjs";
 import { useState } from "react";
 import type { Versioned } from "../../api/client";
 import { ApiError, describeError } from "../../api/problem";
@@ -15,10 +14,11 @@ import { ButtonLink } from "../../lib/links";
 import { staffRole, useMe } from "../auth/api";
 import { options } from "../cases/labels";
 import { PLAN_CONFLICT_MESSAGE } from "../participants/SpeakingOrder";
-import { planKeys, useDeliverPlan, usePlanStep, type PlanStep } from "./api";
+import { planKeys, useDeliverPlan, usePlanStep, useReturnPlan, type PlanStep } from "./api";
 import { DateTimeField } from "./DateTimeField";
 import { isoToLocal, localToIso } from "./form";
 import { DELIVERY_RESULT_LABEL } from "./labels";
+import { nowZonedInput, practiceNowForPicker } from "../../lib/format";
 
 interface Props {
   caseId: string;
@@ -32,6 +32,7 @@ export function PlanActions({ caseId, current, dirty }: Props) {
   const queryClient = useQueryClient();
   const step = usePlanStep(caseId);
   const [delivering, setDelivering] = useState(false);
+  const [returning, setReturning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const plan = current.data;
@@ -87,6 +88,16 @@ export function PlanActions({ caseId, current, dirty }: Props) {
             Approve
           </Button>
         )}
+        {plan.status === "in_review" && mayApprove && (
+          <Button
+            variant="default"
+            leftSection={<IconArrowBackUp size={16} aria-hidden />}
+            onClick={() => setReturning(true)}
+            disabled={dirty}
+          >
+            Return for changes
+          </Button>
+        )}
         {plan.status === "approved" && (
           <Button leftSection={<IconFlag size={16} aria-hidden />} onClick={() => setDelivering(true)} disabled={dirty}>
             Mark as delivered
@@ -100,7 +111,7 @@ export function PlanActions({ caseId, current, dirty }: Props) {
       )}
       {plan.status === "in_review" && !mayApprove && (
         <Text size="sm" c="dimmed">
-          Waiting for a supervisor or an admin to approve it.
+          Waiting for a supervisor or an admin to approve it. Changing it now takes it back to draft.
         </Text>
       )}
       {conflict && (
@@ -119,8 +130,74 @@ export function PlanActions({ caseId, current, dirty }: Props) {
           {error}
         </Alert>
       )}
+      {returning && <ReturnModal caseId={caseId} current={current} onClose={() => setReturning(false)} />}
       {delivering && <DeliverModal caseId={caseId} current={current} onClose={() => setDelivering(false)} />}
     </Stack>
+  );
+}
+
+function ReturnModal({ caseId, current, onClose }: { caseId: string; current: Versioned<PlanRead>; onClose: () => void }) {
+  const phone = useMediaQuery("(max-width: 36em)");
+  const giveBack = useReturnPlan(caseId);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<{ comment: string }>({
+    mode: "controlled",
+    initialValues: { comment: "" },
+    validate: { comment: (value) => (value.trim() ? null : "Say what needs to change") },
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    setFormError(null);
+    try {
+      await giveBack.mutateAsync({ comment: values.comment.trim(), etag: current.etag });
+      notifications.show({
+        color: "teal",
+        title: "Returned for changes",
+        message: "The plan is back in draft, and the case lead has a task to address your comments.",
+      });
+      onClose();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 412) {
+        setFormError(PLAN_CONFLICT_MESSAGE);
+        return;
+      }
+      setFormError(applyApiError(form, error, ["comment"]));
+    }
+  });
+
+  return (
+    <Modal opened onClose={onClose} title="Return the plan for changes" centered fullScreen={phone}>
+      <form onSubmit={submit} noValidate aria-label="Return the plan for changes">
+        <Stack>
+          <Text size="sm">
+            The plan goes back to draft. Your comment stays on the plan's history, and the case lead gets a task to
+            address it.
+          </Text>
+          {formError && (
+            <Alert color="red" role="alert" title="Not returned">
+              {formError}
+            </Alert>
+          )}
+          <Textarea
+            label="What needs to change"
+            withAsterisk
+            autosize
+            minRows={3}
+            maxLength={4000}
+            data-autofocus
+            {...form.getInputProps("comment")}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={giveBack.isPending}>
+              Return for changes
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
   );
 }
 
@@ -137,7 +214,11 @@ function DeliverModal({ caseId, current, onClose }: { caseId: string; current: V
   const form = useForm<DeliveryValues>({
     mode: "controlled",
     initialValues: {
-      held_at: isoToLocal(current.data.scheduled_at) ?? dayjs().second(0).format("YYYY-MM-DD HH:mm:ss"),
+      // The scheduled time, unless it is still ahead: a meeting cannot be held in the future.
+      held_at:
+        current.data.scheduled_at && Date.parse(current.data.scheduled_at) <= Date.now()
+          ? (isoToLocal(current.data.scheduled_at) as string)
+          : nowZonedInput(),
       result: null,
       notes: "",
     },
@@ -179,7 +260,7 @@ function DeliverModal({ caseId, current, onClose }: { caseId: string; current: V
               {formError}
             </Alert>
           )}
-          <DateTimeField label="Held at" withAsterisk {...form.getInputProps("held_at")} />
+          <DateTimeField label="Held at" withAsterisk maxDate={practiceNowForPicker()} {...form.getInputProps("held_at")} />
           <Select
             label="Result"
             withAsterisk

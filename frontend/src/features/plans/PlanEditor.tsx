@@ -354,7 +354,9 @@ export function PlanEditor({ caseId, current, participants, onDirtyChange }: Pro
             {values.rehearsals.map((_, i) => (
               <Group key={i} align="flex-end" gap="sm" wrap="wrap">
                 <DateTimeField
-                  label={`Rehearsal ${i + 1}`}
+                  label={`Rehearsal ${i + 1}: date and time`}
+                  description="Pick the day, then the time, then confirm; on the practice's clock."
+                  placeholder="Pick a date and time"
                   withAsterisk
                   disabled={readOnly}
                   style={{ flex: 1, minWidth: 200 }}

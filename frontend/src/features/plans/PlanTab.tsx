@@ -1,5 +1,5 @@
 import { Alert, Badge, Card, Center, Group, Loader, Stack, Text, Title } from "@mantine/core";
-import { IconBulb } from "@tabler/icons-react";
+import { IconArrowBackUp, IconBulb } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import type { CaseRead } from "../../api/types";
@@ -83,8 +83,24 @@ export function PlanTab({ caseData }: { caseData: CaseRead }) {
         </Alert>
       )}
       {p.status === "approved" && (
-        <Alert color="teal" variant="light">
-          Approved. Changing anything returns the plan to draft, and it must be approved again.
+        <Alert color="teal" variant="light" title={p.approved_by && p.approved_at ? `Approved by ${p.approved_by.full_name}, ${formatDateTime(p.approved_at)}` : "Approved"}>
+          Changing anything returns the plan to draft, and it must be approved again.
+        </Alert>
+      )}
+      {p.status === "draft" && p.return_comment && p.returned_at && (
+        <Alert
+          color="orange"
+          variant="light"
+          icon={<IconArrowBackUp aria-hidden />}
+          title={`Returned for changes${p.returned_by ? ` by ${p.returned_by.full_name}` : ""}, ${formatDateTime(p.returned_at)}`}
+          data-testid="plan-returned"
+        >
+          <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+            {p.return_comment}
+          </Text>
+          <Text size="xs" c="dimmed" mt={4}>
+            Make the changes, save, and submit the plan again.
+          </Text>
         </Alert>
       )}
 

@@ -67,7 +67,14 @@ function Revisions({ caseId, participants }: { caseId: string; participants: Par
             {items.map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>{r.version}</Table.Td>
-                <Table.Td>{r.change}</Table.Td>
+                <Table.Td>
+                  {r.change}
+                  {r.comment && (
+                    <Text size="xs" c="dimmed" style={{ whiteSpace: "pre-wrap" }}>
+                      “{r.comment}”
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>{r.author?.full_name ?? "—"}</Table.Td>
                 <Table.Td>
                   <time dateTime={r.at} title={formatDateTime(r.at)}>

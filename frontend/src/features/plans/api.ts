@@ -1,9 +1,9 @@
 import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap, unwrapVersioned, type Versioned } from "../../api/client";
-import { ApiError } from "../../api/problem";
 import type { PlanCreate, PlanDelivery, PlanRead, PlanUpdate } from "../../api/types";
 import { caseKeys } from "../cases/api";
 import { taskKeys } from "../tasks/api";
+import { reviewKeys } from "./reviews";
 
 export const planKeys = {
   all: ["plans"] as const,
@@ -12,19 +12,15 @@ export const planKeys = {
   templates: () => [...planKeys.all, "templates"] as const,
 };
 
-/** The case's plan with its ETag, or null while the case has none (the API answers 404). */
+/** The case's plan with its ETag, or null while the case has none (the API answers 200 null). */
 export function planQueryOptions(caseId: string) {
   return queryOptions({
     queryKey: planKeys.detail(caseId),
     queryFn: async ({ signal }): Promise<Versioned<PlanRead> | null> => {
-      try {
-        return await unwrapVersioned(
-          api.GET("/api/v1/cases/{case_id}/plan", { params: { path: { case_id: caseId } }, signal }),
-        );
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
+      const found = await unwrapVersioned(
+        api.GET("/api/v1/cases/{case_id}/plan", { params: { path: { case_id: caseId } }, signal }),
+      );
+      return found.data ? { data: found.data, etag: found.etag } : null;
     },
   });
 }
@@ -67,6 +63,9 @@ function useStorePlan(caseId: string) {
     void queryClient.invalidateQueries({ queryKey: caseKeys.detail(caseId) });
     void queryClient.invalidateQueries({ queryKey: caseKeys.timeline(caseId) });
     void queryClient.invalidateQueries({ queryKey: caseKeys.lists() });
+    // Review steps change the queue, and raise tasks; a new date moves the template tasks.
+    void queryClient.invalidateQueries({ queryKey: reviewKeys.all });
+    void queryClient.invalidateQueries({ queryKey: taskKeys.all });
   };
 }
 
@@ -96,9 +95,8 @@ export function useUpdatePlan(caseId: string) {
     mutationFn: ({ body, etag }: { body: PlanUpdate; etag: string }) =>
       unwrapVersioned(
         api.PATCH("/api/v1/cases/{case_id}/plan", {
-          params: { path: { case_id: caseId } },
+          params: { path: { case_id: caseId }, header: { "If-Match": etag } },
           body,
-          headers: { "If-Match": etag },
         }),
       ),
     onSuccess: store,
@@ -118,6 +116,22 @@ export function usePlanStep(caseId: string) {
           : api.POST("/api/v1/cases/{case_id}/plan/approve", init),
       );
     },
+    onSuccess: store,
+  });
+}
+
+/** Return the plan in review for changes, with the reviewer's comment (supervisor or admin). */
+export function useReturnPlan(caseId: string) {
+  const store = useStorePlan(caseId);
+  return useMutation({
+    mutationFn: ({ comment, etag }: { comment: string; etag: string | null }) =>
+      unwrapVersioned(
+        api.POST("/api/v1/cases/{case_id}/plan/return", {
+          params: { path: { case_id: caseId } },
+          body: { comment },
+          ...(etag ? { headers: { "If-Match": etag } } : {}),
+        }),
+      ),
     onSuccess: store,
   });
 }

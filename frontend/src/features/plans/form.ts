@@ -1,5 +1,5 @@
 // Values of the plan editor, and their translation to a PATCH body.
-import dayjs from "dayjs";
+import { isoToZonedInput, zonedInputToIso } from "../../lib/format";
 import type { LevelOfCare, ParticipantRead, PlanRead, PlanUpdate } from "../../api/types";
 
 /** Date-times in the form are local "YYYY-MM-DD HH:mm:ss" strings, as Mantine's pickers use. */
@@ -38,16 +38,16 @@ export interface PlanFormValues {
   contributions: ContributionValues[];
 }
 
+/** RFC 3339 → the picker's "YYYY-MM-DD HH:mm:ss" on the practice's clock. */
 export function isoToLocal(iso: string | null | undefined): LocalDateTime | null {
   if (!iso) return null;
-  const parsed = dayjs(iso);
-  return parsed.isValid() ? parsed.format("YYYY-MM-DD HH:mm:ss") : null;
+  return isoToZonedInput(iso);
 }
 
+/** The picker's "YYYY-MM-DD HH:mm:ss", read on the practice's clock → RFC 3339 UTC. */
 export function localToIso(local: LocalDateTime | null | undefined): string | null {
   if (!local) return null;
-  const parsed = dayjs(local);
-  return parsed.isValid() ? parsed.toISOString() : null;
+  return zonedInputToIso(local);
 }
 
 /** The form shows one contribution row per participant, in the order of the list. */

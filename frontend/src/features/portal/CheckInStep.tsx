@@ -1,8 +1,10 @@
 // The questions of one check-in step, shared by the portal and by staff entering a check-in.
-import { Alert, Stack, Text, TextInput, Textarea } from "@mantine/core";
+import { Alert, Anchor, Radio, Stack, Text, TextInput, Textarea } from "@mantine/core";
 import { IconLifebuoy } from "@tabler/icons-react";
-import { COMMON_SUBSTANCES, type CheckInFormValues, type StepId } from "./checkinForm";
+import { COMMON_SUBSTANCES, recallChoices, type CheckInFormValues, type StepId } from "./checkinForm";
 import { CountQuestion, ScaleQuestion, SubstancesQuestion, YesNoQuestion } from "./questions";
+import { ContactText } from "../../lib/ContactText";
+import classes from "./portal.module.css";
 
 export interface GoalForCheckIn {
   id: string;
@@ -17,28 +19,43 @@ interface Props {
   values: CheckInFormValues;
   errors: Record<string, string>;
   onChange: (change: Partial<CheckInFormValues>) => void;
+  /** The recall window the answers cover, in days. */
   periodDays: number;
+  /** The window that follows the schedule's cadence (the default). */
+  scheduleDays: number;
   goals: GoalForCheckIn[];
   /** The client's first name, for a family member's questions. */
   clientName: string;
 }
 
-export function CheckInStep({ step, values, errors, onChange, periodDays, goals, clientName }: Props) {
+export function CheckInStep({ step, values, errors, onChange, periodDays, scheduleDays, goals, clientName }: Props) {
   switch (step) {
     case "use":
       return (
         <Stack gap="lg">
+          <RecallWindow values={values} onChange={onChange} scheduleDays={scheduleDays} />
           <CountQuestion
             name="days_used"
             label={`In the last ${periodDays} days, on how many days did you drink or use drugs?`}
             description="Choose 0 if you did not use at all. An honest answer helps your team help you."
             max={periodDays}
             value={values.days_used}
-            onChange={(days_used) => onChange({ days_used, ...(days_used === 0 ? { substances: [], other_substance: "" } : {}) })}
+            onChange={(days_used) =>
+              onChange({ days_used, ...(days_used ? {} : { substances: [], other_substance: "", heavy_drinking_days: null }) })
+            }
             error={errors.days_used}
           />
           {Boolean(values.days_used) && (
             <>
+              <CountQuestion
+                name="heavy_drinking_days"
+                label="On how many of those days did you have 5 or more drinks (4 or more for a woman)?"
+                description="Choose 0 if you did not drink that much, or did not drink at all."
+                max={Math.min(periodDays, values.days_used ?? periodDays)}
+                value={values.heavy_drinking_days}
+                onChange={(heavy_drinking_days) => onChange({ heavy_drinking_days })}
+                error={errors.heavy_drinking_days}
+              />
               <SubstancesQuestion
                 label="What did you use? (choose all that apply)"
                 options={COMMON_SUBSTANCES}
@@ -70,6 +87,13 @@ export function CheckInStep({ step, values, errors, onChange, periodDays, goals,
             value={values.risky_situations}
             onChange={(risky_situations) => onChange({ risky_situations })}
           />
+          <ScaleQuestion
+            item="family_conflict"
+            name="family_conflict"
+            label="How much have arguments or problems getting along with family or friends bothered you?"
+            value={values.family_conflict}
+            onChange={(family_conflict) => onChange({ family_conflict })}
+          />
         </Stack>
       );
     case "support":
@@ -84,12 +108,20 @@ export function CheckInStep({ step, values, errors, onChange, periodDays, goals,
           />
           <CountQuestion
             name="meetings_attended"
-            label="How many support meetings did you go to?"
+            label={`In the last ${periodDays} days, on how many days did you go to a support meeting?`}
             description="AA, NA, SMART Recovery, church groups or online meetings all count."
-            max={7}
-            moreLabel="7 or more"
+            max={periodDays}
             value={values.meetings_attended}
             onChange={(meetings_attended) => onChange({ meetings_attended })}
+            error={errors.meetings_attended}
+          />
+          <CountQuestion
+            name="work_school_days"
+            label={`On how many days did you spend much of the day at work, school or volunteering?`}
+            max={periodDays}
+            value={values.work_school_days}
+            onChange={(work_school_days) => onChange({ work_school_days })}
+            error={errors.work_school_days}
           />
           <YesNoQuestion
             name="sober_support_contact"
@@ -156,6 +188,31 @@ export function CheckInStep({ step, values, errors, onChange, periodDays, goals,
   }
 }
 
+/** Which days the answers cover: the schedule's window, the last 7 or the last 30 days. */
+function RecallWindow({ values, onChange, scheduleDays }: Pick<Props, "values" | "onChange" | "scheduleDays">) {
+  const choices = recallChoices(scheduleDays);
+  const followsSchedule = choices.some((c) => c.value === "schedule");
+  const value = values.period_days !== null ? String(values.period_days) : followsSchedule ? "schedule" : String(scheduleDays);
+  return (
+    <Radio.Group
+      label="Which days are you answering about?"
+      name="period_days"
+      value={value}
+      onChange={(v) => onChange({ period_days: v === "schedule" ? null : Number(v) })}
+      labelProps={{ fz: "md", fw: 600, mb: 6 }}
+    >
+      <Stack gap={8} mt={4}>
+        {choices.map((choice) => (
+          <Radio.Card key={choice.value} value={choice.value} className={classes.choice} radius="md">
+            <Radio.Indicator aria-hidden />
+            <Text size="md">{choice.label}</Text>
+          </Radio.Card>
+        ))}
+      </Stack>
+    </Radio.Group>
+  );
+}
+
 function SafetyQuestions({
   values,
   errors,
@@ -198,10 +255,18 @@ export function CrisisNote() {
     <Alert color="red" variant="filled" icon={<IconLifebuoy aria-hidden />} title="You do not have to wait for us" role="alert">
       <Stack gap={6}>
         <Text size="md">
-          If someone is in danger, not breathing, or may have overdosed: <strong>call 911 now</strong>.
+          If someone is in danger, not breathing, or may have overdosed: <strong>
+            <Anchor href="tel:911" c="white" underline="always" inherit>
+              call 911 now
+            </Anchor>
+          </strong>
+          .
         </Text>
         <Text size="md">
-          To talk to someone right away, <strong>call or text 988</strong> (Suicide &amp; Crisis Lifeline, free, 24/7).
+          To talk to someone right away, <strong>
+            <ContactText text="call or text 988" c="white" underline="always" />
+          </strong>{" "}
+          (Suicide &amp; Crisis Lifeline, free, 24/7).
         </Text>
       </Stack>
     </Alert>

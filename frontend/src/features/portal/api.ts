@@ -2,7 +2,6 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/r
 import createClient from "openapi-fetch";
 import { api, session, unwrap } from "../../api/client";
 import type { paths } from "../../api/schema";
-import { ApiError } from "../../api/problem";
 import type { PortalCheckIn } from "../../api/types";
 import { caseKeys } from "../cases/api";
 import { participantKeys } from "../participants/api";
@@ -68,18 +67,11 @@ export function usePortalGoals() {
   });
 }
 
-/** The plan; `null` when there is none to show (the client, or no plan yet: 404). */
+/** The plan; `null` when there is none to show (the client, or no plan yet: the API answers 200 null). */
 export function usePortalPlan() {
   return useQuery({
     queryKey: portalKeys.plan(),
-    queryFn: async ({ signal }) => {
-      try {
-        return await unwrap(api.GET("/api/v1/portal/plan", { signal }));
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
+    queryFn: async ({ signal }) => (await unwrap(api.GET("/api/v1/portal/plan", { signal }))) ?? null,
   });
 }
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_CHECK_IN, goalsToMeasure, periodDaysFor, stepsFor, toCheckInBody, validateStep } from "./checkinForm";
+import {
+  EMPTY_CHECK_IN,
+  goalsToMeasure,
+  periodDaysFor,
+  recallChoices,
+  stepsFor,
+  toCheckInBody,
+  validateStep,
+  windowDays,
+} from "./checkinForm";
 import { portalRedirect } from "./redirect";
 
 describe("check-in steps", () => {
@@ -31,6 +40,33 @@ describe("check-in steps", () => {
   });
 });
 
+describe("recall window", () => {
+  it("follows the schedule unless 7 or 30 days are picked", () => {
+    expect(windowDays(EMPTY_CHECK_IN, 14)).toBe(14);
+    expect(windowDays({ period_days: 30 }, 14)).toBe(30);
+    expect(windowDays({ period_days: 7 }, null)).toBe(7);
+  });
+
+  it("offers the schedule's window only when it is neither 7 nor 30 days", () => {
+    expect(recallChoices(7).map((c) => c.value)).toEqual(["7", "30"]);
+    expect(recallChoices(14).map((c) => [c.value, c.days])).toEqual([
+      ["schedule", 14],
+      ["7", 7],
+      ["30", 30],
+    ]);
+  });
+
+  it("refuses day counts above the window, and heavy drinking days above the days used", () => {
+    const answered = { ...EMPTY_CHECK_IN, days_used: 8, heavy_drinking_days: 2 };
+    expect(validateStep("use", answered, 7)).toEqual({ days_used: "At most 7 days." });
+    expect(validateStep("use", answered, 30)).toEqual({});
+    expect(validateStep("use", { ...answered, heavy_drinking_days: 9 }, 30)).toHaveProperty("heavy_drinking_days");
+    const support = { ...EMPTY_CHECK_IN, meetings_attended: 12, work_school_days: 20 };
+    expect(Object.keys(validateStep("support", support, 7))).toEqual(["meetings_attended", "work_school_days"]);
+    expect(validateStep("support", support, 30)).toEqual({});
+  });
+});
+
 describe("check-in form → API", () => {
   const safe = { overdose: "no", self_harm_thoughts: "no", violence: "no" } as const;
 
@@ -45,6 +81,9 @@ describe("check-in form → API", () => {
         mood: 1,
         confidence: 2,
         meetings_attended: 1,
+        heavy_drinking_days: 1,
+        family_conflict: 3,
+        work_school_days: 4,
         sober_support_contact: "yes",
         commitments_kept: "yes",
         goal_values: { g1: "2", g2: "", g3: "1,5" },
@@ -62,6 +101,9 @@ describe("check-in form → API", () => {
       mood: 1,
       confidence: 2,
       meetings_attended: 1,
+      heavy_drinking_days: 1,
+      family_conflict: 3,
+      work_school_days: 4,
       sober_support_contact: true,
       goal_updates: [
         { goal_id: "g1", value: 2 },
@@ -73,8 +115,15 @@ describe("check-in form → API", () => {
   });
 
   it("sends no substances when nothing was used, and only a family member's own items", () => {
-    expect(toCheckInBody({ ...EMPTY_CHECK_IN, days_used: 0, substances: ["Alcohol"], safety: safe }, "client", 7).substances_used).toEqual([]);
-    const family = toCheckInBody({ ...EMPTY_CHECK_IN, days_used: 3, commitments_kept: "no", wellbeing: 2, safety: safe }, "participant", 7);
+    const sober = toCheckInBody({ ...EMPTY_CHECK_IN, days_used: 0, substances: ["Alcohol"], heavy_drinking_days: 2, safety: safe }, "client", 30);
+    expect(sober.substances_used).toEqual([]);
+    expect(sober).not.toHaveProperty("heavy_drinking_days");
+    expect(sober.period_days).toBe(30);
+    const family = toCheckInBody(
+      { ...EMPTY_CHECK_IN, days_used: 3, family_conflict: 2, commitments_kept: "no", wellbeing: 2, safety: safe },
+      "participant",
+      7,
+    );
     expect(family).toEqual({
       period_days: 7,
       substances_used: [],

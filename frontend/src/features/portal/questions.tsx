@@ -1,6 +1,6 @@
 // Large, plain-language answer controls for check-ins (phones first: every
 // target is at least 48 px, every group is a real radio group with a label).
-import { Chip, Group, Radio, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Chip, Group, NumberInput, Radio, SimpleGrid, Stack, Text } from "@mantine/core";
 import { SCALE_WORDS, type ScaleItem } from "../checkins/labels";
 import type { YesNo } from "./checkinForm";
 import classes from "./portal.module.css";
@@ -69,8 +69,36 @@ export function YesNoQuestion(props: ChoiceProps<"yes" | "no"> & { value: YesNo 
   );
 }
 
-/** A whole number from 0 to `max`, as a grid of big buttons. */
-export function CountQuestion(props: ChoiceProps<number> & { max: number; moreLabel?: string }) {
+/** Above this many, a count is typed rather than picked from buttons (a 30-day window). */
+const MOST_BUTTONS = 10;
+
+/** A whole number from 0 to `max`, as a grid of big buttons (or a number field for long windows). */
+export function CountQuestion(
+  props: Omit<ChoiceProps<number>, "onChange"> & { max: number; moreLabel?: string; onChange: (value: number | null) => void },
+) {
+  if (props.max > MOST_BUTTONS)
+    return (
+      <NumberInput
+        size="lg"
+        name={props.name}
+        label={props.label}
+        description={props.description}
+        error={props.error}
+        min={0}
+        max={props.max}
+        allowDecimal={false}
+        allowNegative={false}
+        clampBehavior="none"
+        inputMode="numeric"
+        maw={200}
+        value={props.value ?? ""}
+        onChange={(v) => {
+          if (typeof v === "number" && Number.isInteger(v)) props.onChange(v);
+          else if (v === "") props.onChange(null);
+        }}
+        labelProps={{ fz: "md", fw: 600, mb: 6 }}
+      />
+    );
   return (
     <Radio.Group
       label={props.label}

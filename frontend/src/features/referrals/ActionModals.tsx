@@ -12,6 +12,7 @@ import { DateTimeField } from "../plans/DateTimeField";
 import { referralKeys, useReferralAction } from "./api";
 import { UPDATE_FORM_FIELDS, initialUpdateValues, toStatusReport, validateUpdateForm, type UpdateFormValues } from "./form";
 import { DISCHARGE_REASON_LABEL, REFERRAL_STATUS_LABEL, caseEffect } from "./labels";
+import { practiceNowForPicker } from "../../lib/format";
 
 const REFERRAL_CONFLICT_MESSAGE =
   "This referral changed since you opened it (someone else, or the center, updated it). Reload to see the change, then decide again.";
@@ -104,7 +105,7 @@ export function CancelReferralModal({ referral, onClose }: ModalProps) {
     setFormError(null);
     try {
       await action.mutateAsync({ referral, action: { kind: "cancel", reason: values.reason.trim() || null } });
-      notifications.show({ color: "teal", title: "Referral cancelled", message: referral.treatment_center_name });
+      notifications.show({ color: "teal", title: "Referral canceled", message: referral.treatment_center_name });
       onClose();
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 412) setConflict(true);
@@ -122,7 +123,7 @@ export function CancelReferralModal({ referral, onClose }: ModalProps) {
           </Text>
           {conflict && <ReferralConflictAlert referral={referral} onClose={onClose} />}
           {formError && (
-            <Alert color="red" role="alert" title="Not cancelled">
+            <Alert color="red" role="alert" title="Not canceled">
               {formError}
             </Alert>
           )}
@@ -174,7 +175,7 @@ export function RecordUpdateModal({ referral, status, onClose }: UpdateProps) {
       <Textarea label="Reason the center gave" withAsterisk autosize minRows={2} data-autofocus {...form.getInputProps("decline_reason")} />
     );
   } else if (status === "admitted") {
-    fields = <DateTimeField label="Admitted at" maxDate={new Date()} {...form.getInputProps("admitted_at")} />;
+    fields = <DateTimeField label="Admitted at" maxDate={practiceNowForPicker()} {...form.getInputProps("admitted_at")} />;
   } else if (status === "discharged") {
     fields = (
       <>
@@ -185,7 +186,7 @@ export function RecordUpdateModal({ referral, status, onClose }: UpdateProps) {
           data={options(DISCHARGE_REASON_LABEL)}
           {...form.getInputProps("discharge_reason")}
         />
-        <DateTimeField label="Discharged at" maxDate={new Date()} {...form.getInputProps("discharged_at")} />
+        <DateTimeField label="Discharged at" maxDate={practiceNowForPicker()} {...form.getInputProps("discharged_at")} />
       </>
     );
   }

@@ -11,8 +11,8 @@ import { ReferralConflictAlert } from "./ActionModals";
 import { useUpdateDraft } from "./api";
 import { REFERRAL_FORM_FIELDS, consentsForCenter, referralToFormValues, toDraftUpdate, validateReferralForm, type ReferralFormValues } from "./form";
 import { ReferralDetailsFields } from "./ReferralDetailsFields";
+import { formatDayOf } from "../../lib/format";
 
-const day = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
 /** A draft can still change (not its center: that would be another referral). */
 export function EditDraftModal({ referral, onClose }: { referral: ReferralRead; onClose: () => void }) {
@@ -27,9 +27,9 @@ export function EditDraftModal({ referral, onClose }: { referral: ReferralRead; 
     validate: validateReferralForm,
   });
   const eligible = consentsForCenter(consents.data ?? [], referral.treatment_center_id);
-  const consentOptions = eligible.map((c) => ({ value: c.id, label: `Signed by ${c.signed_by}, ${day.format(new Date(c.signed_at))}` }));
+  const consentOptions = eligible.map((c) => ({ value: c.id, label: `Signed by ${c.signed_by}, ${formatDayOf(c.signed_at)}` }));
   // The consent in use may have ended meanwhile; it stays visible so the user sees what to replace.
-  if (!eligible.some((c) => c.id === referral.consent_id)) {
+  if (referral.consent_id && !eligible.some((c) => c.id === referral.consent_id)) {
     consentOptions.push({ value: referral.consent_id, label: "The current consent (no longer active)" });
   }
 

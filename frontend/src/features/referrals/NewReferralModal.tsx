@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Select, Stack, Text } from "@mantine/core"
 import { useForm } from "@mantine/form";
 import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ApiError, describeError } from "../../api/problem";
 import type { CaseRead, ReferralRead } from "../../api/types";
 import { applyApiError } from "../../lib/forms";
@@ -10,6 +10,8 @@ import { IdempotencyKeys } from "../../lib/idempotency";
 import { ButtonLink } from "../../lib/links";
 import { useAllCenters } from "../centers/api";
 import { useConsents } from "../consents/api";
+import { eventText } from "../consents/labels";
+import { usePlan } from "../plans/api";
 import { useCreateReferral } from "./api";
 import { CenterSelect, PartnerBadge, bedsText } from "./CenterSelect";
 import {
@@ -17,14 +19,15 @@ import {
   REFERRAL_FORM_FIELDS,
   consentAfterCenterChange,
   consentsForCenter,
+  referralStartFromPlan,
   toReferralBody,
   validateReferralForm,
   type ReferralFormValues,
 } from "./form";
 import { ReferralDetailsFields } from "./ReferralDetailsFields";
+import { formatDayOf } from "../../lib/format";
 
-const day = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
-const onDay = (iso: string) => day.format(new Date(iso));
+const onDay = formatDayOf;
 
 interface Props {
   caseData: CaseRead;
@@ -44,6 +47,23 @@ export function NewReferralModal({ caseData, onClose, onCreated }: Props) {
     initialValues: EMPTY_REFERRAL_FORM,
     validate: validateReferralForm,
   });
+  // Start from the plan's primary treatment option, once, before anyone has typed.
+  const plan = usePlan(caseData.id);
+  const prefilled = useRef(false);
+  useEffect(() => {
+    if (prefilled.current || !plan.isSuccess || !centers.isSuccess || !consents.isSuccess || form.isDirty()) return;
+    prefilled.current = true;
+    const start = referralStartFromPlan(plan.data?.data.treatment_options);
+    if (!start) return;
+    const known = centers.data.some((c) => c.id === start.treatment_center_id);
+    const centerId = known ? start.treatment_center_id : null;
+    form.setValues({
+      treatment_center_id: centerId,
+      level_of_care: start.level_of_care,
+      consent_id: consentAfterCenterChange(null, consentsForCenter(consents.data ?? [], centerId)),
+    });
+    form.resetDirty();
+  }, [plan.isSuccess, plan.data, centers.isSuccess, centers.data, consents.isSuccess, consents.data, form]);
   const values = form.getValues();
   const center = centers.data?.find((c) => c.id === values.treatment_center_id) ?? null;
   const eligible = consentsForCenter(consents.data ?? [], values.treatment_center_id);
@@ -80,7 +100,7 @@ export function NewReferralModal({ caseData, onClose, onCreated }: Props) {
   const consentOptions = eligible.map((c) => ({
     value: c.id,
     label: `Signed by ${c.signed_by}, ${onDay(c.signed_at)} — ${
-      c.expires_at ? `expires ${onDay(c.expires_at)}` : `until ${c.expiration_event ?? "an event"}`
+      c.expires_at ? `expires ${onDay(c.expires_at)}` : `until ${eventText(c.expiration_event)}`
     }`,
   }));
 

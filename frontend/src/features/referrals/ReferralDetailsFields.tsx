@@ -5,6 +5,7 @@ import dayjs from "dayjs";
 import type { TreatmentCenterRead } from "../../api/types";
 import { LEVEL_OF_CARE_OPTIONS, levelOfCareLabel } from "../plans/labels";
 import type { ReferralFormValues } from "./form";
+import { PICKER_DAY_FORMAT } from "../../lib/format";
 
 interface Props {
   form: UseFormReturnType<ReferralFormValues>;
@@ -33,7 +34,7 @@ export function ReferralDetailsFields({ form, center = null }: Props) {
         />
         <DatePickerInput
           label="Requested admission date"
-          valueFormat="MMM D, YYYY"
+          valueFormat={PICKER_DAY_FORMAT}
           minDate={dayjs().format("YYYY-MM-DD")}
           clearable
           {...form.getInputProps("requested_admission_date")}

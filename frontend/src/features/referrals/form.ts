@@ -1,5 +1,4 @@
 // The new-referral and record-update forms, and their translation to API bodies.
-import dayjs from "dayjs";
 import type {
   ConsentRead,
   DischargeReason,
@@ -11,6 +10,7 @@ import type {
   StatusReport,
 } from "../../api/types";
 import { localToIso } from "../plans/form";
+import { nowZonedInput } from "../../lib/format";
 
 export interface ReferralFormValues {
   treatment_center_id: string | null;
@@ -29,6 +29,19 @@ export const EMPTY_REFERRAL_FORM: ReferralFormValues = {
   summary: "",
   consent_id: null,
 };
+
+/**
+ * A new referral starts from the plan's primary treatment option (or its only one):
+ * its center, when the option names one from the directory, and its level of care.
+ */
+export function referralStartFromPlan(
+  options: readonly { treatment_center_id: string | null; level_of_care: ReferralFormValues["level_of_care"]; is_primary: boolean }[] | undefined,
+): Pick<ReferralFormValues, "treatment_center_id" | "level_of_care"> | null {
+  if (!options?.length) return null;
+  const option = options.find((o) => o.is_primary) ?? (options.length === 1 ? options[0] : undefined);
+  if (!option) return null;
+  return { treatment_center_id: option.treatment_center_id, level_of_care: option.level_of_care };
+}
 
 /** The consents a referral to this center may use: active, and naming this very center. */
 export function consentsForCenter(consents: readonly ConsentRead[], centerId: string | null): ConsentRead[] {
@@ -101,7 +114,7 @@ export interface UpdateFormValues {
 export const UPDATE_FORM_FIELDS = ["status", "decline_reason", "admitted_at", "discharged_at", "discharge_reason", "note"] as const;
 
 export function initialUpdateValues(status: ReferralStatus, now: Date = new Date()): UpdateFormValues {
-  const stamp = dayjs(now).second(0).format("YYYY-MM-DD HH:mm:ss");
+  const stamp = nowZonedInput(now);
   return {
     status,
     decline_reason: "",

@@ -20,7 +20,7 @@ export const REFERRAL_STATUS_LABEL: Record<ReferralStatus, string> = {
   admitted: "Admitted",
   discharged: "Discharged",
   declined: "Declined",
-  cancelled: "Cancelled",
+  cancelled: "Canceled",
 };
 
 // The colour of the status dot; the text itself stays the body colour (contrast).

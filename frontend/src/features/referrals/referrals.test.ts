@@ -11,6 +11,7 @@ import {
   toStatusReport,
   validateReferralForm,
   validateUpdateForm,
+  referralStartFromPlan,
 } from "./form";
 import { actorLabel } from "./labels";
 import { staffMoves } from "./moves";
@@ -188,5 +189,30 @@ describe("editing a draft", () => {
   it("sends only what changed, and can clear the admission date", () => {
     const values = { ...referralToFormValues(draft), level_of_care: "3.7" as const, requested_admission_date: null, summary: " AUD " };
     expect(toDraftUpdate(draft, values)).toEqual({ level_of_care: "3.7", requested_admission_date: null });
+  });
+});
+
+describe("a new referral starts from the plan", () => {
+  it("takes the primary option's center and level of care", () => {
+    expect(
+      referralStartFromPlan([
+        { treatment_center_id: "a", level_of_care: "3.5", is_primary: false },
+        { treatment_center_id: "b", level_of_care: "2.1", is_primary: true },
+      ]),
+    ).toEqual({ treatment_center_id: "b", level_of_care: "2.1" });
+  });
+
+  it("takes the only option, and nothing when there is no plan or no clear choice", () => {
+    expect(referralStartFromPlan([{ treatment_center_id: null, level_of_care: "3.5", is_primary: false }])).toEqual({
+      treatment_center_id: null,
+      level_of_care: "3.5",
+    });
+    expect(referralStartFromPlan(undefined)).toBeNull();
+    expect(
+      referralStartFromPlan([
+        { treatment_center_id: "a", level_of_care: "3.5", is_primary: false },
+        { treatment_center_id: "b", level_of_care: "3.5", is_primary: false },
+      ]),
+    ).toBeNull();
   });
 });

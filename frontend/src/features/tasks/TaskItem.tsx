@@ -79,6 +79,11 @@ export function TaskItem({ task, onEdit, onDelete, showPhase }: Props) {
                 From template
               </Badge>
             )}
+            {task.from_template && task.due_set_by_hand && (
+              <Badge variant="outline" color="gray.7" size="sm" tt="none" title="Rescheduling the intervention leaves this date as it is">
+                Date set by hand
+              </Badge>
+            )}
             <Text size="xs" c={task.overdue ? "red.9" : "dimmed"} fw={task.overdue ? 600 : undefined}>
               {task.due_at ? `Due ${formatDateTime(task.due_at)}` : "No due date"}
             </Text>

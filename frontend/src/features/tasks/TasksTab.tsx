@@ -12,6 +12,7 @@ import { groupByPhase, sortByDue } from "./form";
 import { PHASE_LABEL, PHASES } from "./labels";
 import { TASK_CONFLICT_MESSAGE, TaskItem } from "./TaskItem";
 import { TaskFormModal } from "./TaskFormModal";
+import { FinishedPhases } from "./FinishedPhases";
 import { LoadError } from "../../lib/LoadError";
 
 type StatusFilter = "open" | "done" | "all";
@@ -56,6 +57,7 @@ export function TasksTab({ caseData }: { caseData: CaseRead }) {
           Add task
         </Button>
       </Group>
+      <FinishedPhases caseId={caseData.id} />
       <Group gap="sm" wrap="wrap" align="flex-end">
         <SegmentedControl
           aria-label="Status"

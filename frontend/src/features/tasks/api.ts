@@ -47,12 +47,12 @@ export function useMyTasks(overdue: boolean) {
   });
 }
 
-/** Active colleagues who can be given a task. */
+/** Active colleagues who can be given a task (the staff directory: id, name, role; any staff may read it). */
 export function useStaffOptions() {
   return useQuery({
-    queryKey: ["users", "active-staff"] as const,
+    queryKey: ["users", "directory"] as const,
     queryFn: ({ signal }) =>
-      unwrap(api.GET("/api/v1/users", { params: { query: { is_active: true, limit: 200 } }, signal })),
+      unwrap(api.GET("/api/v1/colleagues", { params: { query: { limit: 200 } }, signal })),
     staleTime: 5 * 60_000,
     select: (page) => page.items,
   });

@@ -13,5 +13,5 @@ export const PHASE_LABEL: Record<TaskPhase, string> = {
 export const TASK_STATUS_LABEL: Record<TaskStatus, string> = {
   open: "Open",
   done: "Done",
-  cancelled: "Cancelled",
+  cancelled: "Canceled",
 };

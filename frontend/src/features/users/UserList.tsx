@@ -6,6 +6,7 @@ import type { StaffRole, UserRead } from "../../api/types";
 import { formatDateTime } from "../../lib/format";
 import { ListSkeleton } from "../../lib/PagedList";
 import { options } from "../cases/labels";
+import { ResetMfaButton } from "../mfa/ResetMfaButton";
 import { useUpdateUser, useUserList, type UserFilters } from "./api";
 import { ROLE_LABEL, ROLE_ORDER } from "./labels";
 
@@ -97,21 +98,24 @@ export function UserList({ filters, currentUserId }: { filters: UserFilters; cur
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(user.created_at)}</Table.Td>
                   <Table.Td>
-                    {!self &&
-                      (user.is_active ? (
-                        <Button size="xs" variant="default" color="red" onClick={() => setConfirming(user)}>
-                          Deactivate
-                        </Button>
-                      ) : (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          loading={update.isPending && update.variables?.user.id === user.id}
-                          onClick={() => void change(user, { is_active: true }, `${user.full_name} can sign in again.`)}
-                        >
-                          Reactivate
-                        </Button>
-                      ))}
+                    <Group gap="xs" wrap="nowrap">
+                      <ResetMfaButton userId={user.id} name={user.full_name} />
+                      {!self &&
+                        (user.is_active ? (
+                          <Button size="xs" variant="default" color="red" onClick={() => setConfirming(user)}>
+                            Deactivate
+                          </Button>
+                        ) : (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            loading={update.isPending && update.variables?.user.id === user.id}
+                            onClick={() => void change(user, { is_active: true }, `${user.full_name} can sign in again.`)}
+                          >
+                            Reactivate
+                          </Button>
+                        ))}
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               );

@@ -17,6 +17,7 @@ import {
   stepsFor,
   toCheckInBody,
   validateStep,
+  windowDays,
   type CheckInFormValues,
 } from "../../features/portal/checkinForm";
 import { newOutboxItem } from "../../features/portal/outbox";
@@ -55,10 +56,10 @@ interface WizardProps {
 
 function CheckInWizard({ me, cadenceDays, goals }: WizardProps) {
   const queryClient = useQueryClient();
-  const periodDays = periodDaysFor(cadenceDays);
   const steps = stepsFor(me.kind, goals.length > 0);
   const [index, setIndex] = useState(0);
   const [values, setValues] = useState<CheckInFormValues>(EMPTY_CHECK_IN);
+  const periodDays = windowDays(values, cadenceDays);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [sendError, setSendError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>({ state: "form" });
@@ -191,6 +192,7 @@ function CheckInWizard({ me, cadenceDays, goals }: WizardProps) {
             if (Object.keys(errors).length) setErrors(validateStep(step, updated, periodDays));
           }}
           periodDays={periodDays}
+          scheduleDays={periodDaysFor(cadenceDays)}
           goals={goals}
           clientName={me.client_first_name}
         />

@@ -1,10 +1,11 @@
 import { Alert, Card, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
-import { IconChecklist, IconLifebuoy, IconMap2, IconTarget } from "@tabler/icons-react";
+import { IconChecklist, IconHeartHandshake, IconLifebuoy, IconMap2, IconTarget } from "@tabler/icons-react";
 import { describeError } from "../../api/problem";
 import type { CheckInDue } from "../../api/types";
 import { useCheckInDue, usePortalMe } from "../../features/portal/api";
 import { formatDateTime, formatRelative } from "../../lib/format";
+import { ContactText } from "../../lib/ContactText";
 import { ButtonLink } from "../../lib/links";
 
 export function PortalHomePage() {
@@ -56,12 +57,15 @@ export function PortalHomePage() {
             The plan and my part
           </ButtonLink>
         )}
+        <ButtonLink to="/portal/aftercare" size="lg" variant="default" fullWidth justify="flex-start" leftSection={<IconHeartHandshake aria-hidden />}>
+          My aftercare plan
+        </ButtonLink>
         <ButtonLink to="/portal/resources" size="lg" variant="default" fullWidth justify="flex-start" leftSection={<IconLifebuoy aria-hidden />}>
           Help and support
         </ButtonLink>
       </Stack>
       <Text size="sm" c="dimmed">
-        In an emergency call 911. To talk to someone now, call or text 988.
+        <ContactText text="In an emergency call 911. To talk to someone now, call or text 988." />
       </Text>
     </Stack>
   );

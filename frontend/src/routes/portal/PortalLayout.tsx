@@ -6,6 +6,7 @@ import { session } from "../../api/client";
 import { usePortalMe } from "../../features/portal/api";
 import { sender } from "../../features/portal/sender";
 import { useOutboxAutoSend } from "../../features/portal/useOutbox";
+import { setPracticeTimeZone } from "../../lib/format";
 import { AnchorLink } from "../../lib/links";
 import { Logo } from "../Logo";
 
@@ -15,11 +16,14 @@ export function PortalLayout() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const outbox = useOutboxAutoSend(me.data?.id);
+  // Every time in the portal on the case's clock, not the phone's (a follow-up "by Jan 5").
+  setPracticeTimeZone(me.data?.time_zone);
 
   const signOut = async () => {
     await session.signOut();
-    queryClient.clear();
+    // Leave first, then forget: see AppLayout.
     await navigate({ to: "/portal/login", replace: true });
+    queryClient.clear();
   };
 
   return (

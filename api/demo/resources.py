@@ -1,0 +1,285 @@
+"""The demo practice's directory of continued support: local groups and programs in and
+around Chicago (the practice's zone), for the client and for the family. Names, addresses,
+phone numbers (555-01xx) and links are fictional.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from api.auth.dependencies import Staff
+from api.resources.models import Resource
+from api.resources.schemas import ResourceCreate
+from api.resources.service import add_resource
+
+
+def _weekly(days: list[str], start: str, end: str) -> list[dict[str, str]]:
+    return [{"day_of_week": day, "start_time": start, "end_time": end} for day in days]
+
+
+RESOURCES: dict[str, dict[str, Any]] = {
+    "aa_lakeview": {
+        "name": "Lakeview Serenity Group",
+        "kind": "mutual_help",
+        "audience": "client",
+        "fellowship": "AA",
+        "description": "Open discussion meeting; newcomers welcome, coffee from 6:30.",
+        "format": "in_person",
+        "address_line": "3300 N Broadway, St. Luke's Hall (side door)",
+        "city": "Chicago",
+        "region": "IL",
+        "postal_code": "60657",
+        "country": "US",
+        "meetings": _weekly(["monday", "wednesday", "friday"], "19:00", "20:00"),
+        "languages": ["en"],
+        "cost": "donation",
+    },
+    "aa_nueva_vida": {
+        "name": "Grupo Nueva Vida",
+        "kind": "mutual_help",
+        "audience": "client",
+        "fellowship": "AA",
+        "description": "Spanish-speaking AA group; open meetings.",
+        "format": "in_person",
+        "address_line": "1850 S Blue Island Ave",
+        "city": "Chicago",
+        "region": "IL",
+        "postal_code": "60608",
+        "country": "US",
+        "meetings": [
+            *_weekly(["thursday"], "19:30", "21:00"),
+            *_weekly(["sunday"], "10:00", "11:30"),
+        ],
+        "languages": ["es"],
+        "cost": "donation",
+    },
+    "na_logan_square": {
+        "name": "Clean and Serene NA",
+        "kind": "mutual_help",
+        "audience": "client",
+        "fellowship": "NA",
+        "description": "Step study on Tuesdays, speaker meeting on Saturdays; join in the room "
+        "or by video.",
+        "format": "hybrid",
+        "address_line": "2620 N Milwaukee Ave, Room 2",
+        "city": "Chicago",
+        "region": "IL",
+        "postal_code": "60647",
+        "country": "US",
+        "online_url": "https://meet.example.org/clean-and-serene",
+        "meetings": _weekly(["tuesday", "saturday"], "18:30", "20:00"),
+        "languages": ["en"],
+        "cost": "donation",
+    },
+    "smart_evanston": {
+        "name": "SMART Recovery Evanston",
+        "kind": "mutual_help",
+        "audience": "client",
+        "fellowship": "SMART Recovery",
+        "description": "Science-based self-help: motivation, urges, thinking, balance. "
+        "Trained facilitator.",
+        "format": "in_person",
+        "address_line": "1703 Orrington Ave, Community Room",
+        "city": "Evanston",
+        "region": "IL",
+        "postal_code": "60201",
+        "country": "US",
+        "email": "evanston.smart@example.org",
+        "meetings": _weekly(["wednesday"], "18:00", "19:30"),
+        "languages": ["en"],
+        "cost": "free",
+    },
+    "smart_online": {
+        "name": "SMART Recovery Online Lunchtime",
+        "kind": "mutual_help",
+        "audience": "client",
+        "fellowship": "SMART Recovery",
+        "description": "A short weekday meeting by video, hosted from New York.",
+        "format": "online",
+        "online_url": "https://meet.example.org/smart-lunchtime",
+        "website": "https://smartrecovery.org",
+        "time_zone": "America/New_York",
+        "meetings": _weekly(
+            ["monday", "tuesday", "wednesday", "thursday", "friday"], "12:00", "13:00"
+        ),
+        "languages": ["en"],
+        "cost": "free",
+    },
+    "celebrate_recovery": {
+        "name": "Celebrate Recovery at New Hope Church",
+        "kind": "mutual_help",
+        "audience": "both",
+        "fellowship": "Celebrate Recovery",
+        "description": "Faith-based: dinner at 6:30, large group, then open share groups.",
+        "format": "in_person",
+        "address_line": "5400 W Irving Park Rd",
+        "city": "Chicago",
+        "region": "IL",
+        "postal_code": "60641",
+        "country": "US",
+        "meetings": _weekly(["friday"], "18:30", "21:00"),
+        "languages": ["en"],
+        "cost": "free",
+    },
+    "alanon_hope": {
+        "name": "Hope Family Group",
+        "kind": "family_support",
+        "audience": "family",
+        "fellowship": "Al-Anon",
+        "description": "For families and friends of someone who drinks. Beginners' meeting "
+        "in the small room at 6:30.",
+        "format": "in_person",
+        "address_line": "1100 W Belmont Ave, Lower Level",
+        "city": "Chicago",
+        "region": "IL",
+        "postal_code": "60657",
+        "country": "US",
+        "meetings": _weekly(["thursday"], "19:00", "20:30"),
+        "languages": ["en"],
+        "cost": "donation",
+    },
+    "naranon_oak_park": {
+        "name": "Oak Park Nar-Anon Family Group",
+        "kind": "family_support",
+        "audience": "family",
+        "fellowship": "Nar-Anon",
+        "description": "For relatives and friends of someone using drugs.",
+        "format": "hybrid",
+        "address_line": "405 S Euclid Ave",
+        "city": "Oak Park",
+        "region": "IL",
+        "postal_code": "60302",
+        "country": "US",
+        "online_url": "https://meet.example.org/oak-park-nar-anon",
+        "meetings": _weekly(["monday"], "19:00", "20:30"),
+        "languages": ["en"],
+        "cost": "donation",
+    },
+    "craft_family": {
+        "name": "CRAFT Family Skills Group",
+        "kind": "family_support",
+        "audience": "family",
+        "fellowship": "CRAFT",
+        "description": "Eight-week group in Community Reinforcement and Family Training: "
+        "communicating without fights, rewarding sober time, self-care. New cohort monthly.",
+        "format": "online",
+        "online_url": "https://meet.example.org/craft-family",
+        "phone": "(312) 555-0148 ext. 3",
+        "email": "craft@harborlight.example.org",
+        "meetings": _weekly(["tuesday"], "18:00", "19:30"),
+        "languages": ["en", "es"],
+        "cost": "sliding_scale",
+    },
+    "maple_house": {
+        "name": "Maple House Sober Living",
+        "kind": "sober_living",
+        "audience": "client",
+        "description": "Recovery residence for men, 12 beds, NARR level II. House meeting on "
+        "Sundays; curfew 11 pm for the first 30 days.",
+        "format": "in_person",
+        "address_line": "4821 N Maplewood Ave",
+        "city": "Chicago",
+        "region": "IL",
+        "postal_code": "60625",
+        "country": "US",
+        "phone": "(773) 555-0163",
+        "email": "intake@maplehouse.example.org",
+        "website": "https://maplehouse.example.org",
+        "meetings": _weekly(["sunday"], "19:00", "20:00"),
+        "languages": ["en"],
+        "cost": "fee",
+    },
+    "coach_ortiz": {
+        "name": "Jamie Ortiz, CPRS, Recovery Coach",
+        "kind": "recovery_coaching",
+        "audience": "client",
+        "description": "Certified peer recovery specialist: weekly coaching, meeting "
+        "companionship in the first 90 days, help with work and housing.",
+        "format": "hybrid",
+        "phone": "(312) 555-0177",
+        "email": "jamie.ortiz@example.org",
+        "schedule_note": "By appointment, weekdays 9 am to 6 pm; texts answered the same day.",
+        "languages": ["en", "es"],
+        "cost": "sliding_scale",
+    },
+    "crisis_line": {
+        "name": "Cook County Behavioral Health Crisis Line",
+        "kind": "crisis_line",
+        "audience": "both",
+        "description": "Counselors by phone, day and night; can send a mobile crisis team.",
+        "format": "online",
+        "phone": "(312) 555-0111",
+        "website": "https://crisis.example.org",
+        "schedule_note": "24/7",
+        "languages": ["en", "es", "pl"],
+        "cost": "free",
+    },
+    "family_counseling": {
+        "name": "Lakeshore Family Recovery Counseling",
+        "kind": "counseling",
+        "audience": "both",
+        "description": "Licensed family therapists; individual, couples and family sessions.",
+        "format": "hybrid",
+        "address_line": "180 N Michigan Ave, Suite 1210",
+        "city": "Chicago",
+        "region": "IL",
+        "postal_code": "60601",
+        "country": "US",
+        "phone": "(312) 555-0124 x204",
+        "website": "https://lakeshorecounseling.example.org",
+        "schedule_note": "Appointments Monday to Saturday; evening slots on Tuesdays.",
+        "languages": ["en"],
+        "cost": "insurance",
+    },
+    "recovery_cafe": {
+        "name": "Recovery Café Uptown",
+        "kind": "community_program",
+        "audience": "client",
+        "description": "A free community for people in recovery: a hot meal, recovery "
+        "circles and classes. Members commit to one circle a week.",
+        "format": "in_person",
+        "address_line": "4541 N Sheridan Rd",
+        "city": "Chicago",
+        "region": "IL",
+        "postal_code": "60640",
+        "country": "US",
+        "phone": "(773) 555-0190",
+        "meetings": _weekly(["wednesday"], "17:30", "19:00"),
+        "languages": ["en"],
+        "cost": "free",
+    },
+    "peer_circle": {
+        "name": "All Recovery Peer Circle",
+        "kind": "peer_support",
+        "audience": "both",
+        "description": "All pathways welcome, families too; led by certified peers.",
+        "format": "online",
+        "online_url": "https://meet.example.org/all-recovery",
+        "meetings": _weekly(["saturday"], "10:00", "11:00"),
+        "languages": ["en"],
+        "cost": "free",
+    },
+    "old_town_na": {
+        "name": "Old Town NA (moved)",
+        "kind": "mutual_help",
+        "audience": "client",
+        "fellowship": "NA",
+        "description": "This group merged into Clean and Serene NA.",
+        "format": "in_person",
+        "city": "Chicago",
+        "region": "IL",
+        "meetings": _weekly(["thursday"], "20:00", "21:00"),
+        "is_active": False,
+    },
+}
+
+
+def seed_resources(session: Session, editor: Staff) -> dict[str, Resource]:
+    """Add the demo directory (the keys of `RESOURCES` name each one) through the service,
+    so it is audited and validated like any other directory entry."""
+    return {
+        key: add_resource(session, editor, ResourceCreate.model_validate(body))
+        for key, body in RESOURCES.items()
+    }

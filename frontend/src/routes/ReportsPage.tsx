@@ -1,0 +1,389 @@
+import "@mantine/charts/styles.css";
+import { BarChart, LineChart } from "@mantine/charts";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Loader,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import { DatePickerInput } from "@mantine/dates";
+import { notifications } from "@mantine/notifications";
+import { IconChartBar, IconDownload } from "@tabler/icons-react";
+import { useState } from "react";
+import { describeError } from "../api/problem";
+import { staffRole, useMe } from "../features/auth/api";
+import {
+  downloadCsv,
+  percent,
+  ratioText,
+  useReportSummary,
+  type CsvKind,
+  type Ratio,
+  type ReportFilters,
+  type ReportSummary,
+} from "../features/reports/api";
+import { EmptyState } from "../lib/EmptyState";
+import { formatDateTime, humanize } from "../lib/format";
+import { AnchorLink } from "../lib/links";
+
+const MODEL_LABEL: Record<string, string> = {
+  johnson: "Johnson",
+  love_first: "Love First",
+  arise: "ARISE",
+  craft: "CRAFT",
+  systemic_family: "Systemic Family",
+  other: "Other",
+};
+
+function Stat({ label, value, detail }: { label: string; value: string; detail: string }) {
+  return (
+    <Card withBorder padding="sm">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="xl" fw={700}>
+        {value}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {detail}
+      </Text>
+    </Card>
+  );
+}
+
+function RatioStat({ label, ratio, over }: { label: string; ratio: Ratio; over: string }) {
+  return <Stat label={label} value={percent(ratio.rate)} detail={`${ratioText(ratio)} ${over}`} />;
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Card withBorder padding="md" component="section" aria-label={title} style={{ minWidth: 0 }}>
+      <Title order={2} size="h4" mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
+function Figures({ report }: { report: ReportSummary }) {
+  const intake = report.days_intake_to_intervention;
+  const admission = report.days_intervention_to_admission;
+  return (
+    <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }} spacing="sm">
+      <Stat label="New cases" value={String(report.new_cases)} detail={`${report.cases_by_status.total} cases in all`} />
+      <RatioStat label="Treatment entry" ratio={report.treatment_entry} over="interventions led to admission" />
+      <Stat
+        label="Intake → intervention"
+        value={intake.median_days === null ? "—" : `${intake.median_days} days`}
+        detail={`median over ${intake.count} cases`}
+      />
+      <Stat
+        label="Intervention → admission"
+        value={admission.median_days === null ? "—" : `${admission.median_days} days`}
+        detail={`median over ${admission.count} cases`}
+      />
+      <RatioStat label="Treatment completion" ratio={report.treatment_completion} over="discharges completed" />
+      <RatioStat label="Goals achieved" ratio={report.goals_achieved} over="goals due" />
+      <RatioStat label="Overdue tasks" ratio={report.overdue_tasks} over="open tasks past due" />
+      <Stat
+        label="Open alerts"
+        value={String(report.open_alerts.total)}
+        detail={report.open_alerts.items
+          .filter((item) => item.count > 0)
+          .map((item) => `${item.count} ${item.severity}`)
+          .join(", ") || "none open"}
+      />
+    </SimpleGrid>
+  );
+}
+
+function EntryByModel({ report }: { report: ReportSummary }) {
+  const rows = report.treatment_entry_by_model.filter((m) => m.entered.denominator > 0 || m.published_rate !== null);
+  const data = rows.map((m) => ({
+    model: MODEL_LABEL[m.model] ?? m.model,
+    "This practice": m.entered.rate === null ? 0 : Math.round(m.entered.rate * 100),
+    Published: m.published_rate === null ? 0 : Math.round(m.published_rate * 100),
+  }));
+  return (
+    <Section title="Treatment entry by model">
+      <BarChart
+        h={220}
+        data={data}
+        dataKey="model"
+        unit="%"
+        yAxisProps={{ domain: [0, 100], width: 40 }}
+        series={[
+          { name: "This practice", color: "cyan.8" },
+          { name: "Published", color: "gray.6" },
+        ]}
+        withLegend
+      />
+      <Table mt="sm" fz="xs" verticalSpacing={4}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Model</Table.Th>
+            <Table.Th>This practice</Table.Th>
+            <Table.Th>Published</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {report.treatment_entry_by_model.map((m) => (
+            <Table.Tr key={m.model}>
+              <Table.Td>{MODEL_LABEL[m.model] ?? m.model}</Table.Td>
+              <Table.Td>
+                {percent(m.entered.rate)} ({ratioText(m.entered)})
+              </Table.Td>
+              <Table.Td>
+                {m.published_rate === null ? (
+                  <Text size="xs" c="dimmed">
+                    {m.published_note}
+                  </Text>
+                ) : (
+                  <Text size="xs" title={m.published_source ?? undefined}>
+                    {percent(m.published_rate)} — {m.published_source}
+                  </Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Section>
+  );
+}
+
+function Adherence({ report }: { report: ReportSummary }) {
+  const rows = [
+    { label: "Clients", ratio: report.check_in_adherence.client },
+    { label: "Family members", ratio: report.check_in_adherence.family },
+  ];
+  return (
+    <Section title="Check-in and follow-up adherence">
+      <Stack gap="sm">
+        {rows.map(({ label, ratio }) => (
+          <div key={label}>
+            <Group justify="space-between">
+              <Text size="sm">{label}</Text>
+              <Text size="sm" fw={600}>
+                {percent(ratio.rate)}
+              </Text>
+            </Group>
+            <Progress
+              value={ratio.rate === null ? 0 : Math.min(100, ratio.rate * 100)}
+              aria-label={`${label}: ${ratioText(ratio)} expected check-ins received`}
+            />
+            <Text size="xs" c="dimmed">
+              {ratioText(ratio)} expected check-ins received
+            </Text>
+          </div>
+        ))}
+        {report.follow_up_completion.available ? (
+          <div>
+            <Text size="sm">Aftercare follow-ups done</Text>
+            <Group gap="md" wrap="wrap">
+              {report.follow_up_completion.points.map((point) => (
+                <Text key={point.days} size="xs" c="dimmed">
+                  {point.days} days: {point.completion ? `${percent(point.completion.rate)} (${ratioText(point.completion)})` : "—"}
+                </Text>
+              ))}
+            </Group>
+            {report.overdue_follow_ups && (
+              <Text size="xs" c="dimmed">
+                Overdue follow-ups: {ratioText(report.overdue_follow_ups)} open
+              </Text>
+            )}
+          </div>
+        ) : (
+          <Text size="xs" c="dimmed">
+            Aftercare follow-up completion: {report.follow_up_completion.unavailable_reason}
+          </Text>
+        )}
+      </Stack>
+    </Section>
+  );
+}
+
+function Attention({ report }: { report: ReportSummary }) {
+  const { critical_alerts: alerts, overdue_tasks: tasks } = report.attention;
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+      <Section title="Open critical alerts">
+        {alerts.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No critical alert is open. Safety answers in check-ins would appear here at once.
+          </Text>
+        ) : (
+          <List spacing={4} size="sm">
+            {alerts.map((alert) => (
+              <List.Item key={alert.id}>
+                <AnchorLink to="/cases/$caseId" params={{ caseId: alert.case_id }}>
+                  {alert.case_reference}
+                </AnchorLink>{" "}
+                {alert.title} <Text span size="xs" c="dimmed">· {formatDateTime(alert.created_at)}</Text>
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Section>
+      <Section title="Overdue work">
+        {tasks.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            Nothing is overdue. Open tasks past their due time would appear here.
+          </Text>
+        ) : (
+          <List spacing={4} size="sm">
+            {tasks.map((task) => (
+              <List.Item key={task.id}>
+                <AnchorLink to="/cases/$caseId" params={{ caseId: task.case_id }} search={{ tab: "tasks" }}>
+                  {task.case_reference}
+                </AnchorLink>{" "}
+                {task.title} <Text span size="xs" c="dimmed">· due {formatDateTime(task.due_at)}</Text>
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Section>
+    </SimpleGrid>
+  );
+}
+
+function Charts({ report }: { report: ReportSummary }) {
+  const statuses = report.cases_by_status.items.map((item) => ({ status: humanize(item.status), Cases: item.count }));
+  const series = report.series.map((point) => ({
+    month: point.month,
+    "New cases": point.new_cases,
+    "Interventions held": point.interventions_held,
+    Admissions: point.admissions,
+    "Completed discharges": point.completed_discharges,
+  }));
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+      <Section title="Cases by status">
+        <BarChart h={220} data={statuses} dataKey="status" series={[{ name: "Cases", color: "cyan.8" }]} yAxisProps={{ width: 32 }} />
+      </Section>
+      <EntryByModel report={report} />
+      <Section title="Month by month">
+        <LineChart
+          h={220}
+          data={series}
+          dataKey="month"
+          withLegend
+          yAxisProps={{ width: 32 }}
+          series={[
+            { name: "New cases", color: "cyan.8" },
+            { name: "Interventions held", color: "violet.7" },
+            { name: "Admissions", color: "teal.8" },
+            { name: "Completed discharges", color: "orange.8" },
+          ]}
+        />
+        <Text size="xs" c="dimmed" mt={4}>
+          Check-ins received: {report.series.map((p) => `${p.month} ${p.check_ins}`).join(" · ")}
+        </Text>
+      </Section>
+      <Adherence report={report} />
+    </SimpleGrid>
+  );
+}
+
+const EXPORT_LABEL = { cases: "Cases", "check-ins": "Check-ins", referrals: "Referrals" } as const;
+
+export function ReportsPage() {
+  const me = useMe();
+  const everyone = staffRole(me) !== "interventionist";
+  const [range, setRange] = useState<[string | null, string | null]>([null, null]);
+  const filters: ReportFilters = range[0] && range[1] ? { from: range[0], to: range[1] } : {};
+  const summary = useReportSummary(filters);
+  const [downloading, setDownloading] = useState<CsvKind | null>(null);
+
+  const download = async (kind: CsvKind) => {
+    setDownloading(kind);
+    try {
+      await downloadCsv(kind, filters);
+    } catch (error) {
+      notifications.show({ color: "red", title: "Export failed", message: describeError(error) });
+    } finally {
+      setDownloading(null);
+    }
+  };
+
+  const report = summary.data;
+  const empty = report && report.cases_by_status.total === 0 && report.new_cases === 0;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <div>
+          <Title order={1} size="h2">
+            Reports
+          </Title>
+          <Text size="sm" c="dimmed">
+            {everyone ? "The whole practice" : "Your caseload"}
+            {report ? ` · ${report.window.from} to ${report.window.to}` : ""}
+          </Text>
+        </div>
+        <DatePickerInput
+          type="range"
+          label="Date range"
+          description="Empty: the last 12 months"
+          valueFormat="MMM D, YYYY"
+          value={range}
+          onChange={(value) => setRange(value as [string | null, string | null])}
+          clearable
+          miw={260}
+          data-testid="report-range"
+        />
+      </Group>
+      <Group gap="xs" wrap="wrap">
+        {(["cases", "check-ins", "referrals"] as const).map((kind) => (
+          <Button
+            key={kind}
+            variant="default"
+            size="xs"
+            leftSection={<IconDownload size={14} aria-hidden />}
+            loading={downloading === kind}
+            onClick={() => void download(kind)}
+          >
+            {EXPORT_LABEL[kind]} CSV
+          </Button>
+        ))}
+      </Group>
+      {summary.isPending && <Loader aria-label="Loading the reports" />}
+      {summary.isError && (
+        <Alert color="red" title="Could not load the reports">
+          {describeError(summary.error)}
+        </Alert>
+      )}
+      {report && empty && (
+        <Card withBorder padding="xl">
+          <EmptyState icon={IconChartBar} title="Nothing to report for these dates">
+            Once cases are opened, interventions held and clients admitted, their counts, rates and monthly trends
+            appear here. Try a wider date range.
+          </EmptyState>
+        </Card>
+      )}
+      {report && !empty && (
+        <>
+          <Figures report={report} />
+          <Attention report={report} />
+          <Charts report={report} />
+          <Badge variant="light" color="gray" style={{ alignSelf: "flex-start" }}>
+            Figures as of {formatDateTime(report.generated_at)}
+          </Badge>
+          <Text size="xs" c="dimmed">
+            Each figure shows what it is counted over; the definitions and the published rates&apos; sources are in
+            docs/reports.md.
+          </Text>
+        </>
+      )}
+    </Stack>
+  );
+}
