@@ -29,17 +29,32 @@ class Direction(StrEnum):
 
 
 class LifecycleStatus(StrEnum):
-    """HL7 FHIR Goal.lifecycleStatus codes (the subset a practice uses), `_` for FHIR's `-`."""
+    """HL7 FHIR Goal.lifecycleStatus codes (value set `goal-status`,
+    http://hl7.org/fhir/R4/valueset-goal-status.html), `_` for FHIR's `-`."""
 
     proposed = "proposed"
+    planned = "planned"
+    accepted = "accepted"
     active = "active"
     on_hold = "on_hold"
     completed = "completed"
     cancelled = "cancelled"
+    entered_in_error = "entered_in_error"
+    rejected = "rejected"
+
+
+# Goals that were never pursued or were withdrawn: the portal leaves them out and the reports
+# do not count them among goals that could be achieved.
+WITHDRAWN = frozenset(
+    {LifecycleStatus.cancelled, LifecycleStatus.rejected, LifecycleStatus.entered_in_error}
+)
 
 
 class AchievementStatus(StrEnum):
-    """HL7 FHIR Goal.achievementStatus codes, `_` for FHIR's `-`."""
+    """HL7 FHIR Goal.achievementStatus codes (value set `goal-achievement`,
+    http://hl7.org/fhir/R4/valueset-goal-achievement.html), `_` for FHIR's `-`.
+    `no_progress` and `not_attainable` are set by hand only; the others also follow from
+    the measurements (api/goals/rules.py)."""
 
     in_progress = "in_progress"
     improving = "improving"
@@ -48,6 +63,8 @@ class AchievementStatus(StrEnum):
     achieved = "achieved"
     sustaining = "sustaining"
     not_achieved = "not_achieved"
+    no_progress = "no_progress"
+    not_attainable = "not_attainable"
 
 
 _version = version_column()
@@ -70,9 +87,15 @@ class Goal(SQLModel, table=True):
     title: str = Field(max_length=200)
     category: str = Field(max_length=30)
     metric: str = Field(max_length=200)
-    unit: str = Field(max_length=40)
-    target_value: float
-    direction: str = Field(max_length=10)
+    # The target has one of three shapes (api/goals/rules.py `target_shape`): a threshold
+    # (`target_value` with `direction`), a range (`target_low` to `target_high`), or none in
+    # numbers at all (qualitative: `target_text` says it in words). `unit` goes with numbers.
+    unit: str | None = Field(default=None, max_length=40)
+    target_value: float | None = None
+    direction: str | None = Field(default=None, max_length=10)
+    target_low: float | None = None
+    target_high: float | None = None
+    target_text: str | None = Field(default=None, max_length=500)
     baseline_value: float | None = None
     start_date: date
     due_date: date | None = None

@@ -4,16 +4,41 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints
 
-from api.core.schemas import InputModel, IsoDate, Kept, PastTimestamp
+from api.core.schemas import InputModel, IsoDate, Kept, PastTimestamp, absent_when_absent
 from api.goals.models import AchievementStatus, Direction, GoalCategory, LifecycleStatus
+from api.goals.rules import TargetShape
 from api.sync.schemas import SyncPage
 
 Subject = Literal["client"] | uuid.UUID
 Measure = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=-1e9, le=1e9)]
 Short = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Unit = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+TargetText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+
+# The numeric target's shape (api/goals/rules.py), published as JSON Schema `if`/`then`:
+# `target_value` comes with its `direction` and without a range; a `direction` needs a
+# `target_value`. What JSON Schema cannot say is in the descriptions: target_low ≤ target_high.
+_THRESHOLD_OR_RANGE: JsonValue = {
+    "if": {"properties": {"target_value": {"type": "number"}}, "required": ["target_value"]},
+    "then": {"properties": {"target_low": {"type": "null"}, "target_high": {"type": "null"}}},
+}
+TARGET_RULES: list[JsonValue] = [
+    _THRESHOLD_OR_RANGE,
+    {
+        "if": {"properties": {"target_value": {"type": "number"}}, "required": ["target_value"]},
+        "then": {"properties": {"direction": {"type": "string"}}, "required": ["direction"]},
+    },
+    absent_when_absent("target_value", "direction"),
+]
+TARGET_FIELDS = ("target_value", "direction", "target_low", "target_high")
+_VALUE = "A threshold; comes with `direction`. Null with a range or a qualitative target."
+_DIRECTION = "Whether `target_value` is a floor (`at_least`) or a ceiling (`at_most`)."
+_LOW = "The range's lower end (an open range leaves one end out); at most `target_high`."
+_HIGH = "The range's upper end; at least `target_low`."
+_TEXT = "The target in words; what a qualitative goal (no numeric target) aims at."
+_UNIT = "The unit of the numbers (UCUM where one fits); may be left out for a qualitative goal."
 
 
 class GoalCreate(InputModel):
@@ -29,8 +54,25 @@ class GoalCreate(InputModel):
                     "target_value": 3,
                     "direction": "at_least",
                     "baseline_value": 0,
-                }
-            ]
+                },
+                {
+                    "subject": "client",
+                    "title": "Keep drinks within the agreed limit",
+                    "category": "health",
+                    "metric": "standard drinks per week",
+                    "unit": "drinks",
+                    "target_low": 0,
+                    "target_high": 2,
+                },
+                {
+                    "subject": "client",
+                    "title": "Rebuild trust at home",
+                    "category": "family",
+                    "metric": "how the family describes home life",
+                    "target_text": "The family says home feels safe and calm again",
+                },
+            ],
+            "allOf": TARGET_RULES,
         }
     )
 
@@ -38,9 +80,12 @@ class GoalCreate(InputModel):
     title: Short
     category: GoalCategory = GoalCategory.other
     metric: Short
-    unit: Unit
-    target_value: Measure
-    direction: Direction
+    unit: Unit | None = Field(default=None, description=_UNIT)
+    target_value: Measure | None = Field(default=None, description=_VALUE)
+    direction: Direction | None = Field(default=None, description=_DIRECTION)
+    target_low: Measure | None = Field(default=None, description=_LOW)
+    target_high: Measure | None = Field(default=None, description=_HIGH)
+    target_text: TargetText | None = Field(default=None, description=_TEXT)
     baseline_value: Measure | None = None
     start_date: IsoDate | None = Field(default=None, description="Defaults to today")
     due_date: IsoDate | None = None
@@ -48,14 +93,30 @@ class GoalCreate(InputModel):
 
 
 class GoalUpdate(InputModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{"target_value": 4}]})
+    """The target changes shape in one change: a body with `target_low` or `target_high`
+    makes it a range (the threshold is cleared, an end left out is open); `target_value: null`
+    makes it qualitative; `target_value` or `direction` alone changes the threshold, keeping
+    the other (a goal without a threshold then needs both: 422 naming the missing one)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"target_value": 4, "direction": "at_least"},
+                {"target_low": 1, "target_high": 3},
+            ],
+            "allOf": [_THRESHOLD_OR_RANGE],
+        }
+    )
 
     title: Kept[Short] = None
     category: Kept[GoalCategory] = None
     metric: Kept[Short] = None
-    unit: Kept[Unit] = None
-    target_value: Kept[Measure] = None
-    direction: Kept[Direction] = None
+    unit: Unit | None = Field(default=None, description=_UNIT)
+    target_value: Measure | None = Field(default=None, description=_VALUE)
+    direction: Direction | None = Field(default=None, description=_DIRECTION)
+    target_low: Measure | None = Field(default=None, description=_LOW)
+    target_high: Measure | None = Field(default=None, description=_HIGH)
+    target_text: TargetText | None = Field(default=None, description=_TEXT)
     baseline_value: Measure | None = None
     start_date: Kept[IsoDate] = None
     due_date: IsoDate | None = None
@@ -74,9 +135,13 @@ class GoalRead(BaseModel):
     title: str
     category: GoalCategory
     metric: str
-    unit: str
-    target_value: float
-    direction: Direction
+    unit: str | None
+    target_shape: TargetShape
+    target_value: float | None
+    direction: Direction | None
+    target_low: float | None
+    target_high: float | None
+    target_text: str | None
     baseline_value: float | None
     start_date: date
     due_date: date | None
@@ -113,9 +178,13 @@ class MeasurementRead(BaseModel):
 
 class GoalProgress(BaseModel):
     goal_id: uuid.UUID
-    unit: str
-    target_value: float
-    direction: Direction
+    unit: str | None
+    target_shape: TargetShape
+    target_value: float | None
+    direction: Direction | None
+    target_low: float | None
+    target_high: float | None
+    target_text: str | None
     baseline_value: float | None
     achievement_status: AchievementStatus
     measurements: list[MeasurementRead] = Field(description="Oldest first")

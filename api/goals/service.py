@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,8 +20,15 @@ from api.core.pagination import keyset_page, split_page
 from api.core.problems import FieldError, UnprocessableContent
 from api.core.schemas import changes_of
 from api.goals.models import AchievementStatus, Direction, Goal, GoalMeasurement, LifecycleStatus
-from api.goals.rules import derive_achievement
-from api.goals.schemas import GoalCreate, GoalProgress, GoalRead, GoalUpdate, MeasurementRead
+from api.goals.rules import Target, derive_achievement
+from api.goals.schemas import (
+    TARGET_FIELDS,
+    GoalCreate,
+    GoalProgress,
+    GoalRead,
+    GoalUpdate,
+    MeasurementRead,
+)
 from api.organizations.service import time_zone_of_case
 from api.participants.service import names_of, resolve_subject
 
@@ -28,9 +36,6 @@ REQUIRED = (
     "title",
     "category",
     "metric",
-    "unit",
-    "target_value",
-    "direction",
     "start_date",
     "lifecycle_status",
 )
@@ -58,6 +63,7 @@ def add_goal(session: Session, staff: Staff, case: Case, data: GoalCreate) -> Go
         updated_at=now,
     )
     _check_dates(goal)
+    _check_target(goal)
     session.add(goal)
     session.flush()
     audit.record(session, staff.ctx, AuditAction.create, "goal", goal.id, case_id=case.id)
@@ -74,8 +80,56 @@ def _check_dates(goal: Goal) -> None:
         )
 
 
+def target_of(goal: Goal) -> Target:
+    return Target(
+        value=goal.target_value,
+        direction=Direction(goal.direction) if goal.direction else None,
+        low=goal.target_low,
+        high=goal.target_high,
+    )
+
+
+def _check_target(goal: Goal) -> None:
+    """The shape rules the schema publishes (api/goals/schemas.py TARGET_RULES), and the one
+    it cannot: a range's low end is not above its high end. 422 naming the field."""
+    problems: list[tuple[str, str]] = []
+    if goal.target_value is not None and goal.direction is None:
+        problems.append(("direction", "required with target_value"))
+    if goal.target_value is None and goal.direction is not None:
+        problems.append(("direction", "only with target_value"))
+    if goal.target_value is not None and (
+        goal.target_low is not None or goal.target_high is not None
+    ):
+        problems.append(("target_value", "a goal has a target value or a range, not both"))
+    if (
+        goal.target_low is not None
+        and goal.target_high is not None
+        and goal.target_low > goal.target_high
+    ):
+        problems.append(("target_low", "above target_high"))
+    if problems:
+        raise UnprocessableContent(
+            "The goal's target is not a threshold, a range or a qualitative target.",
+            errors=[
+                FieldError(loc=["body", name], msg=msg, type="value_error")
+                for name, msg in problems
+            ],
+        )
+
+
+def _reshaped(goal: Goal, changes: dict[str, Any]) -> dict[str, Any]:
+    """The numeric target after a change, by the rules in GoalUpdate's docstring."""
+    if not any(name in changes for name in TARGET_FIELDS):
+        return changes
+    ranged = changes.get("target_low") is not None or changes.get("target_high") is not None
+    if ranged or ("target_value" in changes and changes["target_value"] is None):
+        return {**dict.fromkeys(TARGET_FIELDS), **changes}
+    kept = {"target_value": goal.target_value, "direction": goal.direction}
+    return {**dict.fromkeys(TARGET_FIELDS), **kept, **changes}
+
+
 def update_goal(session: Session, staff: Staff, goal: Goal, data: GoalUpdate) -> Goal:
-    changes = changes_of(data, required=REQUIRED)
+    changes = _reshaped(goal, changes_of(data, required=REQUIRED))
     if "achievement_status" in changes:
         override = changes.pop("achievement_status")
         changes["achievement_override"] = AchievementStatus(override).value if override else None
@@ -85,6 +139,7 @@ def update_goal(session: Session, staff: Staff, goal: Goal, data: GoalUpdate) ->
     for field, value in changed.items():
         setattr(goal, field, value)
     _check_dates(goal)
+    _check_target(goal)
     recompute(session, goal)
     goal.updated_at = clock.now()
     session.flush()
@@ -133,10 +188,7 @@ def recompute(session: Session, goal: Goal) -> None:
         )
     goal.latest_value = latest_two[0] if latest_two else None
     derived = derive_achievement(
-        list(reversed(latest_two)),
-        goal.target_value,
-        Direction(goal.direction),
-        LifecycleStatus(goal.lifecycle_status),
+        list(reversed(latest_two)), target_of(goal), LifecycleStatus(goal.lifecycle_status)
     )
     goal.achievement_status = goal.achievement_override or derived.value
 
@@ -182,8 +234,12 @@ def progress(session: Session, staff: Staff, goal: Goal) -> GoalProgress:
     return GoalProgress(
         goal_id=goal.id,
         unit=goal.unit,
+        target_shape=target_of(goal).shape,
         target_value=goal.target_value,
-        direction=Direction(goal.direction),
+        direction=Direction(goal.direction) if goal.direction else None,
+        target_low=goal.target_low,
+        target_high=goal.target_high,
+        target_text=goal.target_text,
         baseline_value=goal.baseline_value,
         achievement_status=AchievementStatus(goal.achievement_status),
         measurements=[
@@ -214,6 +270,7 @@ def to_reads(session: Session, case: Case, goals: Sequence[Goal]) -> list[GoalRe
                 if g.subject_participant_id
                 else client_name,
                 "achievement_set_by_hand": g.achievement_override is not None,
+                "target_shape": target_of(g).shape,
             }
         )
         for g in goals

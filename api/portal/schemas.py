@@ -103,13 +103,17 @@ class PortalGoal(BaseModel):
     id: uuid.UUID
     title: str
     metric: str
-    unit: str
-    target_value: float
-    direction: Direction
+    unit: str | None
+    target_value: float | None = Field(description="A threshold with `direction`, else null")
+    direction: Direction | None
+    target_low: float | None = Field(description="A range's lower end, else null")
+    target_high: float | None = Field(description="A range's upper end, else null")
+    target_text: str | None = Field(description="The target in words, if staff wrote one")
     due_date: date | None
     lifecycle_status: LifecycleStatus = Field(
-        description="proposed, active, on_hold or completed; cancelled goals are not listed. "
-        "Check-ins should offer only active goals for progress."
+        description="proposed, planned, accepted, active, on_hold or completed; cancelled, "
+        "rejected and entered-in-error goals are not listed. Check-ins should offer only "
+        "active goals for progress."
     )
     achievement_status: AchievementStatus
     latest_value: float | None
@@ -118,7 +122,8 @@ class PortalGoal(BaseModel):
 
 class PortalGoals(SyncFields):
     """My goals. With `updated_since`, only those changed since then; `removed_ids` names my
-    goals that left the portal view since then (cancelled ones are not shown)."""
+    goals that left the portal view since then (cancelled, rejected and entered-in-error
+    ones are not shown)."""
 
     items: list[PortalGoal]
 

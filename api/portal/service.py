@@ -24,7 +24,14 @@ from api.core.config import Settings
 from api.core.problems import Conflict, FieldError, InvalidGrant, NotFound, UnprocessableContent
 from api.core.references import GOAL, Ref, require_references
 from api.core.security import digest, hash_password
-from api.goals.models import AchievementStatus, Direction, Goal, GoalMeasurement, LifecycleStatus
+from api.goals.models import (
+    WITHDRAWN,
+    AchievementStatus,
+    Direction,
+    Goal,
+    GoalMeasurement,
+    LifecycleStatus,
+)
 from api.organizations.models import Organization
 from api.organizations.service import time_zone_of_case
 from api.participants.models import Participant, PortalStatus
@@ -309,11 +316,11 @@ def check_own_goals(session: Session, portal: Portal, answers: CheckInAnswers) -
 def goals(
     session: Session, portal: Portal, *, updated_since: datetime | None = None
 ) -> list[PortalGoal]:
-    """My goals that are not cancelled; with `updated_since`, those changed since then."""
+    """My goals that are not withdrawn; with `updated_since`, those changed since then."""
     statement = select(Goal).where(
         col(Goal.case_id) == portal.account.case_id,
         _mine(col(Goal.subject_participant_id), portal),
-        col(Goal.lifecycle_status) != LifecycleStatus.cancelled.value,
+        col(Goal.lifecycle_status).not_in([s.value for s in WITHDRAWN]),
     )
     if updated_since is not None:
         statement = statement.where(col(Goal.updated_at) >= updated_since)
@@ -333,7 +340,10 @@ def goals(
             metric=g.metric,
             unit=g.unit,
             target_value=g.target_value,
-            direction=Direction(g.direction),
+            direction=Direction(g.direction) if g.direction else None,
+            target_low=g.target_low,
+            target_high=g.target_high,
+            target_text=g.target_text,
             due_date=g.due_date,
             lifecycle_status=LifecycleStatus(g.lifecycle_status),
             achievement_status=AchievementStatus(g.achievement_status),
@@ -347,8 +357,9 @@ def goals(
 def goals_removed(
     session: Session, portal: Portal, updated_since: datetime | None
 ) -> list[uuid.UUID]:
-    """My goals that left the portal view since `updated_since`: cancelled since then (the
-    portal leaves cancelled goals out). None without `updated_since`."""
+    """My goals that left the portal view since `updated_since`: withdrawn since then
+    (cancelled, rejected, entered in error; the portal leaves those out). None without
+    `updated_since`."""
     if updated_since is None:
         return []
     check_window(updated_since)
@@ -357,7 +368,7 @@ def goals_removed(
             select(col(Goal.id)).where(
                 col(Goal.case_id) == portal.account.case_id,
                 _mine(col(Goal.subject_participant_id), portal),
-                col(Goal.lifecycle_status) == LifecycleStatus.cancelled.value,
+                col(Goal.lifecycle_status).in_([s.value for s in WITHDRAWN]),
                 col(Goal.updated_at) >= updated_since,
             )
         )

@@ -16,7 +16,7 @@ from api.alerts.models import Alert, AlertStatus, Severity
 from api.cases.models import Case, CaseStatus, InterventionModel
 from api.checkins.models import CheckIn, CheckInSchedule
 from api.core import clock
-from api.goals.models import AchievementStatus, Goal, LifecycleStatus
+from api.goals.models import WITHDRAWN, AchievementStatus, Goal
 from api.plans.models import InterventionPlan
 from api.referrals.models import DischargeReason, Referral
 from api.reports import followups
@@ -347,7 +347,7 @@ def _goals_achieved(session: Session, scope: Scope, window: Window) -> Ratio:
             scope.covers(col(Goal.case_id), col(Goal.organization_id)),
             col(Goal.due_date) >= window.from_date,
             col(Goal.due_date) <= window.to_date,
-            col(Goal.lifecycle_status) != LifecycleStatus.cancelled.value,
+            col(Goal.lifecycle_status).not_in([s.value for s in WITHDRAWN]),
         )
     ).one()
     return Ratio.of(int(row[0]), int(row[1]))
