@@ -48,6 +48,7 @@ from api.core.problems import (
 )
 from api.core.text import publish_text_rules
 from api.goals.router import router as goals_router
+from api.interop.router import router as interop_router
 from api.mfa.router import admin_router as mfa_admin_router
 from api.mfa.router import router as mfa_router
 from api.organizations.router import router as organizations_router
@@ -91,6 +92,7 @@ DOMAIN_ROUTERS: list[APIRouter] = [
     webhooks_router,
     audit_router,
     reports_router,
+    interop_router,
 ]
 
 DESCRIPTION = """
