@@ -23,7 +23,7 @@ from api.checkins.schedules import add_schedule
 from api.checkins.schemas import CheckInAnswers, GoalUpdateIn, Safety, ScheduleCreate
 from api.checkins.service import submit_check_in
 from api.core import clock
-from api.goals.models import Direction, GoalCategory
+from api.goals.models import Direction, GoalCategory, LifecycleStatus
 from api.goals.schemas import GoalCreate
 from api.goals.service import add_goal
 from api.participants.models import Participant
@@ -74,6 +74,22 @@ def seed_accountability(session: Session, rng: random.Random, lead: Staff, case:
                 due_date=(start + timedelta(weeks=8)).date(),
             ),
         )
+        # A range and a qualitative target, as FHIR Goals carry them (docs/interoperability.md).
+        add_goal(
+            session,
+            lead,
+            case,
+            GoalCreate(
+                subject="client",
+                title="Sleep enough",
+                category=GoalCategory.health,
+                metric="hours of sleep a night",
+                unit="hours",
+                target_low=7,
+                target_high=9,
+                lifecycle_status=LifecycleStatus.planned,
+            ),
+        )
         add_schedule(
             session, lead, case, ScheduleCreate(respondent="client", cadence_days=7, grace_hours=48)
         )
@@ -92,6 +108,19 @@ def seed_accountability(session: Session, rng: random.Random, lead: Staff, case:
                     target_value=1,
                     direction=Direction.at_least,
                     baseline_value=0,
+                ),
+            )
+            add_goal(
+                session,
+                lead,
+                case,
+                GoalCreate(
+                    subject=family.id,
+                    title="Calm evenings at home",
+                    category=GoalCategory.family,
+                    metric="how evenings at home feel",
+                    target_text="Evenings pass without arguments about drinking",
+                    lifecycle_status=LifecycleStatus.accepted,
                 ),
             )
             add_schedule(

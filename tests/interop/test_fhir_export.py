@@ -141,14 +141,18 @@ def test_a_case_exports_as_a_valid_bundle(net: Network, db: Session) -> None:
     care_plan = _by_type(body, "CarePlan")[0]
     plan_tasks = {t["id"] for t in _by_type(body, "Task") if t["intent"] == "plan"}
     assert plan_tasks
-    assert {a["reference"]["reference"].removeprefix("urn:uuid:") for a in care_plan["activity"]} == plan_tasks
+    assert {
+        a["reference"]["reference"].removeprefix("urn:uuid:") for a in care_plan["activity"]
+    } == plan_tasks
 
     response = _by_type(body, "QuestionnaireResponse")[0]
     goal_item = next(i for i in response["item"] if i["linkId"] == "goal_updates")
     assert goal_item["item"][0]["answer"][0]["valueReference"]["type"] == "Goal"
 
     exports = db.scalars(
-        select(AuditEvent).where(AuditEvent.action == "export", AuditEvent.resource_type == "case_fhir")
+        select(AuditEvent).where(
+            AuditEvent.action == "export", AuditEvent.resource_type == "case_fhir"
+        )
     ).all()
     assert [str(e.case_id) for e in exports] == [net.case["id"]]
     assert made
@@ -163,10 +167,10 @@ def test_a_case_exports_as_a_valid_bundle(net: Network, db: Session) -> None:
         ([{"status": "declined", "decline_reason": "No beds"}], "rejected", "revoked"),
         (
             [
-                    {"status": "accepted"},
-                    {"status": "admitted"},
-                    {"status": "discharged", "discharge_reason": "completed"},
-                ],
+                {"status": "accepted"},
+                {"status": "admitted"},
+                {"status": "discharged", "discharge_reason": "completed"},
+            ],
             "completed",
             "completed",
         ),
@@ -193,7 +197,9 @@ def test_the_referral_task_follows_the_closed_loop(
 def test_a_cancelled_referral_is_a_cancelled_task(net: Network) -> None:
     referral = net.sent_referral(net.center_a)
     cancelled = net.client.post(
-        f"{API}/referrals/{referral['id']}/cancel", json={"reason": "Family chose another"}, headers=net.lead
+        f"{API}/referrals/{referral['id']}/cancel",
+        json={"reason": "Family chose another"},
+        headers=net.lead,
     )
     assert cancelled.status_code == 200, cancelled.text
     exported = _export(net)
@@ -213,7 +219,9 @@ def test_other_principals_may_not_export(
     assert client.get(path).status_code == 401
 
 
-def test_a_portal_token_may_not_export(client: TestClient, make: Factory, practice: Practice) -> None:
+def test_a_portal_token_may_not_export(
+    client: TestClient, make: Factory, practice: Practice
+) -> None:
     case = CaseDriver(client, make, practice)
     response = client.get(f"{API}/cases/{case.id}/fhir", headers=case.portal_headers())
     assert response.status_code in (401, 403)
