@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
 
 from api.auth.dependencies import CurrentPartner
+from api.consents.models import Consent
 from api.core.pagination import Cursor, Limit
 from api.core.problems import responses
 from api.core.routing import SessionDep, TransactionalRoute
 from api.core.schemas import Timestamp
+from api.interop import service as interop
+from api.interop.fhir import FHIR_JSON
+from api.interop.router import BUNDLE_SCHEMA, fhir_response
 from api.partner import service
 from api.referrals.models import ReferralStatus
 from api.referrals.schemas import (
@@ -56,13 +60,27 @@ def partner_list_referrals(
     operation_id="partner_get_referral",
     summary="One referral (403 consent-not-active once the consent was revoked or expired)",
     response_model=PartnerReferral,
-    responses=responses(401, 403, 404),
+    responses={
+        200: {
+            "description": "JSON by default; with `Accept: application/fhir+json`, a FHIR R4 "
+            "Bundle (collection) of the ServiceRequest, its Task and the minimum Patient "
+            "(docs/partners.md).",
+            "content": {FHIR_JSON: {"schema": BUNDLE_SCHEMA}},
+        },
+        **responses(401, 403, 404),
+    },
 )
 def partner_get_referral(
-    referral_id: uuid.UUID, partner: CurrentPartner, session: SessionDep
-) -> PartnerReferral:
+    referral_id: uuid.UUID, request: Request, partner: CurrentPartner, session: SessionDep
+) -> PartnerReferral | Response:
+    """The same consent gate and the same `disclose` audit event in both forms."""
     referral = service.load_referral(session, partner, referral_id)
-    return service.disclose(session, partner, [referral], require_consent=True)[0]
+    view = service.disclose(session, partner, [referral], require_consent=True)[0]
+    if FHIR_JSON in request.headers.get("accept", ""):
+        consent = session.get(Consent, referral.consent_id)
+        assert consent is not None
+        return fhir_response(interop.partner_bundle(session, partner, referral, consent))
+    return view
 
 
 @router.post(

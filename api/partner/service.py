@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Literal
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
@@ -17,10 +18,17 @@ from api.core import audit, clock
 from api.core.audit import AuditAction
 from api.core.pagination import keyset_page, split_page
 from api.core.problems import Conflict, ConsentNotActive, NotFound
+from api.organizations.models import Organization
 from api.plans.models import LevelOfCare
 from api.referrals import lifecycle
 from api.referrals.models import Referral, ReferralStatus
-from api.referrals.schemas import ConsentSummary, PartnerReferral, ReferredClient, StatusReport
+from api.referrals.schemas import (
+    ConsentSummary,
+    PartnerHistoryEntry,
+    PartnerReferral,
+    ReferredClient,
+    StatusReport,
+)
 from api.referrals.service import histories
 from api.referrals.status import REPORTED_BY_CENTER
 from api.treatment_centers.models import TreatmentCenter
@@ -93,7 +101,7 @@ def disclose(
         if referrals
         else {}
     )
-    history = histories(session, referrals)
+    history = _partner_histories(session, partner, referrals)
     now = clock.now()
     views: list[PartnerReferral] = []
     disclosed: list[tuple[uuid.UUID, uuid.UUID]] = []
@@ -142,6 +150,35 @@ def disclose(
             disclosed.append((referral.id, referral.case_id))
     audit.record_many(session, partner.ctx, AuditAction.disclose, "referral", disclosed)
     return views
+
+
+def _partner_histories(
+    session: Session, partner: Partner, referrals: Sequence[Referral]
+) -> dict[uuid.UUID, list[PartnerHistoryEntry]]:
+    """The history with the practice or the center as actor: staff user ids and names, and
+    the ids of API clients, stay inside the practice."""
+    organization = session.get(Organization, partner.organization_id)
+    center = session.get(TreatmentCenter, partner.treatment_center_id)
+    assert organization is not None
+    assert center is not None
+    actors: dict[str, tuple[Literal["practice", "treatment_center"], str]] = {
+        "staff": ("practice", organization.name),
+        "partner": ("treatment_center", center.name),
+    }
+    return {
+        referral_id: [
+            PartnerHistoryEntry(
+                at=entry.at,
+                actor_type=actors.get(entry.actor_type, ("system", None))[0],
+                actor_name=actors.get(entry.actor_type, ("system", None))[1],
+                from_status=entry.from_status,
+                to_status=entry.to_status,
+                note=entry.note,
+            )
+            for entry in entries
+        ]
+        for referral_id, entries in histories(session, referrals).items()
+    }
 
 
 def report_status(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -92,9 +92,20 @@ class HistoryEntry(BaseModel):
     actor_type: str
     actor_id: uuid.UUID | None
     actor_name: str | None = Field(
-        description="Staff view only: the staff member's name, or the center's for a partner; "
-        "null for the system and in the partner API."
+        description="The staff member's name, or the center's for a partner; null for the system."
     )
+    from_status: ReferralStatus | None
+    to_status: ReferralStatus
+    note: str | None
+
+
+class PartnerHistoryEntry(BaseModel):
+    """A move of the referral as a partner sees it: who acted is the practice or the center,
+    by name; no user or client id of the practice is disclosed."""
+
+    at: datetime
+    actor_type: Literal["practice", "treatment_center", "system"]
+    actor_name: str | None = Field(description="The practice's or the center's name")
     from_status: ReferralStatus | None
     to_status: ReferralStatus
     note: str | None
@@ -169,7 +180,7 @@ class PartnerReferral(BaseModel):
     disclosure_withheld: bool
     consent: ConsentSummary
     redisclosure_notice: str
-    history: list[HistoryEntry]
+    history: list[PartnerHistoryEntry]
     sent_at: datetime | None
     updated_at: datetime
 
