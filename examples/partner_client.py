@@ -12,6 +12,7 @@ Copy what you need; it depends only on the standard library and httpx.
     python partner_client.py token
     python partner_client.py poll
     python partner_client.py show <referral_id>
+    python partner_client.py show <referral_id> --fhir     # the same, as a FHIR R4 Bundle
     python partner_client.py status <referral_id> accepted --note "Bed held for Thursday"
     python partner_client.py status <referral_id> declined --reason "No bed for three weeks"
     python partner_client.py status <referral_id> discharged --reason completed
@@ -138,9 +139,12 @@ class CairnPartner:
         params: dict[str, Any] | None = None,
         json_body: dict[str, Any] | None = None,
         idempotency_key: str | None = None,
+        accept: str | None = None,
     ) -> Any:
         """One API call with the bearer token; a 401 renews the token once."""
         headers = {"Idempotency-Key": idempotency_key} if idempotency_key else {}
+        if accept:
+            headers["Accept"] = accept
         for renew in (False, True):
             headers["Authorization"] = f"Bearer {self.token(renew=renew)['access_token']}"
             try:
@@ -206,6 +210,13 @@ class CairnPartner:
 
     def referral(self, referral_id: str) -> dict[str, Any]:
         return dict(self.call("GET", f"/partner/referrals/{referral_id}"))
+
+    def referral_fhir(self, referral_id: str) -> dict[str, Any]:
+        """The same referral as a FHIR R4 Bundle: ServiceRequest, Task and the minimum
+        Patient (same consent gate: 403 consent-not-active once it ended)."""
+        return dict(
+            self.call("GET", f"/partner/referrals/{referral_id}", accept="application/fhir+json")
+        )
 
     def report_status(
         self, referral_id: str, body: dict[str, Any], idempotency_key: str
@@ -371,7 +382,11 @@ def _save_poll(state: State, key: str, mark: str | None, handled: dict[str, str]
 
 def cmd_show(partner: CairnPartner, args: argparse.Namespace) -> int:
     try:
-        referral = partner.referral(args.referral_id)
+        referral = (
+            partner.referral_fhir(args.referral_id)
+            if args.fhir
+            else partner.referral(args.referral_id)
+        )
     except ApiProblem as problem:
         if problem.slug != "consent-not-active":
             raise
@@ -383,7 +398,7 @@ def cmd_show(partner: CairnPartner, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 3
-    print(_describe(referral))
+    print(json.dumps(referral, indent=2) if args.fhir else _describe(referral))
     return 0
 
 
@@ -484,7 +499,8 @@ def _describe(referral: dict[str, Any]) -> str:
     for entry in referral["history"]:
         move = f"{entry['from_status'] or '':>10} -> {entry['to_status']:<10}"
         note = f"  {entry['note']}" if entry["note"] else ""
-        lines.append(f"  {_when(entry['at'])}  {entry['actor_type']:<8}{move}{note}".rstrip())
+        who = entry["actor_name"] or entry["actor_type"]
+        lines.append(f"  {_when(entry['at'])}  {who[:24]:<25}{move}{note}".rstrip())
     lines += ["Redisclosure notice (42 CFR Part 2):", wrap.fill(referral["redisclosure_notice"])]
     return "\n".join(lines)
 
@@ -537,6 +553,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     show = sub.add_parser("show", help="read one referral")
     show.add_argument("referral_id")
+    show.add_argument(
+        "--fhir", action="store_true", help="print it as a FHIR R4 Bundle (application/fhir+json)"
+    )
     show.set_defaults(func=cmd_show)
 
     status = sub.add_parser("status", help="report a status update")

@@ -202,6 +202,13 @@ def test_the_example_client_closes_the_loop_against_a_demo_server(
     assert " ".join(shown.split("Redisclosure notice (42 CFR Part 2):")[1].split()) == (
         REDISCLOSURE_NOTICE
     )
+    bundle = json.loads(_ok(_example(demo_server, state, "show", sent["id"], "--fhir")))
+    assert bundle["resourceType"] == "Bundle"
+    assert sorted(e["resource"]["resourceType"] for e in bundle["entry"]) == [
+        "Patient",
+        "ServiceRequest",
+        "Task",
+    ]
 
     withheld = next(
         r

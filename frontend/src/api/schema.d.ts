@@ -1400,7 +1400,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One referral (403 consent-not-active once the consent was revoked or expired) */
+        /**
+         * One referral (403 consent-not-active once the consent was revoked or expired)
+         * @description The same consent gate and the same `disclose` audit event in both forms.
+         */
         get: operations["partner_get_referral"];
         put?: never;
         post?: never;
@@ -1583,6 +1586,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{case_id}/fhir": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case as a FHIR R4 Bundle (collection)
+         * @description Every reference inside the Bundle resolves to an entry's `fullUrl` (urn:uuid). One
+         *     audit event `export` (resource type `case_fhir`). Staff who may see the case only.
+         */
+        get: operations["export_case_fhir"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1602,10 +1626,13 @@ export interface components {
         };
         /**
          * AchievementStatus
-         * @description HL7 FHIR Goal.achievementStatus codes, `_` for FHIR's `-`.
+         * @description HL7 FHIR Goal.achievementStatus codes (value set `goal-achievement`,
+         *     http://hl7.org/fhir/R4/valueset-goal-achievement.html), `_` for FHIR's `-`.
+         *     `no_progress` and `not_attainable` are set by hand only; the others also follow from
+         *     the measurements (api/goals/rules.py).
          * @enum {string}
          */
-        AchievementStatus: "in_progress" | "improving" | "worsening" | "no_change" | "achieved" | "sustaining" | "not_achieved";
+        AchievementStatus: "in_progress" | "improving" | "worsening" | "no_change" | "achieved" | "sustaining" | "not_achieved" | "no_progress" | "not_attainable";
         /** Acknowledgement */
         Acknowledgement: {
             /** Note */
@@ -3102,6 +3129,22 @@ export interface components {
          *       "title": "Attend mutual-help meetings",
          *       "unit": "meetings"
          *     }
+         * @example {
+         *       "category": "health",
+         *       "metric": "standard drinks per week",
+         *       "subject": "client",
+         *       "target_high": 2,
+         *       "target_low": 0,
+         *       "title": "Keep drinks within the agreed limit",
+         *       "unit": "drinks"
+         *     }
+         * @example {
+         *       "category": "family",
+         *       "metric": "how the family describes home life",
+         *       "subject": "client",
+         *       "target_text": "The family says home feels safe and calm again",
+         *       "title": "Rebuild trust at home"
+         *     }
          */
         GoalCreate: {
             /**
@@ -3115,11 +3158,33 @@ export interface components {
             category: components["schemas"]["GoalCategory"];
             /** Metric */
             metric: string;
-            /** Unit */
-            unit: string;
-            /** Target Value */
-            target_value: number;
-            direction: components["schemas"]["Direction"];
+            /**
+             * Unit
+             * @description The unit of the numbers (UCUM where one fits); may be left out for a qualitative goal.
+             */
+            unit?: string | null;
+            /**
+             * Target Value
+             * @description A threshold; comes with `direction`. Null with a range or a qualitative target.
+             */
+            target_value?: number | null;
+            /** @description Whether `target_value` is a floor (`at_least`) or a ceiling (`at_most`). */
+            direction?: components["schemas"]["Direction"] | null;
+            /**
+             * Target Low
+             * @description The range's lower end (an open range leaves one end out); at most `target_high`.
+             */
+            target_low?: number | null;
+            /**
+             * Target High
+             * @description The range's upper end; at least `target_low`.
+             */
+            target_high?: number | null;
+            /**
+             * Target Text
+             * @description The target in words; what a qualitative goal (no numeric target) aims at.
+             */
+            target_text?: string | null;
             /** Baseline Value */
             baseline_value?: number | null;
             /**
@@ -3131,7 +3196,7 @@ export interface components {
             due_date?: string | null;
             /** @default active */
             lifecycle_status: components["schemas"]["LifecycleStatus"];
-        };
+        } & (unknown & unknown & unknown);
         /** GoalProgress */
         GoalProgress: {
             /**
@@ -3140,10 +3205,17 @@ export interface components {
              */
             goal_id: string;
             /** Unit */
-            unit: string;
+            unit: string | null;
+            target_shape: components["schemas"]["TargetShape"];
             /** Target Value */
-            target_value: number;
-            direction: components["schemas"]["Direction"];
+            target_value: number | null;
+            direction: components["schemas"]["Direction"] | null;
+            /** Target Low */
+            target_low: number | null;
+            /** Target High */
+            target_high: number | null;
+            /** Target Text */
+            target_text: string | null;
             /** Baseline Value */
             baseline_value: number | null;
             achievement_status: components["schemas"]["AchievementStatus"];
@@ -3175,10 +3247,17 @@ export interface components {
             /** Metric */
             metric: string;
             /** Unit */
-            unit: string;
+            unit: string | null;
+            target_shape: components["schemas"]["TargetShape"];
             /** Target Value */
-            target_value: number;
-            direction: components["schemas"]["Direction"];
+            target_value: number | null;
+            direction: components["schemas"]["Direction"] | null;
+            /** Target Low */
+            target_low: number | null;
+            /** Target High */
+            target_high: number | null;
+            /** Target Text */
+            target_text: string | null;
             /** Baseline Value */
             baseline_value: number | null;
             /**
@@ -3209,8 +3288,17 @@ export interface components {
         };
         /**
          * GoalUpdate
+         * @description The target changes shape in one change: a body with `target_low` or `target_high`
+         *     makes it a range (the threshold is cleared, an end left out is open); `target_value: null`
+         *     makes it qualitative; `target_value` or `direction` alone changes the threshold, keeping
+         *     the other (a goal without a threshold then needs both: 422 naming the missing one).
          * @example {
+         *       "direction": "at_least",
          *       "target_value": 4
+         *     }
+         * @example {
+         *       "target_high": 3,
+         *       "target_low": 1
          *     }
          */
         GoalUpdate: {
@@ -3219,11 +3307,33 @@ export interface components {
             category?: components["schemas"]["GoalCategory"];
             /** Metric */
             metric?: string;
-            /** Unit */
-            unit?: string;
-            /** Target Value */
-            target_value?: number;
-            direction?: components["schemas"]["Direction"];
+            /**
+             * Unit
+             * @description The unit of the numbers (UCUM where one fits); may be left out for a qualitative goal.
+             */
+            unit?: string | null;
+            /**
+             * Target Value
+             * @description A threshold; comes with `direction`. Null with a range or a qualitative target.
+             */
+            target_value?: number | null;
+            /** @description Whether `target_value` is a floor (`at_least`) or a ceiling (`at_most`). */
+            direction?: components["schemas"]["Direction"] | null;
+            /**
+             * Target Low
+             * @description The range's lower end (an open range leaves one end out); at most `target_high`.
+             */
+            target_low?: number | null;
+            /**
+             * Target High
+             * @description The range's upper end; at least `target_low`.
+             */
+            target_high?: number | null;
+            /**
+             * Target Text
+             * @description The target in words; what a qualitative goal (no numeric target) aims at.
+             */
+            target_text?: string | null;
             /** Baseline Value */
             baseline_value?: number | null;
             /**
@@ -3237,7 +3347,7 @@ export interface components {
             lifecycle_status?: components["schemas"]["LifecycleStatus"];
             /** @description Set by hand to override the status derived from measurements; null clears it. */
             achievement_status?: components["schemas"]["AchievementStatus"] | null;
-        };
+        } & unknown;
         /** GoalUpdateIn */
         GoalUpdateIn: {
             /**
@@ -3275,7 +3385,7 @@ export interface components {
             actor_id: string | null;
             /**
              * Actor Name
-             * @description Staff view only: the staff member's name, or the center's for a partner; null for the system and in the partner API.
+             * @description The staff member's name, or the center's for a partner; null for the system.
              */
             actor_name: string | null;
             from_status: components["schemas"]["ReferralStatus"] | null;
@@ -3365,10 +3475,11 @@ export interface components {
         LevelOfCare: "0.5" | "1" | "2.1" | "2.5" | "3.1" | "3.3" | "3.5" | "3.7" | "4";
         /**
          * LifecycleStatus
-         * @description HL7 FHIR Goal.lifecycleStatus codes (the subset a practice uses), `_` for FHIR's `-`.
+         * @description HL7 FHIR Goal.lifecycleStatus codes (value set `goal-status`,
+         *     http://hl7.org/fhir/R4/valueset-goal-status.html), `_` for FHIR's `-`.
          * @enum {string}
          */
-        LifecycleStatus: "proposed" | "active" | "on_hold" | "completed" | "cancelled";
+        LifecycleStatus: "proposed" | "planned" | "accepted" | "active" | "on_hold" | "completed" | "cancelled" | "entered_in_error" | "rejected";
         /** LogoutRequest */
         LogoutRequest: {
             /** Refresh Token */
@@ -3935,6 +4046,32 @@ export interface components {
             notes?: string | null;
         };
         /**
+         * PartnerHistoryEntry
+         * @description A move of the referral as a partner sees it: who acted is the practice or the center,
+         *     by name; no user or client id of the practice is disclosed.
+         */
+        PartnerHistoryEntry: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /**
+             * Actor Type
+             * @enum {string}
+             */
+            actor_type: "practice" | "treatment_center" | "system";
+            /**
+             * Actor Name
+             * @description The practice's or the center's name
+             */
+            actor_name: string | null;
+            from_status: components["schemas"]["ReferralStatus"] | null;
+            to_status: components["schemas"]["ReferralStatus"];
+            /** Note */
+            note: string | null;
+        };
+        /**
          * PartnerReferral
          * @description What a partner center sees: the minimum necessary, under the consent, with the notice.
          */
@@ -3961,7 +4098,7 @@ export interface components {
             /** Redisclosure Notice */
             redisclosure_notice: string;
             /** History */
-            history: components["schemas"]["HistoryEntry"][];
+            history: components["schemas"]["PartnerHistoryEntry"][];
             /** Sent At */
             sent_at: string | null;
             /**
@@ -4458,13 +4595,31 @@ export interface components {
             /** Metric */
             metric: string;
             /** Unit */
-            unit: string;
-            /** Target Value */
-            target_value: number;
-            direction: components["schemas"]["Direction"];
+            unit: string | null;
+            /**
+             * Target Value
+             * @description A threshold with `direction`, else null
+             */
+            target_value: number | null;
+            direction: components["schemas"]["Direction"] | null;
+            /**
+             * Target Low
+             * @description A range's lower end, else null
+             */
+            target_low: number | null;
+            /**
+             * Target High
+             * @description A range's upper end, else null
+             */
+            target_high: number | null;
+            /**
+             * Target Text
+             * @description The target in words, if staff wrote one
+             */
+            target_text: string | null;
             /** Due Date */
             due_date: string | null;
-            /** @description proposed, active, on_hold or completed; cancelled goals are not listed. Check-ins should offer only active goals for progress. */
+            /** @description proposed, planned, accepted, active, on_hold or completed; cancelled, rejected and entered-in-error goals are not listed. Check-ins should offer only active goals for progress. */
             lifecycle_status: components["schemas"]["LifecycleStatus"];
             achievement_status: components["schemas"]["AchievementStatus"];
             /** Latest Value */
@@ -4475,7 +4630,8 @@ export interface components {
         /**
          * PortalGoals
          * @description My goals. With `updated_since`, only those changed since then; `removed_ids` names my
-         *     goals that left the portal view since then (cancelled ones are not shown).
+         *     goals that left the portal view since then (cancelled, rejected and entered-in-error
+         *     ones are not shown).
          */
         PortalGoals: {
             /**
@@ -5587,6 +5743,11 @@ export interface components {
              */
             next_updated_since?: string;
         };
+        /**
+         * TargetShape
+         * @enum {string}
+         */
+        TargetShape: "threshold" | "range" | "qualitative";
         /**
          * TaskCreate
          * @example {
@@ -15180,13 +15341,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description JSON by default; with `Accept: application/fhir+json`, a FHIR R4 Bundle (collection) of the ServiceRequest, its Task and the minimum Patient (docs/partners.md). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PartnerReferral"];
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "Bundle";
+                        /** @constant */
+                        type: "collection";
+                        timestamp?: string;
+                        entry: {
+                            fullUrl: string;
+                            resource: Record<string, never>;
+                        }[];
+                    };
                 };
             };
             /** @description Bad request */
@@ -16143,6 +16315,89 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetail"];
                     "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    export_case_fhir: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `application/fhir+json`: a Bundle of type `collection` with the Patient, RelatedPersons, CarePlans, Tasks, Goals, Observations, the check-in Questionnaire and its QuestionnaireResponses, Consents, ServiceRequests and Organizations; every resource labelled for 42 CFR Part 2 in `meta.security`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        /** @constant */
+                        resourceType: "Bundle";
+                        /** @constant */
+                        type: "collection";
+                        timestamp?: string;
+                        entry: {
+                            fullUrl: string;
+                            resource: Record<string, never>;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/fhir+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/fhir+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/fhir+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/fhir+json": components["schemas"]["ProblemDetail"];
                 };
             };
             /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */

@@ -22,7 +22,7 @@ import {
   type AchievementChoice,
   type GoalFormValues,
 } from "./form";
-import { ACHIEVEMENT_LABEL, ACHIEVEMENT_ORDER, CATEGORY_LABEL, DIRECTION_LABEL, LIFECYCLE_LABEL } from "./labels";
+import { ACHIEVEMENT_LABEL, ACHIEVEMENT_ORDER, CATEGORY_LABEL, LIFECYCLE_LABEL, TARGET_KIND_LABEL } from "./labels";
 import { PICKER_DAY_FORMAT } from "../../lib/format";
 
 export const GOAL_CONFLICT_MESSAGE = "This goal was changed by someone else — reload to see their changes.";
@@ -135,14 +135,31 @@ export function GoalFormModal({ caseId, subjects, goal, onClose }: Props) {
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select
-              label="Direction"
-              data={options(DIRECTION_LABEL)}
+              label="Target"
+              data={options(TARGET_KIND_LABEL)}
               allowDeselect={false}
-              {...form.getInputProps("direction")}
+              {...form.getInputProps("target_kind")}
             />
-            <NumberInput label="Target" withAsterisk decimalScale={2} {...form.getInputProps("target_value")} />
-            <TextInput label="Unit" withAsterisk placeholder="meetings" {...form.getInputProps("unit")} />
+            {(form.values.target_kind === "at_least" || form.values.target_kind === "at_most") && (
+              <NumberInput label="Target value" withAsterisk decimalScale={2} {...form.getInputProps("target_value")} />
+            )}
+            {form.values.target_kind === "between" && (
+              <>
+                <NumberInput label="Low end" decimalScale={2} {...form.getInputProps("target_low")} />
+                <NumberInput label="High end" decimalScale={2} {...form.getInputProps("target_high")} />
+              </>
+            )}
+            {form.values.target_kind !== "qualitative" && (
+              <TextInput label="Unit" withAsterisk placeholder="meetings" {...form.getInputProps("unit")} />
+            )}
           </SimpleGrid>
+          <TextInput
+            label="Target in words"
+            withAsterisk={form.values.target_kind === "qualitative"}
+            description={form.values.target_kind === "qualitative" ? "What reaching the goal looks like" : "Optional"}
+            placeholder="The family says home feels calm again"
+            {...form.getInputProps("target_text")}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NumberInput label="Baseline" description="Where things stand today (optional)" decimalScale={2} {...form.getInputProps("baseline_value")} />
             <Select label="Category" data={options(CATEGORY_LABEL)} allowDeselect={false} {...form.getInputProps("category")} />

@@ -11,7 +11,7 @@ import { participantsQueryOptions } from "../participants/api";
 import { useGoalProgress, useGoals } from "./api";
 import { GoalFormModal } from "./GoalFormModal";
 import { AchievementBadge } from "./AchievementBadge";
-import { CATEGORY_LABEL, LIFECYCLE_LABEL, formatValue, targetText } from "./labels";
+import { CATEGORY_LABEL, LIFECYCLE_LABEL, formatValue, targetLines, targetText } from "./labels";
 import { MeasurementModal } from "./MeasurementModal";
 import { ProgressChart } from "./ProgressChart";
 
@@ -138,7 +138,7 @@ function GoalCard({ goal, onEdit, onMeasure }: { goal: GoalRead; onEdit: () => v
             <Text size="xs" c="dimmed">
               Latest
             </Text>
-            <Text fw={600}>{goal.latest_value === null || goal.latest_value === undefined ? "—" : `${formatValue(goal.latest_value)} ${goal.unit}`}</Text>
+            <Text fw={600}>{goal.latest_value === null || goal.latest_value === undefined ? "—" : `${formatValue(goal.latest_value)} ${goal.unit ?? ""}`.trim()}</Text>
           </div>
           <div>
             <Text size="xs" c="dimmed">
@@ -151,7 +151,7 @@ function GoalCard({ goal, onEdit, onMeasure }: { goal: GoalRead; onEdit: () => v
               <Text size="xs" c="dimmed">
                 Baseline
               </Text>
-              <Text fw={600}>{`${formatValue(goal.baseline_value)} ${goal.unit}`}</Text>
+              <Text fw={600}>{`${formatValue(goal.baseline_value)} ${goal.unit ?? ""}`.trim()}</Text>
             </div>
           )}
         </Group>
@@ -165,7 +165,7 @@ function GoalCard({ goal, onEdit, onMeasure }: { goal: GoalRead; onEdit: () => v
         ) : (
           <ProgressChart
             measurements={progress.data.measurements}
-            target={progress.data.target_value}
+            targets={targetLines(progress.data)}
             baseline={progress.data.baseline_value ?? null}
             unit={goal.unit}
             title={goal.title}

@@ -84,7 +84,7 @@ export function MeasurementModal({ caseId, goal, onClose }: { caseId: string; go
               {formError}
             </Alert>
           )}
-          <NumberInput label={`Value (${goal.unit})`} withAsterisk decimalScale={2} data-autofocus {...form.getInputProps("value")} />
+          <NumberInput label={goal.unit ? `Value (${goal.unit})` : "Value"} withAsterisk decimalScale={2} data-autofocus {...form.getInputProps("value")} />
           <DateTimePicker
             label="When"
             description="Now when left empty"

@@ -16,7 +16,10 @@ export interface ChartRow {
 
 export interface ProgressChartData {
   rows: ChartRow[];
-  target: number;
+  /** The first target line (the threshold, or the range's low end); null without one. */
+  target: number | null;
+  /** Every target line: one for a threshold, two for a range, none for a qualitative goal. */
+  targets: number[];
   /** A y range that always shows the target line as well as every point. */
   domain: [number, number];
   /** Whole numbers only (a count: meetings, days): the axis gets integer ticks. */
@@ -33,17 +36,18 @@ export function shortDateLabel(iso: string): string {
 /** Oldest first, whatever order the points came in. */
 export function progressChartData(
   measurements: readonly SeriesPoint[],
-  target: number,
+  target: number | readonly number[],
   baseline: number | null = null,
 ): ProgressChartData {
+  const targets = typeof target === "number" ? [target] : [...target];
   const rows = [...measurements]
     .sort((a, b) => Date.parse(a.measured_at) - Date.parse(b.measured_at))
     .map((m) => ({ label: shortDateLabel(m.measured_at), at: m.measured_at, value: m.value }));
-  const values = [...rows.map((r) => r.value), target, ...(baseline === null ? [] : [baseline])];
+  const values = [...rows.map((r) => r.value), ...targets, ...(baseline === null ? [] : [baseline])];
   const integer = values.every((v) => Number.isInteger(v));
   const [low, high] = yDomain(values);
   const domain: [number, number] = integer ? [Math.floor(low), Math.max(Math.ceil(high), Math.floor(low) + 1)] : [low, high];
-  return { rows, target, domain, integer, ticks: integer ? integerTicks(domain) : undefined };
+  return { rows, target: targets[0] ?? null, targets, domain, integer, ticks: integer ? integerTicks(domain) : undefined };
 }
 
 /** Whole-number ticks across `domain`, at most about six of them: 0 1 2 3, or 0 2 4 6 8. */

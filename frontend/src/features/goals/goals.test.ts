@@ -13,8 +13,12 @@ const goal: GoalRead = {
   category: "recovery_activities",
   metric: "meetings per week",
   unit: "meetings",
+  target_shape: "threshold",
   target_value: 3,
   direction: "at_least",
+  target_low: null,
+  target_high: null,
+  target_text: null,
   baseline_value: 0,
   start_date: "2026-01-05",
   due_date: null,
@@ -82,7 +86,33 @@ describe("goal form → API", () => {
       unit: "meetings",
       target_value: 3,
       direction: "at_least",
+      target_low: null,
+      target_high: null,
       lifecycle_status: "active",
+    });
+  });
+
+  it("creates a range, or a qualitative goal with no number and no unit", () => {
+    const range = toCreateBody({ ...EMPTY_GOAL_FORM, title: "Drinks", metric: "per week", unit: "drinks", target_kind: "between", target_low: 0, target_high: "2" });
+    expect(range).toMatchObject({ target_value: null, direction: null, target_low: 0, target_high: 2, unit: "drinks" });
+    const words = toCreateBody({ ...EMPTY_GOAL_FORM, title: "Trust", metric: "home life", target_kind: "qualitative", target_text: " Calm evenings " });
+    expect(words).toMatchObject({ target_value: null, direction: null, target_low: null, target_high: null, target_text: "Calm evenings" });
+    expect(words).not.toHaveProperty("unit");
+  });
+
+  it("refuses a range whose low end is above its high end, and words missing from a qualitative goal", () => {
+    const base = { ...EMPTY_GOAL_FORM, title: "x", metric: "y", unit: "z" };
+    expect(validateGoalForm({ ...base, target_kind: "between", target_low: 5, target_high: 1 })).toHaveProperty("target_low");
+    expect(validateGoalForm({ ...base, target_kind: "between", target_low: 1, target_high: 5 })).toEqual({});
+    expect(validateGoalForm({ ...base, target_kind: "qualitative" })).toHaveProperty("target_text");
+  });
+
+  it("moves a threshold goal to a range in one patch", () => {
+    const initial = goalToFormValues(goal);
+    expect(toUpdateBody(initial, { ...initial, target_kind: "between", target_low: 1, target_high: 3 })).toEqual({ target_low: 1, target_high: 3 });
+    expect(toUpdateBody(initial, { ...initial, target_kind: "qualitative", target_text: "Feels in control" })).toEqual({
+      target_value: null,
+      target_text: "Feels in control",
     });
   });
 
@@ -91,6 +121,7 @@ describe("goal form → API", () => {
     expect(toUpdateBody(initial, initial)).toEqual({});
     expect(toUpdateBody(initial, { ...initial, target_value: 4, achievement: "achieved" })).toEqual({
       target_value: 4,
+      direction: "at_least",
       achievement_status: "achieved",
     });
     const handSet = goalToFormValues({ ...goal, achievement_set_by_hand: true, achievement_status: "achieved" });
@@ -107,5 +138,7 @@ describe("goal form → API", () => {
   it("says the target in words", () => {
     expect(targetText(goal)).toBe("at least 3 meetings");
     expect(targetText({ direction: "at_most", target_value: 1.5, unit: "drinks" })).toBe("at most 1.5 drinks");
+    expect(targetText({ target_low: 0, target_high: 2, unit: "drinks" })).toBe("between 0 and 2 drinks");
+    expect(targetText({ target_text: "Calm evenings" })).toBe("Calm evenings");
   });
 });

@@ -9,6 +9,8 @@ export const ACHIEVEMENT_LABEL: Record<AchievementStatus, string> = {
   achieved: "Achieved",
   sustaining: "Sustaining",
   not_achieved: "Not achieved",
+  no_progress: "No progress",
+  not_attainable: "Not attainable",
 };
 
 // Light badges draw text in shade 9 (see theme.ts), which keeps 4.5:1.
@@ -20,6 +22,8 @@ export const ACHIEVEMENT_COLOR: Record<AchievementStatus, string> = {
   achieved: "teal",
   sustaining: "teal",
   not_achieved: "orange",
+  no_progress: "gray",
+  not_attainable: "orange",
 };
 
 export const ACHIEVEMENT_ORDER: readonly AchievementStatus[] = [
@@ -30,14 +34,20 @@ export const ACHIEVEMENT_ORDER: readonly AchievementStatus[] = [
   "achieved",
   "sustaining",
   "not_achieved",
+  "no_progress",
+  "not_attainable",
 ];
 
 export const LIFECYCLE_LABEL: Record<LifecycleStatus, string> = {
   proposed: "Proposed",
+  planned: "Planned",
+  accepted: "Accepted",
   active: "Active",
   on_hold: "On hold",
   completed: "Completed",
   cancelled: "Canceled",
+  rejected: "Rejected",
+  entered_in_error: "Entered in error",
 };
 
 export const CATEGORY_LABEL: Record<GoalCategory, string> = {
@@ -52,14 +62,45 @@ export const CATEGORY_LABEL: Record<GoalCategory, string> = {
   other: "Other",
 };
 
+/** The goal form's target shapes (features/goals/form.ts TargetKind). */
+export const TARGET_KIND_LABEL = {
+  at_least: "At least",
+  at_most: "At most",
+  between: "Between (a range)",
+  qualitative: "No numeric target",
+} as const;
+
 export const DIRECTION_LABEL: Record<GoalDirection, string> = {
   at_least: "At least",
   at_most: "At most",
 };
 
-/** "at least 3 meetings" */
-export function targetText(goal: { direction: GoalDirection; target_value: number; unit: string }): string {
-  return `${DIRECTION_LABEL[goal.direction].toLowerCase()} ${formatValue(goal.target_value)} ${goal.unit}`;
+export interface GoalTarget {
+  direction?: GoalDirection | null;
+  target_value?: number | null;
+  target_low?: number | null;
+  target_high?: number | null;
+  target_text?: string | null;
+  unit?: string | null;
+}
+
+/** "at least 3 meetings", "between 0 and 2 drinks", or the target in words. */
+export function targetText(goal: GoalTarget): string {
+  const unit = goal.unit ? ` ${goal.unit}` : "";
+  const low = goal.target_low ?? null;
+  const high = goal.target_high ?? null;
+  if (low !== null && high !== null) return `between ${formatValue(low)} and ${formatValue(high)}${unit}`;
+  if (low !== null) return `at least ${formatValue(low)}${unit}`;
+  if (high !== null) return `at most ${formatValue(high)}${unit}`;
+  if (goal.target_value !== null && goal.target_value !== undefined && goal.direction)
+    return `${DIRECTION_LABEL[goal.direction].toLowerCase()} ${formatValue(goal.target_value)}${unit}`;
+  return goal.target_text || "no numeric target";
+}
+
+/** Where a chart draws the target line: the threshold, or the range's ends. */
+export function targetLines(goal: GoalTarget): number[] {
+  if (goal.target_value !== null && goal.target_value !== undefined) return [goal.target_value];
+  return [goal.target_low, goal.target_high].filter((v): v is number => v !== null && v !== undefined);
 }
 
 export function formatValue(value: number): string {

@@ -10,7 +10,7 @@ export interface GoalForCheckIn {
   id: string;
   title: string;
   metric: string;
-  unit: string;
+  unit?: string | null;
   latest_value?: number | null;
 }
 
@@ -162,7 +162,7 @@ export function CheckInStep({ step, values, errors, onChange, periodDays, schedu
               size="lg"
               inputMode="decimal"
               label={goal.title}
-              description={`${goal.metric} (${goal.unit})${goal.latest_value === null || goal.latest_value === undefined ? "" : ` — last time: ${goal.latest_value}`}`}
+              description={`${goal.metric}${goal.unit ? ` (${goal.unit})` : ""}${goal.latest_value === null || goal.latest_value === undefined ? "" : ` — last time: ${goal.latest_value}`}`}
               value={values.goal_values[goal.id] ?? ""}
               onChange={(e) => onChange({ goal_values: { ...values.goal_values, [goal.id]: e.currentTarget.value } })}
               error={errors[`goal_values.${goal.id}`]}

@@ -51,7 +51,7 @@ export function PortalCheckInPage() {
 interface WizardProps {
   me: PortalMe;
   cadenceDays: number | null;
-  goals: { id: string; title: string; metric: string; unit: string; latest_value?: number | null }[];
+  goals: { id: string; title: string; metric: string; unit?: string | null; latest_value?: number | null }[];
 }
 
 function CheckInWizard({ me, cadenceDays, goals }: WizardProps) {

@@ -2,7 +2,7 @@ import { Alert, Badge, Card, Group, Skeleton, Stack, Text, Title } from "@mantin
 import { useDocumentTitle } from "@mantine/hooks";
 import { describeError } from "../../api/problem";
 import { AchievementBadge } from "../../features/goals/AchievementBadge";
-import { LIFECYCLE_LABEL, formatValue, targetText } from "../../features/goals/labels";
+import { LIFECYCLE_LABEL, formatValue, targetLines, targetText } from "../../features/goals/labels";
 import { ProgressChart } from "../../features/goals/ProgressChart";
 import { usePortalGoals } from "../../features/portal/api";
 import { formatDate } from "../../lib/format";
@@ -51,9 +51,9 @@ export function PortalGoalsPage() {
               </Text>
               <Text>
                 Latest:{" "}
-                <strong>{goal.latest_value === null || goal.latest_value === undefined ? "not measured yet" : `${formatValue(goal.latest_value)} ${goal.unit}`}</strong>
+                <strong>{goal.latest_value === null || goal.latest_value === undefined ? "not measured yet" : `${formatValue(goal.latest_value)} ${goal.unit ?? ""}`.trim()}</strong>
               </Text>
-              <ProgressChart measurements={goal.measurements} target={goal.target_value} unit={goal.unit} title={goal.title} height={150} />
+              <ProgressChart measurements={goal.measurements} targets={targetLines(goal)} unit={goal.unit} title={goal.title} height={150} />
             </Stack>
           </Card>
         ))
