@@ -25,6 +25,7 @@ import { CaseTimeline } from "../features/cases/CaseTimeline";
 import { EditCaseForm } from "../features/cases/EditCaseForm";
 import { MODEL_LABEL, OUTCOME_LABEL, TEAM_ROLE_LABEL, clientName } from "../features/cases/labels";
 import { StatusControl } from "../features/cases/StatusControl";
+import { FhirExportButton } from "../features/interop/FhirExportButton";
 import { Field } from "../lib/Field";
 import { ageFrom, formatDate, formatDateTime, formatRelative } from "../lib/format";
 import { AnchorLink } from "../lib/links";
@@ -113,6 +114,7 @@ export function CasePage() {
               Edit
             </Button>
           )}
+          <FhirExportButton caseId={c.id} reference={c.reference} />
           {isAdmin(me) && <AccessLogButton caseId={c.id} reference={c.reference} />}
           <StatusControl current={current} />
         </Group>
