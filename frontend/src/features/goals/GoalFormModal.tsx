@@ -135,13 +135,13 @@ export function GoalFormModal({ caseId, subjects, goal, onClose }: Props) {
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select
-              label="Target"
+              label="Aim"
               data={options(TARGET_KIND_LABEL)}
               allowDeselect={false}
               {...form.getInputProps("target_kind")}
             />
             {(form.values.target_kind === "at_least" || form.values.target_kind === "at_most") && (
-              <NumberInput label="Target value" withAsterisk decimalScale={2} {...form.getInputProps("target_value")} />
+              <NumberInput label="Target" withAsterisk decimalScale={2} {...form.getInputProps("target_value")} />
             )}
             {form.values.target_kind === "between" && (
               <>
@@ -154,7 +154,7 @@ export function GoalFormModal({ caseId, subjects, goal, onClose }: Props) {
             )}
           </SimpleGrid>
           <TextInput
-            label="Target in words"
+            label="Described in words"
             withAsterisk={form.values.target_kind === "qualitative"}
             description={form.values.target_kind === "qualitative" ? "What reaching the goal looks like" : "Optional"}
             placeholder="The family says home feels calm again"
