@@ -232,6 +232,21 @@ def _consent_ends_after_signing(body: dict[str, Any]) -> bool:
     return str(expires) > str(signed)[:10] if len(expires) == 10 else expires > signed
 
 
+def _goal_range_in_order(body: dict[str, Any]) -> bool:
+    """A goal's `target_low` is not above its `target_high` (the descriptions say so)."""
+    low, high = body.get("target_low"), body.get("target_high")
+    return not (isinstance(low, int | float) and isinstance(high, int | float) and low > high)
+
+
+def _goal_change_keeps_a_threshold_whole(body: dict[str, Any]) -> bool:
+    """A PATCH with `target_value` or `direction` alone keeps the other from the goal; on a
+    goal that has none (a range, or a qualitative target) that is a 422 only the server can
+    know (GoalUpdate's docstring), so the fuzz sends the two together."""
+    value, direction = body.get("target_value"), body.get("direction")
+    lone = (value is not None) != (direction is not None)
+    return _goal_range_in_order(body) and not lone
+
+
 # Rules between fields, which JSON Schema cannot state and each field's description does
 # (a day count is at most `period_days`; a consent ends after it is signed; a phone number
 # fits its 40 characters and its extension is written once). Schema-valid
@@ -240,6 +255,8 @@ CROSS_FIELD_RULES = {
     ("POST", "/api/v1/cases/{case_id}/check-ins"): _day_counts_within_period,
     ("POST", "/api/v1/portal/check-ins"): _day_counts_within_period,
     ("POST", "/api/v1/cases/{case_id}/consents"): _consent_ends_after_signing,
+    ("POST", "/api/v1/cases/{case_id}/goals"): _goal_range_in_order,
+    ("PATCH", "/api/v1/goals/{goal_id}"): _goal_change_keeps_a_threshold_whole,
 }
 
 
