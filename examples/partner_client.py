@@ -500,7 +500,7 @@ def _describe(referral: dict[str, Any]) -> str:
         move = f"{entry['from_status'] or '':>10} -> {entry['to_status']:<10}"
         note = f"  {entry['note']}" if entry["note"] else ""
         who = entry["actor_name"] or entry["actor_type"]
-        lines.append(f"  {_when(entry['at'])}  {who[:24]:<25}{move}{note}".rstrip())
+        lines.append(f"  {_when(entry['at'])}  {who[:28]:<29}{move}{note}".rstrip())
     lines += ["Redisclosure notice (42 CFR Part 2):", wrap.fill(referral["redisclosure_notice"])]
     return "\n".join(lines)
 
