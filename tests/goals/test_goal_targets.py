@@ -143,3 +143,19 @@ def test_not_attainable_is_set_by_hand(case: CaseDriver) -> None:
     )
     assert response.json()["achievement_status"] == "not_attainable"
     assert response.json()["achievement_set_by_hand"] is True
+
+
+def test_withdrawn_goals_leave_the_portal(case: CaseDriver) -> None:
+    kept = case.goal(title="Go to meetings")
+    withdrawn = case.goal(title="Entered by mistake")
+    headers = case.portal_headers()
+    before = case.client.get(f"{API}/portal/goals", headers=headers).json()
+    response = case.client.patch(
+        f"{API}/goals/{withdrawn['id']}",
+        json={"lifecycle_status": "entered_in_error"},
+        headers=case.headers(),
+    )
+    assert response.status_code == 200
+    after = case.client.get(f"{API}/portal/goals", headers=headers).json()
+    assert {g["title"] for g in before["items"]} == {"Go to meetings", "Entered by mistake"}
+    assert [g["id"] for g in after["items"]] == [kept["id"]]
