@@ -94,6 +94,15 @@ test("a professional builds an aftercare plan from the directory, prints it, and
   await expectAccessible(page, "aftercare tab");
   await captureWidths(page, "aftercare-tab");
 
+  // Every saved version is kept: who saved it, when, and what changed.
+  await page.getByRole("button", { name: "Show history" }).click();
+  const versions = page.getByRole("table", { name: "Aftercare plan revisions" });
+  await expect(versions.getByRole("row")).toHaveCount(3); // the header, the opened plan, the saved one
+  const changes = page.getByRole("list", { name: /Changes from version 1 to 2/ });
+  await expect(changes).toContainText("Coping strategies");
+  await expect(changes).toContainText("Added: Call my sponsor before 9 pm");
+  await expect(changes).toContainText(`Family support: Grace ${last}`);
+
   // The client's printed copy leaves out the family's part, and Grace's copy the client's.
   await page.getByRole("link", { name: "Print the client's copy" }).click();
   await expect(page.getByRole("heading", { name: `Mia's aftercare plan` })).toBeVisible();
