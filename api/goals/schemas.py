@@ -7,7 +7,13 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from api.core.schemas import InputModel, IsoDate, Kept, PastTimestamp
-from api.goals.models import AchievementStatus, Direction, GoalCategory, LifecycleStatus
+from api.goals.models import (
+    AchievementStatus,
+    CheckInItem,
+    Direction,
+    GoalCategory,
+    LifecycleStatus,
+)
 from api.sync.schemas import SyncPage
 
 Subject = Literal["client"] | uuid.UUID
@@ -29,6 +35,7 @@ class GoalCreate(InputModel):
                     "target_value": 3,
                     "direction": "at_least",
                     "baseline_value": 0,
+                    "check_in_item": "meetings_attended",
                 }
             ]
         }
@@ -42,6 +49,12 @@ class GoalCreate(InputModel):
     target_value: Measure
     direction: Direction
     baseline_value: Measure | None = None
+    check_in_item: CheckInItem | None = Field(
+        default=None,
+        description="A check-in answer that measures this goal (e.g. `meetings_attended` for "
+        "meetings per week): each check-in of the goal's subject records its value, and the "
+        "check-in does not ask for the goal again. Null: measured by hand or as a goal update.",
+    )
     start_date: IsoDate | None = Field(default=None, description="Defaults to today")
     due_date: IsoDate | None = None
     lifecycle_status: LifecycleStatus = LifecycleStatus.active
@@ -57,6 +70,9 @@ class GoalUpdate(InputModel):
     target_value: Kept[Measure] = None
     direction: Kept[Direction] = None
     baseline_value: Measure | None = None
+    check_in_item: CheckInItem | None = Field(
+        default=None, description="A check-in answer that measures the goal; null clears it."
+    )
     start_date: Kept[IsoDate] = None
     due_date: IsoDate | None = None
     lifecycle_status: Kept[LifecycleStatus] = None
@@ -78,6 +94,7 @@ class GoalRead(BaseModel):
     target_value: float
     direction: Direction
     baseline_value: float | None
+    check_in_item: CheckInItem | None
     start_date: date
     due_date: date | None
     lifecycle_status: LifecycleStatus

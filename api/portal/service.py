@@ -24,7 +24,14 @@ from api.core.config import Settings
 from api.core.problems import Conflict, FieldError, InvalidGrant, NotFound, UnprocessableContent
 from api.core.references import GOAL, Ref, require_references
 from api.core.security import digest, hash_password
-from api.goals.models import AchievementStatus, Direction, Goal, GoalMeasurement, LifecycleStatus
+from api.goals.models import (
+    AchievementStatus,
+    CheckInItem,
+    Direction,
+    Goal,
+    GoalMeasurement,
+    LifecycleStatus,
+)
 from api.organizations.models import Organization
 from api.organizations.service import time_zone_of_case
 from api.participants.models import Participant, PortalStatus
@@ -334,6 +341,7 @@ def goals(
             unit=g.unit,
             target_value=g.target_value,
             direction=Direction(g.direction),
+            check_in_item=CheckInItem(g.check_in_item) if g.check_in_item else None,
             due_date=g.due_date,
             lifecycle_status=LifecycleStatus(g.lifecycle_status),
             achievement_status=AchievementStatus(g.achievement_status),

@@ -2365,6 +2365,14 @@ export interface components {
             /** Last Check In At */
             last_check_in_at: string | null;
         };
+        /**
+         * CheckInItem
+         * @description The numeric check-in answers a goal may take its value from (api/checkins/schemas.py;
+         *     BAM item numbers there). Such a goal is measured by its subject's check-in, so the
+         *     check-in does not ask for it twice.
+         * @enum {string}
+         */
+        CheckInItem: "days_used" | "days_abstinent" | "heavy_drinking_days" | "meetings_attended" | "work_school_days" | "craving" | "mood" | "sleep_quality" | "risky_situations" | "confidence" | "family_conflict" | "wellbeing";
         /** CheckInRead */
         CheckInRead: {
             /**
@@ -3066,7 +3074,7 @@ export interface components {
          * FollowUpStatus
          * @enum {string}
          */
-        FollowUpStatus: "open" | "done" | "missed";
+        FollowUpStatus: "open" | "done" | "missed" | "cancelled";
         /**
          * FollowUpUpdate
          * @description A follow-up's outcome: marking it `done` (or `missed`) needs an outcome note.
@@ -3095,6 +3103,7 @@ export interface components {
          * @example {
          *       "baseline_value": 0,
          *       "category": "recovery_activities",
+         *       "check_in_item": "meetings_attended",
          *       "direction": "at_least",
          *       "metric": "meetings attended per week",
          *       "subject": "client",
@@ -3122,6 +3131,8 @@ export interface components {
             direction: components["schemas"]["Direction"];
             /** Baseline Value */
             baseline_value?: number | null;
+            /** @description A check-in answer that measures this goal (e.g. `meetings_attended` for meetings per week): each check-in of the goal's subject records its value, and the check-in does not ask for the goal again. Null: measured by hand or as a goal update. */
+            check_in_item?: components["schemas"]["CheckInItem"] | null;
             /**
              * Start Date
              * @description Defaults to today
@@ -3181,6 +3192,7 @@ export interface components {
             direction: components["schemas"]["Direction"];
             /** Baseline Value */
             baseline_value: number | null;
+            check_in_item: components["schemas"]["CheckInItem"] | null;
             /**
              * Start Date
              * Format: date
@@ -3226,6 +3238,8 @@ export interface components {
             direction?: components["schemas"]["Direction"];
             /** Baseline Value */
             baseline_value?: number | null;
+            /** @description A check-in answer that measures the goal; null clears it. */
+            check_in_item?: components["schemas"]["CheckInItem"] | null;
             /**
              * Start Date
              * Format: date
@@ -4462,6 +4476,8 @@ export interface components {
             /** Target Value */
             target_value: number;
             direction: components["schemas"]["Direction"];
+            /** @description Set when an answer of my check-in measures this goal: the check-in then does not ask for it again. */
+            check_in_item: components["schemas"]["CheckInItem"] | null;
             /** Due Date */
             due_date: string | null;
             /** @description proposed, active, on_hold or completed; cancelled goals are not listed. Check-ins should offer only active goals for progress. */

@@ -1,5 +1,5 @@
 // Values of the goal form, and their translation to API bodies.
-import type { AchievementStatus, GoalCategory, GoalCreate, GoalDirection, GoalRead, GoalUpdate, LifecycleStatus } from "../../api/types";
+import type { AchievementStatus, CheckInItem, GoalCategory, GoalCreate, GoalDirection, GoalRead, GoalUpdate, LifecycleStatus } from "../../api/types";
 
 /** "auto": the status follows from the measurements (the API's null). */
 export type AchievementChoice = AchievementStatus | "auto";
@@ -13,6 +13,8 @@ export interface GoalFormValues {
   target_value: number | string;
   direction: GoalDirection;
   baseline_value: number | string;
+  /** "" when the goal is measured by hand. */
+  check_in_item: CheckInItem | "";
   start_date: string | null;
   due_date: string | null;
   lifecycle_status: LifecycleStatus;
@@ -28,6 +30,7 @@ export const GOAL_FORM_FIELDS = [
   "target_value",
   "direction",
   "baseline_value",
+  "check_in_item",
   "start_date",
   "due_date",
   "lifecycle_status",
@@ -43,6 +46,7 @@ export const EMPTY_GOAL_FORM: GoalFormValues = {
   target_value: "",
   direction: "at_least",
   baseline_value: "",
+  check_in_item: "",
   start_date: null,
   due_date: null,
   lifecycle_status: "active",
@@ -59,6 +63,7 @@ export function goalToFormValues(goal: GoalRead): GoalFormValues {
     target_value: goal.target_value,
     direction: goal.direction,
     baseline_value: goal.baseline_value ?? "",
+    check_in_item: goal.check_in_item ?? "",
     start_date: goal.start_date,
     due_date: goal.due_date ?? null,
     lifecycle_status: goal.lifecycle_status,
@@ -88,6 +93,7 @@ export function toCreateBody(values: GoalFormValues): GoalCreate {
   };
   const baseline = toNumber(values.baseline_value);
   if (baseline !== null) body.baseline_value = baseline;
+  if (values.check_in_item) body.check_in_item = values.check_in_item;
   if (values.start_date) body.start_date = values.start_date;
   if (values.due_date) body.due_date = values.due_date;
   return body;
@@ -105,6 +111,7 @@ export function toUpdateBody(initial: GoalFormValues, values: GoalFormValues): G
   if (values.direction !== initial.direction) body.direction = values.direction;
   const baseline = toNumber(values.baseline_value);
   if (baseline !== toNumber(initial.baseline_value)) body.baseline_value = baseline;
+  if (values.check_in_item !== initial.check_in_item) body.check_in_item = values.check_in_item || null;
   if (values.start_date && values.start_date !== initial.start_date) body.start_date = values.start_date;
   if (values.due_date !== initial.due_date) body.due_date = values.due_date || null;
   if (values.lifecycle_status !== initial.lifecycle_status) body.lifecycle_status = values.lifecycle_status;
