@@ -318,6 +318,32 @@ def task_finished(session: Session, task: Task, actor_id: uuid.UUID | None) -> N
     session.flush()
 
 
+def cancel_open_follow_ups(session: Session, case: Case, actor_id: uuid.UUID | None) -> int:
+    """The case closed: its open follow-ups are `cancelled` with a note saying why, and their
+    tasks leave the work queue. Done and missed ones keep their outcome. Returns how many."""
+    open_ones = session.scalars(
+        select(AftercareFollowUp).where(
+            col(AftercareFollowUp.case_id) == case.id,
+            col(AftercareFollowUp.status) == FollowUpStatus.open.value,
+        )
+    ).all()
+    now = clock.now()
+    for follow_up in open_ones:
+        follow_up.status = FollowUpStatus.cancelled.value
+        follow_up.outcome_note = follow_up.outcome_note or "Cancelled: the case was closed."
+        follow_up.completed_at, follow_up.completed_by_id, follow_up.updated_at = now, actor_id, now
+        task = session.get(Task, follow_up.task_id) if follow_up.task_id else None
+        if task is not None and task.status == TaskStatus.open.value:
+            task.status, task.updated_at = TaskStatus.cancelled.value, now
+    if open_ones:
+        plan = session.get(AftercarePlan, open_ones[0].plan_id)
+        if plan is not None:  # the plan's ETag covers its follow-ups
+            plan.updated_at = now
+            flag_modified(plan, "updated_at")
+    session.flush()
+    return len(open_ones)
+
+
 def raise_overdue_follow_ups(session: Session, now: datetime) -> int:
     """A job: one `follow_up_overdue` alert for each open follow-up past its due time.
 

@@ -21,6 +21,7 @@ class FollowUpStatus(StrEnum):
     open = "open"
     done = "done"
     missed = "missed"
+    cancelled = "cancelled"  # the case closed while it was still open
 
 
 class MedicationKind(StrEnum):

@@ -30,7 +30,7 @@ from api.core.audit import AuditAction, AuditContext
 from api.core.pagination import keyset_page, split_page
 from api.core.problems import FieldError, UnprocessableContent
 from api.core.references import GOAL, Ref, require_references
-from api.goals.models import Goal
+from api.goals.models import CheckInItem, Goal, LifecycleStatus
 from api.goals.service import record_measurement
 from api.participants.service import names_of
 
@@ -51,8 +51,9 @@ def submit_check_in(
     """Records the check-in, its goal measurements and alerts, and advances the schedule.
 
     422 when the client leaves out `days_used`, when a day count is above `period_days` or
-    `heavy_drinking_days` above `days_used` (each error names its field), or when a goal
-    update is for a goal of another case."""
+    `heavy_drinking_days` above `days_used` (each error names its field), when a goal
+    update is for a goal of another case, or for a goal that one of the answers measures.
+    Each active goal of the respondent with a `check_in_item` records that answer's value."""
     _counts_fit_the_window(answers)
     if respondent_participant_id is None and answers.days_used is None:
         raise UnprocessableContent(
@@ -62,6 +63,8 @@ def submit_check_in(
             ],
         )
     goals = _goals_for_updates(session, case, answers)
+    linked = _goals_measured_by_answers(session, case, respondent_participant_id)
+    _not_measured_twice(answers, linked)
     assert ctx.actor_id is not None, "a check-in is always submitted by a signed-in principal"
     now = clock.now()
     safety = answers.safety
@@ -96,6 +99,10 @@ def submit_check_in(
             check_in_id=check_in.id,
             note=update.note,
         )
+    for goal in linked:
+        value = answer_value(answers, CheckInItem(str(goal.check_in_item)))
+        if value is not None:
+            record_measurement(session, goal, value, measured_at=now, check_in_id=check_in.id)
     _raise_alerts(session, case, check_in)
     _advance_schedule(session, case, respondent_participant_id, now)
     audit.record(session, ctx, AuditAction.create, "check_in", check_in.id, case_id=case.id)
@@ -124,6 +131,51 @@ def _counts_fit_the_window(answers: CheckInAnswers) -> None:
     if errors:
         raise UnprocessableContent(
             "Day counts are days within the recall window (period_days).", errors=errors
+        )
+
+
+def answer_value(answers: CheckInAnswers, item: CheckInItem) -> float | None:
+    """The number a check-in gives for `item`; None when it was not answered."""
+    if item is CheckInItem.days_abstinent:
+        used = answers.days_used
+        return None if used is None else float(answers.period_days - used)
+    value = getattr(answers, item.value)
+    return None if value is None else float(value)
+
+
+def _goals_measured_by_answers(
+    session: Session, case: Case, respondent_participant_id: uuid.UUID | None
+) -> list[Goal]:
+    """The respondent's active goals that take their value from a check-in answer."""
+    subject = col(Goal.subject_participant_id)
+    return list(
+        session.scalars(
+            select(Goal).where(
+                col(Goal.case_id) == case.id,
+                subject == respondent_participant_id
+                if respondent_participant_id
+                else subject.is_(None),
+                col(Goal.check_in_item).is_not(None),
+                col(Goal.lifecycle_status) == LifecycleStatus.active.value,
+            )
+        )
+    )
+
+
+def _not_measured_twice(answers: CheckInAnswers, linked: Sequence[Goal]) -> None:
+    items = {goal.id: goal.check_in_item for goal in linked}
+    errors = [
+        FieldError(
+            loc=["body", "goal_updates", i, "goal_id"],
+            msg=f"this goal takes its value from the answer `{items[u.goal_id]}`",
+            type="value_error",
+        )
+        for i, u in enumerate(answers.goal_updates)
+        if u.goal_id in items
+    ]
+    if errors:
+        raise UnprocessableContent(
+            "A goal measured by a check-in answer is not updated separately.", errors=errors
         )
 
 

@@ -23,7 +23,7 @@ from api.checkins.schedules import add_schedule
 from api.checkins.schemas import CheckInAnswers, GoalUpdateIn, Safety, ScheduleCreate
 from api.checkins.service import submit_check_in
 from api.core import clock
-from api.goals.models import Direction, GoalCategory, LifecycleStatus
+from api.goals.models import CheckInItem, Direction, GoalCategory, LifecycleStatus
 from api.goals.schemas import GoalCreate
 from api.goals.service import add_goal
 from api.participants.models import Participant
@@ -42,7 +42,7 @@ def seed_accountability(session: Session, rng: random.Random, lead: Staff, case:
         .order_by(col(Participant.created_at))
     )
     with clock.frozen_at(start):
-        sober = add_goal(
+        add_goal(
             session,
             lead,
             case,
@@ -55,9 +55,10 @@ def seed_accountability(session: Session, rng: random.Random, lead: Staff, case:
                 target_value=7,
                 direction=Direction.at_least,
                 baseline_value=1,
+                check_in_item=CheckInItem.days_abstinent,
             ),
         )
-        meetings = add_goal(
+        add_goal(
             session,
             lead,
             case,
@@ -65,11 +66,13 @@ def seed_accountability(session: Session, rng: random.Random, lead: Staff, case:
                 subject="client",
                 title="Go to mutual-help meetings",
                 category=GoalCategory.recovery_activities,
-                metric="meetings attended per week",
-                unit="meetings",
+                metric="days with a support meeting per week",
+                unit="days",
                 target_value=3,
                 direction=Direction.at_least,
                 baseline_value=0,
+                # Measured by the check-in's own question; it is not asked twice.
+                check_in_item=CheckInItem.meetings_attended,
                 # A first milestone eight weeks in: the reports' "goals achieved / goals due".
                 due_date=(start + timedelta(weeks=8)).date(),
             ),
@@ -157,10 +160,6 @@ def seed_accountability(session: Session, rng: random.Random, lead: Staff, case:
                     sober_support_contact=rng.random() < 0.4 + 0.5 * progress,
                     family_conflict=_scale(2.6 - 2.2 * progress, rng),
                     work_school_days=min(5, max(0, round(5 * progress + rng.uniform(-1, 1)))),
-                    goal_updates=[
-                        GoalUpdateIn(goal_id=sober.id, value=7 - used),
-                        GoalUpdateIn(goal_id=meetings.id, value=attended),
-                    ],
                 ),
             )
             if family is not None and family_goal is not None and rng.random() < 0.85:

@@ -207,7 +207,16 @@ def seed_aftercare(session: Session, organization_id: uuid.UUID) -> None:
         assert plan is not None
         lead = _lead(session, case)
         keep_overdue = len(in_aftercare) > 1 and case is in_aftercare[1]
-        past = [f for f in follow_ups.list_for(session, plan) if f.due_at < now]
+        # Due before now, and before the case closed if it did (closing cancelled the rest).
+        past = [
+            f
+            for f in follow_ups.list_for(session, plan)
+            if f.due_at < now
+            and (
+                f.status == FollowUpStatus.open.value
+                or (f.completed_at is not None and f.due_at < f.completed_at)
+            )
+        ]
         for i, follow_up in enumerate(past):
             if keep_overdue and follow_up is past[-1]:
                 continue  # left open: the follow-up job raises its alert

@@ -246,6 +246,17 @@ def seed_demo(
     return f"Loaded {len(STATUS_MIX)} cases into {ORGANIZATION!r}. {demo_sign_ins()}"
 
 
+def _aftercare_days(target: CaseStatus, nth: int) -> int:
+    """How long the case has been (or was) in aftercare beyond the usual step: closed cases
+    after six months of it, the cases still in aftercare at different points of their
+    year, so the follow-up report has 30-, 90- and 180-day points to show."""
+    if target is CaseStatus.closed:
+        return 185
+    if target is CaseStatus.aftercare:
+        return (0, 45, 100, 200)[nth % 4]
+    return 0
+
+
 def _seed_case(
     session: Session,
     rng: random.Random,
@@ -263,7 +274,8 @@ def _seed_case(
     if "opioid" in primary and RiskFlag.overdose_history not in flags:
         flags.append(RiskFlag.overdose_history)
     path = PATHS[target]
-    opened = clock.now() - timedelta(days=15 * len(path) + rng.randint(2, 40))
+    aftercare_days = _aftercare_days(target, STATUS_MIX[:index].count(target))
+    opened = clock.now() - timedelta(days=15 * len(path) + rng.randint(2, 40) + aftercare_days)
     data = CaseCreate(
         client=ClientIn(
             first_name=first,
@@ -291,6 +303,8 @@ def _seed_case(
     moment = opened
     for step in path:
         moment += timedelta(days=rng.randint(5, 14), hours=rng.randint(1, 8))
+        if step is CaseStatus.closed:
+            moment += timedelta(days=aftercare_days)  # "Six months of aftercare completed."
         timeline[step] = moment
     story = demo_referrals.story_for(target, STATUS_MIX[:index].count(target))
     previous = opened

@@ -67,6 +67,31 @@ class AchievementStatus(StrEnum):
     not_attainable = "not_attainable"
 
 
+class CheckInItem(StrEnum):
+    """The numeric check-in answers a goal may take its value from (api/checkins/schemas.py;
+    BAM item numbers there). Such a goal is measured by its subject's check-in, so the
+    check-in does not ask for it twice."""
+
+    days_used = "days_used"
+    days_abstinent = "days_abstinent"  # the recall window's days less `days_used`
+    heavy_drinking_days = "heavy_drinking_days"
+    meetings_attended = "meetings_attended"
+    work_school_days = "work_school_days"
+    craving = "craving"
+    mood = "mood"
+    sleep_quality = "sleep_quality"
+    risky_situations = "risky_situations"
+    confidence = "confidence"
+    family_conflict = "family_conflict"
+    wellbeing = "wellbeing"  # a family member's own check-in
+
+
+# What each respondent's check-in asks (the portal's steps): the client the BAM items, a
+# family member their commitments and wellbeing.
+FAMILY_CHECK_IN_ITEMS = frozenset({CheckInItem.wellbeing})
+CLIENT_CHECK_IN_ITEMS = frozenset(CheckInItem) - FAMILY_CHECK_IN_ITEMS
+
+
 _version = version_column()
 
 
@@ -97,6 +122,8 @@ class Goal(SQLModel, table=True):
     target_high: float | None = None
     target_text: str | None = Field(default=None, max_length=500)
     baseline_value: float | None = None
+    # When set, each check-in by the goal's subject that answers this item records it.
+    check_in_item: str | None = Field(default=None, max_length=30)
     start_date: date
     due_date: date | None = None
     lifecycle_status: str = Field(max_length=20)

@@ -7,7 +7,13 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints
 
 from api.core.schemas import InputModel, IsoDate, Kept, PastTimestamp, absent_when_absent
-from api.goals.models import AchievementStatus, Direction, GoalCategory, LifecycleStatus
+from api.goals.models import (
+    AchievementStatus,
+    CheckInItem,
+    Direction,
+    GoalCategory,
+    LifecycleStatus,
+)
 from api.goals.rules import TargetShape
 from api.sync.schemas import SyncPage
 
@@ -54,6 +60,7 @@ class GoalCreate(InputModel):
                     "target_value": 3,
                     "direction": "at_least",
                     "baseline_value": 0,
+                    "check_in_item": "meetings_attended",
                 },
                 {
                     "subject": "client",
@@ -87,6 +94,12 @@ class GoalCreate(InputModel):
     target_high: Measure | None = Field(default=None, description=_HIGH)
     target_text: TargetText | None = Field(default=None, description=_TEXT)
     baseline_value: Measure | None = None
+    check_in_item: CheckInItem | None = Field(
+        default=None,
+        description="A check-in answer that measures this goal (e.g. `meetings_attended` for "
+        "meetings per week): each check-in of the goal's subject records its value, and the "
+        "check-in does not ask for the goal again. Null: measured by hand or as a goal update.",
+    )
     start_date: IsoDate | None = Field(default=None, description="Defaults to today")
     due_date: IsoDate | None = None
     lifecycle_status: LifecycleStatus = LifecycleStatus.active
@@ -118,6 +131,9 @@ class GoalUpdate(InputModel):
     target_high: Measure | None = Field(default=None, description=_HIGH)
     target_text: TargetText | None = Field(default=None, description=_TEXT)
     baseline_value: Measure | None = None
+    check_in_item: CheckInItem | None = Field(
+        default=None, description="A check-in answer that measures the goal; null clears it."
+    )
     start_date: Kept[IsoDate] = None
     due_date: IsoDate | None = None
     lifecycle_status: Kept[LifecycleStatus] = None
@@ -143,6 +159,7 @@ class GoalRead(BaseModel):
     target_high: float | None
     target_text: str | None
     baseline_value: float | None
+    check_in_item: CheckInItem | None
     start_date: date
     due_date: date | None
     lifecycle_status: LifecycleStatus

@@ -19,7 +19,15 @@ from api.core.audit import AuditAction
 from api.core.pagination import keyset_page, split_page
 from api.core.problems import FieldError, UnprocessableContent
 from api.core.schemas import changes_of
-from api.goals.models import AchievementStatus, Direction, Goal, GoalMeasurement, LifecycleStatus
+from api.goals.models import (
+    CLIENT_CHECK_IN_ITEMS,
+    FAMILY_CHECK_IN_ITEMS,
+    AchievementStatus,
+    Direction,
+    Goal,
+    GoalMeasurement,
+    LifecycleStatus,
+)
 from api.goals.rules import Target, derive_achievement
 from api.goals.schemas import (
     TARGET_FIELDS,
@@ -64,6 +72,7 @@ def add_goal(session: Session, staff: Staff, case: Case, data: GoalCreate) -> Go
     )
     _check_dates(goal)
     _check_target(goal)
+    _check_item(goal)
     session.add(goal)
     session.flush()
     audit.record(session, staff.ctx, AuditAction.create, "goal", goal.id, case_id=case.id)
@@ -117,6 +126,25 @@ def _check_target(goal: Goal) -> None:
         )
 
 
+def _check_item(goal: Goal) -> None:
+    """A goal is measured only by an answer its subject's check-in asks."""
+    if goal.check_in_item is None:
+        return
+    asked = FAMILY_CHECK_IN_ITEMS if goal.subject_participant_id else CLIENT_CHECK_IN_ITEMS
+    if goal.check_in_item not in asked:
+        whose = "a family member's" if goal.subject_participant_id else "the client's"
+        raise UnprocessableContent(
+            f"{whose.capitalize()} check-in does not ask `{goal.check_in_item}`.",
+            errors=[
+                FieldError(
+                    loc=["body", "check_in_item"],
+                    msg=f"one of {', '.join(sorted(asked))}",
+                    type="enum",
+                )
+            ],
+        )
+
+
 def _reshaped(goal: Goal, changes: dict[str, Any]) -> dict[str, Any]:
     """The numeric target after a change, by the rules in GoalUpdate's docstring."""
     if not any(name in changes for name in TARGET_FIELDS):
@@ -140,6 +168,7 @@ def update_goal(session: Session, staff: Staff, goal: Goal, data: GoalUpdate) ->
         setattr(goal, field, value)
     _check_dates(goal)
     _check_target(goal)
+    _check_item(goal)
     recompute(session, goal)
     goal.updated_at = clock.now()
     session.flush()

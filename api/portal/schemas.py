@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.checkins.schemas import CheckInAnswers
 from api.core.schemas import InputModel
-from api.goals.models import AchievementStatus, Direction, LifecycleStatus
+from api.goals.models import AchievementStatus, CheckInItem, Direction, LifecycleStatus
 from api.goals.schemas import Subject
 from api.resources.models import Cost, ResourceFormat, ResourceKind
 from api.resources.schemas import MeetingRead
@@ -109,6 +109,10 @@ class PortalGoal(BaseModel):
     target_low: float | None = Field(description="A range's lower end, else null")
     target_high: float | None = Field(description="A range's upper end, else null")
     target_text: str | None = Field(description="The target in words, if staff wrote one")
+    check_in_item: CheckInItem | None = Field(
+        description="Set when an answer of my check-in measures this goal: the check-in then "
+        "does not ask for it again."
+    )
     due_date: date | None
     lifecycle_status: LifecycleStatus = Field(
         description="proposed, planned, accepted, active, on_hold or completed; cancelled, "

@@ -27,6 +27,7 @@ from api.core.security import digest, hash_password
 from api.goals.models import (
     WITHDRAWN,
     AchievementStatus,
+    CheckInItem,
     Direction,
     Goal,
     GoalMeasurement,
@@ -344,6 +345,7 @@ def goals(
             target_low=g.target_low,
             target_high=g.target_high,
             target_text=g.target_text,
+            check_in_item=CheckInItem(g.check_in_item) if g.check_in_item else None,
             due_date=g.due_date,
             lifecycle_status=LifecycleStatus(g.lifecycle_status),
             achievement_status=AchievementStatus(g.achievement_status),

@@ -43,6 +43,8 @@ def completion(session: Session, scope: Scope, window: Window, now: datetime) ->
             scope.covers(col(AftercareFollowUp.case_id), col(AftercareFollowUp.organization_id)),
             within(col(AftercareFollowUp.due_at), window.starts_at, min(window.ends_at, now)),
             point.in_(FOLLOW_UP_DAYS),
+            # Cancelled when the case closed: the practice no longer owed it.
+            col(AftercareFollowUp.status) != FollowUpStatus.cancelled.value,
         )
         .group_by(point)
     ).all()

@@ -187,6 +187,17 @@ test("a check-in sent while offline is kept on the phone and sent once when back
   const accepted = await request.post("/api/v1/auth/accept-invite", { data: { code: invitation.code, password: PORTAL_PASSWORD } });
   expect(accepted.status()).toBe(200);
 
+  // A goal that the support step's meetings question measures: no separate goals step.
+  const meetings = (await apiPost(request, headers, `/cases/${created.id}/goals`, {
+    subject: "client",
+    title: "Go to meetings",
+    metric: "days with a support meeting per week",
+    unit: "days",
+    target_value: 3,
+    direction: "at_least",
+    check_in_item: "meetings_attended",
+  })) as { id: string };
+
   const phone = await phonePage(browser, baseURL);
   const portal = phone.page;
   // The invitation link, opened again once used, says so before anyone types a password.
@@ -242,6 +253,8 @@ test("a check-in sent while offline is kept on the phone and sent once when back
   const body = (await list.json()) as { items: { risk_level: string; meetings_attended: number }[] };
   expect(body.items).toHaveLength(1);
   expect(body.items[0]).toMatchObject({ risk_level: "low", period_days: 7, meetings_attended: 2, family_conflict: 1, work_school_days: 5 });
+  const goal = await request.get(`/api/v1/goals/${meetings.id}`, { headers });
+  expect(((await goal.json()) as { latest_value: number | null }).latest_value).toBe(2);
 
   // The client is not shown the plan.
   await portal.goto("/portal/plan");
@@ -288,9 +301,13 @@ test("goals: add one, record a measurement, override its status by hand", async 
   const edit = page.getByRole("dialog", { name: "Edit goal" });
   await edit.getByLabel("Achievement status").click();
   await page.getByRole("option", { name: "Achieved (set by hand)", exact: true }).click();
+  // From now on the check-in's own question measures it, so the check-in does not ask twice.
+  await edit.getByRole("textbox", { name: "Measured by" }).click();
+  await page.getByRole("option", { name: "Check-in answer: Days with a support meeting" }).click();
   await edit.getByRole("button", { name: "Save goal" }).click();
   await expect(edit).toBeHidden();
   await expect(card).toContainText("Achieved (set by hand)");
+  await expect(card).toContainText("Recorded from each check-in: Days with a support meeting");
   await expectAccessible(page, "goals tab");
   await captureWidths(page, "goals-tab");
 });

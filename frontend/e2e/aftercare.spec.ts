@@ -94,6 +94,15 @@ test("a professional builds an aftercare plan from the directory, prints it, and
   await expectAccessible(page, "aftercare tab");
   await captureWidths(page, "aftercare-tab");
 
+  // Every saved version is kept: who saved it, when, and what changed.
+  await page.getByRole("button", { name: "Show history" }).click();
+  const versions = page.getByRole("table", { name: "Aftercare plan revisions" });
+  await expect(versions.getByRole("row")).toHaveCount(3); // the header, the opened plan, the saved one
+  const changes = page.getByRole("list", { name: /Changes from version 1 to 2/ });
+  await expect(changes).toContainText("Coping strategies");
+  await expect(changes).toContainText("Added: Call my sponsor before 9 pm");
+  await expect(changes).toContainText(`Family support: Grace ${last}`);
+
   // The client's printed copy leaves out the family's part, and Grace's copy the client's.
   await page.getByRole("link", { name: "Print the client's copy" }).click();
   await expect(page.getByRole("heading", { name: `Mia's aftercare plan` })).toBeVisible();
@@ -144,4 +153,94 @@ test("a professional builds an aftercare plan from the directory, prints it, and
   await expectAccessible(phone, "portal aftercare");
   await captureWidths(phone, "portal-aftercare");
   await context.close();
+});
+
+/** Pages in a PDF that Chromium printed (each page object is `/Type /Page`). */
+function pdfPages(pdf: Buffer): number {
+  return (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+}
+
+test("a full aftercare plan prints on one sheet, Letter and A4, for the client and for a family member", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const headers = await apiToken(request);
+  const last = unique("Okafor");
+  const created = (await post(request, headers, "/cases", { client: { first_name: "Nate", last_name: last } })) as { id: string };
+  const grace = (await post(request, headers, `/cases/${created.id}/participants`, { full_name: `Grace ${last}`, relationship: "sibling" })) as {
+    id: string;
+  };
+  const center = (await post(request, headers, "/treatment-centers", { name: unique("Riverside Recovery Center"), levels_of_care: ["2.1"] })) as {
+    id: string;
+  };
+  const resource = async (name: string, audience: string, days: string[]) =>
+    (
+      (await post(request, headers, "/resources", {
+        name: unique(name),
+        kind: audience === "client" ? "mutual_help" : "family_support",
+        audience,
+        format: "in_person",
+        address_line: "3300 N Broadway, St. Luke's Hall (side door)",
+        city: "Chicago",
+        region: "IL",
+        postal_code: "60657",
+        phone: "(312) 555-0177",
+        time_zone: "America/Chicago",
+        meetings: days.map((day_of_week) => ({ day_of_week, start_time: "19:00", end_time: "20:00" })),
+      })) as { id: string }
+    ).id;
+  const groups = [
+    await resource("Lakeview Serenity Group", "client", ["monday", "wednesday", "friday"]),
+    await resource("SMART Recovery Evanston", "client", ["wednesday"]),
+    await resource("Recovery coach", "client", ["thursday"]),
+  ];
+  const family = await resource("Al-Anon Lakeview", "family", ["tuesday"]);
+  for (const step of ["planning", "scheduled", "intervention_held", "in_treatment", "aftercare"]) {
+    await post(request, headers, `/cases/${created.id}/status`, { status: step }, 200);
+  }
+  const current = await request.get(`/api/v1/cases/${created.id}/aftercare`, { headers });
+  const many = (what: string, n: number) => Array.from({ length: n }, (_, i) => `${what} ${i + 1}: a sentence of ordinary length`);
+  const saved = await request.put(`/api/v1/cases/${created.id}/aftercare`, {
+    headers: { ...headers, "If-Match": current.headers().etag },
+    data: {
+      relapse_prevention: {
+        triggers: many("Trigger", 4),
+        warning_signs: many("Warning sign", 4),
+        high_risk_situations: many("High-risk situation", 3),
+        coping_strategies: many("Coping strategy", 5),
+      },
+      emergency_contacts: [
+        { name: `Grace ${last}`, relationship: "sister", phone: "555-010-0142", participant_id: grace.id },
+        { name: "Omar Rosenberg", relationship: "parent", phone: "555-025-8351" },
+        { name: "Sam", relationship: "sponsor", phone: "555-014-7788" },
+      ],
+      resources: [
+        ...groups.map((resource_id) => ({ resource_id, for: "client", note: "Home group: go at least twice a week." })),
+        { resource_id: family, for: grace.id, note: "Tuesday nights, with other families." },
+      ],
+      sober_living: { name: "Maple House", move_in_date: "2026-12-20" },
+      outpatient: { treatment_center_id: center.id, name: "Riverside IOP", level_of_care: "2.1" },
+      medication: { kind: "buprenorphine", prescriber: "Dr. Anita Rao", notes: "Weekly visits" },
+      family_support: [{ participant_id: grace.id, resource_id: family, commitment: "Al-Anon every Tuesday; no more bailouts." }],
+      escalation_agreement: {
+        relapse_definition: "Any opioid use, or two missed check-ins in a row.",
+        next_level_of_care: "2.1",
+        treatment_center_id: center.id,
+        who_calls: "The family calls the interventionist the same day; the interventionist calls intake.",
+        agreed_by: ["client", grace.id],
+        agreed_at: "2026-11-03T11:07:00Z",
+      },
+      notes: "Team only: never printed.",
+    },
+  });
+  expect(saved.status(), await saved.text()).toBe(200);
+
+  await signIn(page);
+  for (const copy of ["client", grace.id]) {
+    await page.goto(`/cases/${created.id}/aftercare/print?for=${copy}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("aftercare");
+    await expect(page.getByText(/Lakeview|Al-Anon/).first()).toBeVisible();
+    await expect(page.getByText("Team only")).toHaveCount(0);
+    for (const format of ["Letter", "A4"] as const) {
+      expect(pdfPages(await page.pdf({ format })), `${copy === "client" ? "client" : "family"} copy on ${format}`).toBe(1);
+    }
+  }
 });

@@ -42,6 +42,10 @@ test("a supervisor reads the dashboard, changes the range and downloads a CSV", 
   const from = new URL(summaryRequest.url()).searchParams.get("from") ?? "";
   expect(from).toMatch(/^\d{4}-\d{2}-01$/);
   await expect(page.getByText(new RegExp(`${from} to `))).toBeVisible();
+  // The range is in the address: a reload (or a shared link) shows the same report.
+  await expect(page).toHaveURL(new RegExp(`from=${from}`));
+  await page.reload();
+  await expect(page.getByText(new RegExp(`${from} to `))).toBeVisible();
 
   const downloading = page.waitForEvent("download");
   await page.getByRole("button", { name: "Cases CSV" }).click();

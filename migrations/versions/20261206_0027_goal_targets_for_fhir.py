@@ -6,7 +6,7 @@ become optional. The lifecycle and achievement codes grow to FHIR Goal's full va
 they are strings, so no data changes.
 
 Revision ID: 0027
-Revises: 0026
+Revises: 0030
 Create Date: 2026-12-06 14:20:00
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0027'
-down_revision: str | None = '0026'
+down_revision: str | None = '0030'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -172,3 +172,31 @@ def test_a_follow_up_task_done_in_the_work_queue_finishes_the_follow_up(
     follow_up = after["follow_ups"][0]
     assert follow_up["status"] == "done"
     assert follow_up["outcome_note"] == "Marked done in the work queue."
+
+
+def test_closing_the_case_cancels_its_open_follow_ups_and_their_tasks(
+    case: AftercareDriver,
+) -> None:
+    first = case.plan()["follow_ups"][0]
+    done = case.client.patch(
+        f"{API}/follow-ups/{first['id']}",
+        json={"status": "done", "outcome_note": "Doing well."},
+        headers=case.headers(),
+    )
+    assert done.status_code == 200, done.text
+    closed = case.client.post(
+        f"{case.path}/status",
+        json={"status": "closed", "outcome": "completed_treatment", "reason": "A year sober."},
+        headers=case.headers(),
+    )
+    assert closed.status_code == 200, closed.text
+
+    follow_ups = case.plan()["follow_ups"]
+    assert [f["status"] for f in follow_ups] == ["done"] + ["cancelled"] * 4
+    assert follow_ups[0]["outcome_note"] == "Doing well."
+    assert follow_ups[1]["outcome_note"] == "Cancelled: the case was closed."
+    assert not any(f["overdue"] for f in follow_ups)
+    queue = case.client.get(
+        f"{API}/tasks", params={"assigned_to": "me", "status": "open"}, headers=case.headers()
+    ).json()["items"]
+    assert not [t for t in queue if t["phase"] == "follow_up"]

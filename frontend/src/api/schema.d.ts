@@ -2392,6 +2392,14 @@ export interface components {
             /** Last Check In At */
             last_check_in_at: string | null;
         };
+        /**
+         * CheckInItem
+         * @description The numeric check-in answers a goal may take its value from (api/checkins/schemas.py;
+         *     BAM item numbers there). Such a goal is measured by its subject's check-in, so the
+         *     check-in does not ask for it twice.
+         * @enum {string}
+         */
+        CheckInItem: "days_used" | "days_abstinent" | "heavy_drinking_days" | "meetings_attended" | "work_school_days" | "craving" | "mood" | "sleep_quality" | "risky_situations" | "confidence" | "family_conflict" | "wellbeing";
         /** CheckInRead */
         CheckInRead: {
             /**
@@ -3093,7 +3101,7 @@ export interface components {
          * FollowUpStatus
          * @enum {string}
          */
-        FollowUpStatus: "open" | "done" | "missed";
+        FollowUpStatus: "open" | "done" | "missed" | "cancelled";
         /**
          * FollowUpUpdate
          * @description A follow-up's outcome: marking it `done` (or `missed`) needs an outcome note.
@@ -3122,6 +3130,7 @@ export interface components {
          * @example {
          *       "baseline_value": 0,
          *       "category": "recovery_activities",
+         *       "check_in_item": "meetings_attended",
          *       "direction": "at_least",
          *       "metric": "meetings attended per week",
          *       "subject": "client",
@@ -3187,6 +3196,8 @@ export interface components {
             target_text?: string | null;
             /** Baseline Value */
             baseline_value?: number | null;
+            /** @description A check-in answer that measures this goal (e.g. `meetings_attended` for meetings per week): each check-in of the goal's subject records its value, and the check-in does not ask for the goal again. Null: measured by hand or as a goal update. */
+            check_in_item?: components["schemas"]["CheckInItem"] | null;
             /**
              * Start Date
              * @description Defaults to today
@@ -3260,6 +3271,7 @@ export interface components {
             target_text: string | null;
             /** Baseline Value */
             baseline_value: number | null;
+            check_in_item: components["schemas"]["CheckInItem"] | null;
             /**
              * Start Date
              * Format: date
@@ -3336,6 +3348,8 @@ export interface components {
             target_text?: string | null;
             /** Baseline Value */
             baseline_value?: number | null;
+            /** @description A check-in answer that measures the goal; null clears it. */
+            check_in_item?: components["schemas"]["CheckInItem"] | null;
             /**
              * Start Date
              * Format: date
@@ -4617,6 +4631,8 @@ export interface components {
              * @description The target in words, if staff wrote one
              */
             target_text: string | null;
+            /** @description Set when an answer of my check-in measures this goal: the check-in then does not ask for it again. */
+            check_in_item: components["schemas"]["CheckInItem"] | null;
             /** Due Date */
             due_date: string | null;
             /** @description proposed, planned, accepted, active, on_hold or completed; cancelled, rejected and entered-in-error goals are not listed. Check-ins should offer only active goals for progress. */

@@ -60,6 +60,7 @@ export type GoalCreate = Schemas["GoalCreate"];
 export type GoalUpdate = Schemas["GoalUpdate"];
 export type GoalProgress = Schemas["GoalProgress"];
 export type GoalCategory = Schemas["GoalCategory"];
+export type CheckInItem = Schemas["CheckInItem"];
 export type GoalDirection = Schemas["Direction"];
 export type LifecycleStatus = Schemas["LifecycleStatus"];
 export type AchievementStatus = Schemas["AchievementStatus"];

@@ -86,6 +86,7 @@ function AftercareDocument({ caseId, plan, clientCalled, reference, person }: Do
   const nextFollowUps = plan.follow_ups.filter((f) => f.status === "open").slice(0, 3);
   return (
     <PrintPage
+      compact
       back={
         <AnchorLink to="/cases/$caseId" params={{ caseId }} search={{ tab: "aftercare" }} size="sm">
           ← Back to the aftercare plan
@@ -99,61 +100,63 @@ function AftercareDocument({ caseId, plan, clientCalled, reference, person }: Do
         </Text>
       }
     >
-      {person ? (
-        <Section title="My commitment">
-          <Text className="print-text">{support?.commitment || "Not written yet: talk it through with your interventionist."}</Text>
+      <div className="print-columns">
+        {person ? (
+          <Section title="My commitment">
+            <Text className="print-text">{support?.commitment || "Not written yet: talk it through with your interventionist."}</Text>
+          </Section>
+        ) : (
+          <>
+            <Section title="When I feel the pull: what I do">
+              <Items items={plan.relapse_prevention.coping_strategies} />
+            </Section>
+            <Section title="Warning signs to watch for">
+              <Items items={plan.relapse_prevention.warning_signs} />
+            </Section>
+            <Section title="My triggers and high-risk situations">
+              <Items items={[...plan.relapse_prevention.triggers, ...plan.relapse_prevention.high_risk_situations]} />
+            </Section>
+            <Section title="Who to call">
+              <Items items={plan.emergency_contacts.map((c) => `${c.name}${c.relationship ? ` (${c.relationship})` : ""}: ${c.phone}`)} />
+            </Section>
+            <Section title="My care">
+              <Items
+                items={[
+                  plan.sober_living ? `Sober living: ${plan.sober_living.name}${plan.sober_living.move_in_date ? `, from ${formatDate(plan.sober_living.move_in_date)}` : ""}` : "",
+                  plan.outpatient ? `Outpatient: ${plan.outpatient.name}, ${levelOfCareLabel(plan.outpatient.level_of_care)}` : "",
+                  plan.medication && plan.medication.kind !== "none"
+                    ? `Medication: ${humanize(plan.medication.kind)}${plan.medication.prescriber ? `, prescribed by ${plan.medication.prescriber}` : ""}${plan.medication.notes ? ` (${plan.medication.notes})` : ""}`
+                    : "",
+                  ...nextFollowUps.map((f) => `Follow-up ${humanize(f.kind).toLowerCase()}: ${formatDateTime(f.due_at)}`),
+                ].filter(Boolean)}
+              />
+            </Section>
+          </>
+        )}
+        <Section title={person ? "My support" : "My meetings and support"}>
+          {resources.length === 0 ? (
+            <Text>None chosen yet.</Text>
+          ) : (
+            <Stack gap="xs">
+              {resources.map((r, i) => (r.data ? <ResourceLine key={r.data.id} resource={r.data} note={notes.get(r.data.id)} /> : <Text key={i}>…</Text>))}
+            </Stack>
+          )}
         </Section>
-      ) : (
-        <>
-          <Section title="When I feel the pull: what I do">
-            <Items items={plan.relapse_prevention.coping_strategies} />
-          </Section>
-          <Section title="Warning signs to watch for">
-            <Items items={plan.relapse_prevention.warning_signs} />
-          </Section>
-          <Section title="My triggers and high-risk situations">
-            <Items items={[...plan.relapse_prevention.triggers, ...plan.relapse_prevention.high_risk_situations]} />
-          </Section>
-          <Section title="Who to call">
-            <Items items={plan.emergency_contacts.map((c) => `${c.name}${c.relationship ? ` (${c.relationship})` : ""}: ${c.phone}`)} />
-          </Section>
-          <Section title="My care">
+        {agreement && (
+          <Section title="If a relapse happens: what we agreed">
             <Items
               items={[
-                plan.sober_living ? `Sober living: ${plan.sober_living.name}${plan.sober_living.move_in_date ? `, from ${formatDate(plan.sober_living.move_in_date)}` : ""}` : "",
-                plan.outpatient ? `Outpatient: ${plan.outpatient.name}, ${levelOfCareLabel(plan.outpatient.level_of_care)}` : "",
-                plan.medication && plan.medication.kind !== "none"
-                  ? `Medication: ${humanize(plan.medication.kind)}${plan.medication.prescriber ? `, prescribed by ${plan.medication.prescriber}` : ""}${plan.medication.notes ? ` (${plan.medication.notes})` : ""}`
+                agreement.relapse_definition ? `What counts as a relapse: ${agreement.relapse_definition}` : "",
+                agreement.next_level_of_care
+                  ? `Next step: ${levelOfCareLabel(agreement.next_level_of_care)}${center.data ? ` at ${center.data.name}` : ""}`
                   : "",
-                ...nextFollowUps.map((f) => `Follow-up ${humanize(f.kind).toLowerCase()}: ${formatDateTime(f.due_at)}`),
+                agreement.who_calls ? `Who calls whom: ${agreement.who_calls}` : "",
+                agreement.agreed_at ? `Agreed on ${formatDateTime(agreement.agreed_at)}` : "",
               ].filter(Boolean)}
             />
           </Section>
-        </>
-      )}
-      <Section title={person ? "My support" : "My meetings and support"}>
-        {resources.length === 0 ? (
-          <Text>None chosen yet.</Text>
-        ) : (
-          <Stack gap="xs">
-            {resources.map((r, i) => (r.data ? <ResourceLine key={r.data.id} resource={r.data} note={notes.get(r.data.id)} /> : <Text key={i}>…</Text>))}
-          </Stack>
         )}
-      </Section>
-      {agreement && (
-        <Section title="If a relapse happens: what we agreed">
-          <Items
-            items={[
-              agreement.relapse_definition ? `What counts as a relapse: ${agreement.relapse_definition}` : "",
-              agreement.next_level_of_care
-                ? `Next step: ${levelOfCareLabel(agreement.next_level_of_care)}${center.data ? ` at ${center.data.name}` : ""}`
-                : "",
-              agreement.who_calls ? `Who calls whom: ${agreement.who_calls}` : "",
-              agreement.agreed_at ? `Agreed on ${formatDateTime(agreement.agreed_at)}` : "",
-            ].filter(Boolean)}
-          />
-        </Section>
-      )}
+      </div>
       <Text size="sm">In an emergency call 911. To talk to someone now, call or text 988.</Text>
     </PrintPage>
   );

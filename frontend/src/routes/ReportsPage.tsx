@@ -18,6 +18,7 @@ import {
 import { DatePickerInput } from "@mantine/dates";
 import { notifications } from "@mantine/notifications";
 import { IconChartBar, IconDownload } from "@tabler/icons-react";
+import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { describeError } from "../api/problem";
 import { staffRole, useMe } from "../features/auth/api";
@@ -269,7 +270,18 @@ function Charts({ report }: { report: ReportSummary }) {
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
       <Section title="Cases by status">
-        <BarChart h={220} data={statuses} dataKey="status" series={[{ name: "Cases", color: "cyan.8" }]} yAxisProps={{ width: 32 }} />
+        {/* Bars across, each status named beside its bar with its count: readable at phone width. */}
+        <BarChart
+          h={260}
+          data={statuses}
+          dataKey="status"
+          orientation="vertical"
+          series={[{ name: "Cases", color: "cyan.8" }]}
+          yAxisProps={{ width: 120, interval: 0 }}
+          withBarValueLabel
+          valueFormatter={(value) => String(value)}
+          aria-label="Cases by status"
+        />
       </Section>
       <EntryByModel report={report} />
       <Section title="Month by month">
@@ -295,13 +307,26 @@ function Charts({ report }: { report: ReportSummary }) {
   );
 }
 
+const route = getRouteApi("/app/reports");
+
 const EXPORT_LABEL = { cases: "Cases", "check-ins": "Check-ins", referrals: "Referrals" } as const;
 
 export function ReportsPage() {
   const me = useMe();
   const everyone = staffRole(me) !== "interventionist";
-  const [range, setRange] = useState<[string | null, string | null]>([null, null]);
-  const filters: ReportFilters = range[0] && range[1] ? { from: range[0], to: range[1] } : {};
+  // The chosen range lives in the URL; a half-chosen one (first day picked) only on screen.
+  const filters: ReportFilters = route.useSearch();
+  const navigate = route.useNavigate();
+  const [picking, setPicking] = useState<[string | null, string | null] | null>(null);
+  const range: [string | null, string | null] = picking ?? [filters.from ?? null, filters.to ?? null];
+  const chooseRange = (value: [string | null, string | null]) => {
+    if (value[0] && !value[1]) {
+      setPicking(value);
+      return;
+    }
+    setPicking(null);
+    void navigate({ search: value[0] && value[1] ? { from: value[0], to: value[1] } : {}, replace: true });
+  };
   const summary = useReportSummary(filters);
   const [downloading, setDownloading] = useState<CsvKind | null>(null);
 
@@ -336,7 +361,7 @@ export function ReportsPage() {
           description="Empty: the last 12 months"
           valueFormat="MMM D, YYYY"
           value={range}
-          onChange={(value) => setRange(value as [string | null, string | null])}
+          onChange={(value) => chooseRange(value as [string | null, string | null])}
           clearable
           miw={260}
           data-testid="report-range"

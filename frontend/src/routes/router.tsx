@@ -17,6 +17,7 @@ import { parseCenterFilters, type CenterFilters } from "../features/centers/filt
 import { parseResourceFilters, type ResourceFilters } from "../features/resources/filters";
 import { parsePartnerAccessSearch, type PartnerAccessSearch } from "../features/partners/search";
 import { parseBoardSearch, type BoardFilters } from "../features/referrals/board";
+import { parseReportSearch, type ReportFilters } from "../features/reports/api";
 import { safeRedirect } from "../lib/redirect";
 import { AppLayout } from "./AppLayout";
 import { CasePageError, CASE_TABS, type CaseTab } from "./caseTabs";
@@ -110,6 +111,7 @@ const indexRoute = createRoute({
 const reportsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/reports",
+  validateSearch: onlyValid<ReportFilters>(parseReportSearch),
   component: lazyRouteComponent(() => import("./ReportsPage"), "ReportsPage"),
 });
 

@@ -3,11 +3,13 @@ import { notifications } from "@mantine/notifications";
 import { IconPrinter } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { describeError } from "../../api/problem";
-import type { CaseRead } from "../../api/types";
+import type { CaseRead, ParticipantRead } from "../../api/types";
 import { ButtonLink } from "../../lib/links";
+import { RevisionHistory, Revisions } from "../../lib/RevisionHistory";
 import { participantsQueryOptions } from "../participants/api";
-import { useAftercare, useSaveAftercare } from "./api";
+import { useAftercare, useAftercareRevisions, useSaveAftercare } from "./api";
 import { AftercareEditor } from "./AftercareEditor";
+import { diffAftercare } from "./diff";
 import { EscalateButton } from "./EscalateButton";
 import { FollowUps } from "./FollowUps";
 
@@ -72,7 +74,20 @@ export function AftercareTab({ caseData }: { caseData: CaseRead }) {
       </Group>
       <FollowUps caseId={caseData.id} followUps={current.data.follow_ups} />
       <AftercareEditor caseId={caseData.id} current={current} participants={people} />
+      <RevisionHistory>{() => <AftercareRevisions caseId={caseData.id} participants={people} />}</RevisionHistory>
     </Stack>
+  );
+}
+
+function AftercareRevisions({ caseId, participants }: { caseId: string; participants: ParticipantRead[] }) {
+  const revisions = useAftercareRevisions(caseId);
+  const names = new Map(participants.map((p) => [p.id, p.full_name]));
+  return (
+    <Revisions
+      revisions={revisions}
+      label="Aftercare plan revisions"
+      diff={(older, newer) => diffAftercare(older, newer, { participantName: (id) => names.get(id) ?? "a removed participant" })}
+    />
   );
 }
 

@@ -8,6 +8,7 @@ import { useUpdateFollowUp } from "./api";
 const STATE = {
   done: { label: "Done", color: "teal" },
   missed: { label: "Missed", color: "gray" },
+  cancelled: { label: "Cancelled", color: "gray" },
   overdue: { label: "Overdue", color: "red" },
   open: { label: "Due", color: "blue" },
 };

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, newIdempotencyKey, unwrap, unwrapVersioned, type Versioned } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import type { AftercareRead, AftercareUpdate, FollowUpUpdate } from "../../api/types";
@@ -9,6 +9,7 @@ export const aftercareKeys = {
   all: ["aftercare"] as const,
   detail: (caseId: string) => [...aftercareKeys.all, "detail", caseId] as const,
   portal: () => [...aftercareKeys.all, "portal"] as const,
+  revisions: (caseId: string) => [...aftercareKeys.all, "revisions", caseId] as const,
 };
 
 /** The case's aftercare plan with its ETag, or null while it has none (404). */
@@ -32,11 +33,28 @@ export function useAftercare(caseId: string) {
   return useQuery(aftercareQueryOptions(caseId));
 }
 
+/** Every saved version of the plan, newest first (who, when, a snapshot). */
+export function useAftercareRevisions(caseId: string) {
+  return useInfiniteQuery({
+    queryKey: aftercareKeys.revisions(caseId),
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.GET("/api/v1/cases/{case_id}/aftercare/revisions", {
+          params: { path: { case_id: caseId }, query: { limit: 50, cursor: pageParam } },
+          signal,
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+}
+
 function useRefresh(caseId: string) {
   const queryClient = useQueryClient();
   return (result?: Versioned<AftercareRead>) => {
     if (result?.etag) queryClient.setQueryData(aftercareKeys.detail(caseId), result);
     else void queryClient.invalidateQueries({ queryKey: aftercareKeys.detail(caseId) });
+    void queryClient.invalidateQueries({ queryKey: aftercareKeys.revisions(caseId) });
     void queryClient.invalidateQueries({ queryKey: taskKeys.all });
   };
 }

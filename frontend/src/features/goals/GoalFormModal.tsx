@@ -22,7 +22,7 @@ import {
   type AchievementChoice,
   type GoalFormValues,
 } from "./form";
-import { ACHIEVEMENT_LABEL, ACHIEVEMENT_ORDER, CATEGORY_LABEL, LIFECYCLE_LABEL, TARGET_KIND_LABEL } from "./labels";
+import { ACHIEVEMENT_LABEL, ACHIEVEMENT_ORDER, CATEGORY_LABEL, CHECK_IN_ITEM_LABEL, checkInItemsFor, LIFECYCLE_LABEL, TARGET_KIND_LABEL } from "./labels";
 import { PICKER_DAY_FORMAT } from "../../lib/format";
 
 export const GOAL_CONFLICT_MESSAGE = "This goal was changed by someone else — reload to see their changes.";
@@ -125,6 +125,13 @@ export function GoalFormModal({ caseId, subjects, goal, onClose }: Props) {
             disabled={Boolean(base)}
             description={base ? "The person a goal belongs to does not change." : undefined}
             {...form.getInputProps("subject")}
+            onChange={(value) => {
+              const subject = value ?? "client";
+              form.setFieldValue("subject", subject);
+              // A family member's check-in asks other questions than the client's.
+              const item = form.getValues().check_in_item;
+              if (item && !checkInItemsFor(subject).includes(item)) form.setFieldValue("check_in_item", "");
+            }}
           />
           <TextInput label="Goal" withAsterisk placeholder="Attend mutual-help meetings" {...form.getInputProps("title")} />
           <TextInput
@@ -159,6 +166,16 @@ export function GoalFormModal({ caseId, subjects, goal, onClose }: Props) {
             description={form.values.target_kind === "qualitative" ? "What reaching the goal looks like" : "Optional"}
             placeholder="The family says home feels calm again"
             {...form.getInputProps("target_text")}
+          />
+          <Select
+            label="Measured by"
+            description="A check-in answer records the goal's progress at each check-in, so the check-in does not ask for it again."
+            data={[
+              { value: "", label: "Progress entered by hand or in the check-in" },
+              ...checkInItemsFor(form.values.subject).map((item) => ({ value: item, label: `Check-in answer: ${CHECK_IN_ITEM_LABEL[item]}` })),
+            ]}
+            allowDeselect={false}
+            {...form.getInputProps("check_in_item")}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NumberInput label="Baseline" description="Where things stand today (optional)" decimalScale={2} {...form.getInputProps("baseline_value")} />

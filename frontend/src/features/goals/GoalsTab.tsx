@@ -11,7 +11,7 @@ import { participantsQueryOptions } from "../participants/api";
 import { useGoalProgress, useGoals } from "./api";
 import { GoalFormModal } from "./GoalFormModal";
 import { AchievementBadge } from "./AchievementBadge";
-import { CATEGORY_LABEL, LIFECYCLE_LABEL, formatValue, targetLines, targetText } from "./labels";
+import { CATEGORY_LABEL, CHECK_IN_ITEM_LABEL, LIFECYCLE_LABEL, formatValue, targetLines, targetText } from "./labels";
 import { MeasurementModal } from "./MeasurementModal";
 import { ProgressChart } from "./ProgressChart";
 
@@ -156,6 +156,11 @@ function GoalCard({ goal, onEdit, onMeasure }: { goal: GoalRead; onEdit: () => v
           )}
         </Group>
         <Text size="sm">{goal.metric}</Text>
+        {goal.check_in_item && (
+          <Text size="sm" c="dimmed">
+            Recorded from each check-in: {CHECK_IN_ITEM_LABEL[goal.check_in_item]}
+          </Text>
+        )}
         {progress.isPending ? (
           <Skeleton h={160} />
         ) : progress.isError ? (

@@ -1,5 +1,5 @@
 // Values of the goal form, and their translation to API bodies.
-import type { AchievementStatus, GoalCategory, GoalCreate, GoalDirection, GoalRead, GoalUpdate, LifecycleStatus } from "../../api/types";
+import type { AchievementStatus, CheckInItem, GoalCategory, GoalCreate, GoalDirection, GoalRead, GoalUpdate, LifecycleStatus } from "../../api/types";
 
 /** "auto": the status follows from the measurements (the API's null). */
 export type AchievementChoice = AchievementStatus | "auto";
@@ -19,6 +19,8 @@ export interface GoalFormValues {
   target_high: number | string;
   target_text: string;
   baseline_value: number | string;
+  /** "" when the goal is measured by hand. */
+  check_in_item: CheckInItem | "";
   start_date: string | null;
   due_date: string | null;
   lifecycle_status: LifecycleStatus;
@@ -37,6 +39,7 @@ export const GOAL_FORM_FIELDS = [
   "target_high",
   "target_text",
   "baseline_value",
+  "check_in_item",
   "start_date",
   "due_date",
   "lifecycle_status",
@@ -55,6 +58,7 @@ export const EMPTY_GOAL_FORM: GoalFormValues = {
   target_high: "",
   target_text: "",
   baseline_value: "",
+  check_in_item: "",
   start_date: null,
   due_date: null,
   lifecycle_status: "active",
@@ -80,6 +84,7 @@ export function goalToFormValues(goal: GoalRead): GoalFormValues {
     target_high: goal.target_high ?? "",
     target_text: goal.target_text ?? "",
     baseline_value: goal.baseline_value ?? "",
+    check_in_item: goal.check_in_item ?? "",
     start_date: goal.start_date,
     due_date: goal.due_date ?? null,
     lifecycle_status: goal.lifecycle_status,
@@ -121,6 +126,7 @@ export function toCreateBody(values: GoalFormValues): GoalCreate {
   if (text) body.target_text = text;
   const baseline = toNumber(values.baseline_value);
   if (baseline !== null) body.baseline_value = baseline;
+  if (values.check_in_item) body.check_in_item = values.check_in_item;
   if (values.start_date) body.start_date = values.start_date;
   if (values.due_date) body.due_date = values.due_date;
   return body;
@@ -144,6 +150,7 @@ export function toUpdateBody(initial: GoalFormValues, values: GoalFormValues): G
   if (values.target_text.trim() !== initial.target_text) body.target_text = values.target_text.trim() || null;
   const baseline = toNumber(values.baseline_value);
   if (baseline !== toNumber(initial.baseline_value)) body.baseline_value = baseline;
+  if (values.check_in_item !== initial.check_in_item) body.check_in_item = values.check_in_item || null;
   if (values.start_date && values.start_date !== initial.start_date) body.start_date = values.start_date;
   if (values.due_date !== initial.due_date) body.due_date = values.due_date || null;
   if (values.lifecycle_status !== initial.lifecycle_status) body.lifecycle_status = values.lifecycle_status;

@@ -20,6 +20,7 @@ const goal: GoalRead = {
   target_high: null,
   target_text: null,
   baseline_value: 0,
+  check_in_item: null,
   start_date: "2026-01-05",
   due_date: null,
   lifecycle_status: "active",
@@ -128,6 +129,10 @@ describe("goal form → API", () => {
     expect(handSet.achievement).toBe("achieved");
     expect(toUpdateBody(handSet, { ...handSet, achievement: "auto" })).toEqual({ achievement_status: null });
     expect(toUpdateBody(initial, { ...initial, baseline_value: "" })).toEqual({ baseline_value: null });
+    // Linking to a check-in answer, and back to measuring by hand (null clears it).
+    expect(toUpdateBody(initial, { ...initial, check_in_item: "meetings_attended" })).toEqual({ check_in_item: "meetings_attended" });
+    const linked = goalToFormValues({ ...goal, check_in_item: "meetings_attended" });
+    expect(toUpdateBody(linked, { ...linked, check_in_item: "" })).toEqual({ check_in_item: null });
   });
 
   it("flags missing and inconsistent fields", () => {

@@ -1,4 +1,4 @@
-import type { AchievementStatus, GoalCategory, GoalDirection, LifecycleStatus } from "../../api/types";
+import type { AchievementStatus, CheckInItem, GoalCategory, GoalDirection, LifecycleStatus } from "../../api/types";
 
 /** HL7 FHIR Goal.achievementStatus codes (with `_`), in the words a practitioner uses. */
 export const ACHIEVEMENT_LABEL: Record<AchievementStatus, string> = {
@@ -105,4 +105,26 @@ export function targetLines(goal: GoalTarget): number[] {
 
 export function formatValue(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toLocaleString(undefined, { maximumFractionDigits: 2 });
+}
+
+/** The check-in answer that measures a goal, as the check-in asks it (BAM items where they are). */
+export const CHECK_IN_ITEM_LABEL: Record<CheckInItem, string> = {
+  days_used: "Days with any use",
+  days_abstinent: "Days without use",
+  heavy_drinking_days: "Heavy drinking days",
+  meetings_attended: "Days with a support meeting",
+  work_school_days: "Days at work or school",
+  craving: "Craving (0–4)",
+  mood: "Mood (0–4)",
+  sleep_quality: "Sleep (0–4)",
+  risky_situations: "Risky situations (0–4)",
+  confidence: "Confidence to stay sober (0–4)",
+  family_conflict: "Family conflict (0–4)",
+  wellbeing: "Own wellbeing (0–4)",
+};
+
+/** What each respondent's check-in asks: the client the BAM items, a family member their wellbeing. */
+export function checkInItemsFor(subject: string): CheckInItem[] {
+  const all = Object.keys(CHECK_IN_ITEM_LABEL) as CheckInItem[];
+  return subject === "client" ? all.filter((item) => item !== "wellbeing") : ["wellbeing"];
 }

@@ -12,7 +12,7 @@ import { CreatePlan } from "./CreatePlan";
 import { DELIVERY_RESULT_LABEL, PLAN_STATUS_COLOR, PLAN_STATUS_LABEL } from "./labels";
 import { PlanActions } from "./PlanActions";
 import { PlanEditor } from "./PlanEditor";
-import { RevisionHistory } from "./RevisionHistory";
+import { PlanRevisionHistory } from "./RevisionHistory";
 
 export function PlanTab({ caseData }: { caseData: CaseRead }) {
   const plan = usePlan(caseData.id);
@@ -105,7 +105,7 @@ export function PlanTab({ caseData }: { caseData: CaseRead }) {
       )}
 
       <PlanEditor key={p.id} caseId={caseData.id} current={plan.data} participants={participants.data} onDirtyChange={onDirtyChange} />
-      <RevisionHistory caseId={caseData.id} participants={participants.data} />
+      <PlanRevisionHistory caseId={caseData.id} participants={participants.data} />
     </Stack>
   );
 }

@@ -1,181 +1,21 @@
-import { Alert, Button, Card, Center, Group, List, Loader, Select, Stack, Table, Text, Title } from "@mantine/core";
-import { useMemo, useState } from "react";
-import { describeError } from "../../api/problem";
-import type { ParticipantRead, PlanRevision } from "../../api/types";
-import { formatDateTime, formatRelative } from "../../lib/format";
+import type { ParticipantRead } from "../../api/types";
+import { RevisionHistory, Revisions } from "../../lib/RevisionHistory";
 import { usePlanRevisions } from "./api";
-import { diffSnapshots, type FieldChange } from "./diff";
+import { diffSnapshots } from "./diff";
 
-export function RevisionHistory({ caseId, participants }: { caseId: string; participants: ParticipantRead[] }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <Card withBorder padding="lg" component="section" aria-labelledby="revision-history-title">
-      <Stack gap="sm">
-        <Group justify="space-between" wrap="wrap" gap="xs">
-          <Title order={2} size="h4" id="revision-history-title">
-            Revision history
-          </Title>
-          <Button variant="default" size="xs" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
-            {open ? "Hide history" : "Show history"}
-          </Button>
-        </Group>
-        {open && <Revisions caseId={caseId} participants={participants} />}
-      </Stack>
-    </Card>
-  );
+/** The plan's saved versions and what changed between any two. */
+export function PlanRevisionHistory({ caseId, participants }: { caseId: string; participants: ParticipantRead[] }) {
+  return <RevisionHistory>{() => <PlanRevisions caseId={caseId} participants={participants} />}</RevisionHistory>;
 }
 
-function Revisions({ caseId, participants }: { caseId: string; participants: ParticipantRead[] }) {
+function PlanRevisions({ caseId, participants }: { caseId: string; participants: ParticipantRead[] }) {
   const revisions = usePlanRevisions(caseId, true);
-  const items = useMemo(() => revisions.data?.pages.flatMap((page) => page.items) ?? [], [revisions.data]);
-  const [from, setFrom] = useState<string | null>(null);
-  const [to, setTo] = useState<string | null>(null);
-
-  if (revisions.isPending)
-    return (
-      <Center py="md">
-        <Loader size="sm" aria-label="Loading revisions" />
-      </Center>
-    );
-  if (revisions.isError)
-    return (
-      <Alert color="red" role="alert" title="Could not load the history">
-        {describeError(revisions.error)}
-      </Alert>
-    );
-
-  // Newest first: compare the one before the latest with the latest unless the user chose.
-  const toVersion = to ?? (items[0] ? String(items[0].version) : null);
-  const fromVersion = from ?? (items[1] ? String(items[1].version) : null);
-  const versionOptions = items.map((r) => ({ value: String(r.version), label: `Version ${r.version} — ${r.change}` }));
-  const older = items.find((r) => String(r.version) === fromVersion);
-  const newer = items.find((r) => String(r.version) === toVersion);
-
-  return (
-    <Stack gap="md">
-      <Table.ScrollContainer minWidth={480}>
-        <Table striped aria-label="Plan revisions">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Version</Table.Th>
-              <Table.Th>Change</Table.Th>
-              <Table.Th>Who</Table.Th>
-              <Table.Th>When</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>{r.version}</Table.Td>
-                <Table.Td>
-                  {r.change}
-                  {r.comment && (
-                    <Text size="xs" c="dimmed" style={{ whiteSpace: "pre-wrap" }}>
-                      “{r.comment}”
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{r.author?.full_name ?? "—"}</Table.Td>
-                <Table.Td>
-                  <time dateTime={r.at} title={formatDateTime(r.at)}>
-                    {formatRelative(r.at)}
-                  </time>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {revisions.hasNextPage && (
-        <Button variant="default" size="xs" onClick={() => void revisions.fetchNextPage()} loading={revisions.isFetchingNextPage} style={{ alignSelf: "flex-start" }}>
-          Load older versions
-        </Button>
-      )}
-      {items.length > 1 && (
-        <Stack gap="sm" component="section" aria-label="Compare versions">
-          <Title order={3} size="h5">
-            Compare versions
-          </Title>
-          <Group grow wrap="wrap" gap="sm" align="flex-end">
-            <Select label="From" data={versionOptions} value={fromVersion} onChange={setFrom} allowDeselect={false} miw={200} />
-            <Select label="To" data={versionOptions} value={toVersion} onChange={setTo} allowDeselect={false} miw={200} />
-          </Group>
-          {older && newer && <Comparison older={older} newer={newer} participants={participants} />}
-        </Stack>
-      )}
-    </Stack>
-  );
-}
-
-function Comparison({ older, newer, participants }: { older: PlanRevision; newer: PlanRevision; participants: ParticipantRead[] }) {
   const names = new Map(participants.map((p) => [p.id, p.full_name]));
-  const changes = diffSnapshots(older.snapshot, newer.snapshot, {
-    participantName: (id) => names.get(id) ?? "a removed participant",
-  });
-  if (older.version === newer.version) return <Text size="sm" c="dimmed">Choose two different versions.</Text>;
-  if (!changes.length) return <Text size="sm">No differences between version {older.version} and version {newer.version}.</Text>;
   return (
-    <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: "none" }} aria-label={`Changes from version ${older.version} to ${newer.version}`}>
-      {changes.map((change) => (
-        <ChangeRow key={change.field} change={change} />
-      ))}
-    </Stack>
-  );
-}
-
-function ChangeRow({ change }: { change: FieldChange }) {
-  const hasValues = change.before !== undefined || change.after !== undefined;
-  return (
-    <Card component="li" withBorder padding="sm">
-      <Text size="sm" fw={600}>
-        {change.label}
-        {change.reordered ? " (reordered)" : ""}
-      </Text>
-      {hasValues && (
-        <Stack gap={2} mt={4}>
-          <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
-            <Text span c="red.9" fw={500}>
-              Before:{" "}
-            </Text>
-            {change.before ?? <Text span c="dimmed">(empty)</Text>}
-          </Text>
-          <Text size="sm" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
-            <Text span c="teal.9" fw={500}>
-              After:{" "}
-            </Text>
-            {change.after ?? <Text span c="dimmed">(empty)</Text>}
-          </Text>
-        </Stack>
-      )}
-      {!hasValues && !!change.added?.length && (
-        <List size="sm" mt={4} spacing={2}>
-          {change.added.map((item, i) => (
-            <List.Item key={`a${i}`}>
-              <Text span c="teal.9" fw={500}>
-                Added:
-              </Text>{" "}
-              {item}
-            </List.Item>
-          ))}
-        </List>
-      )}
-      {!hasValues && !!change.removed?.length && (
-        <List size="sm" mt={4} spacing={2}>
-          {change.removed.map((item, i) => (
-            <List.Item key={`r${i}`}>
-              <Text span c="red.9" fw={500}>
-                Removed:
-              </Text>{" "}
-              {item}
-            </List.Item>
-          ))}
-        </List>
-      )}
-      {!hasValues && change.reordered && (
-        <Text size="sm" c="dimmed">
-          Same entries in a different order.
-        </Text>
-      )}
-    </Card>
+    <Revisions
+      revisions={revisions}
+      label="Plan revisions"
+      diff={(older, newer) => diffSnapshots(older, newer, { participantName: (id) => names.get(id) ?? "a removed participant" })}
+    />
   );
 }

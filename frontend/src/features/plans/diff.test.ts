@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { diffSnapshots, listDelta, type Snapshot } from "./diff";
+import { listDelta, type Snapshot } from "../../lib/snapshotDiff";
+import { diffSnapshots } from "./diff";
 
 const names: Record<string, string> = { p1: "Grace", p2: "Tom", p3: "Ade" };
 const context = { participantName: (id: string) => names[id] ?? "Removed participant" };

@@ -1,23 +1,9 @@
 // What changed between two saved versions of a plan (their revision snapshots).
+// The shapes and list comparison are shared with the aftercare plan (lib/snapshotDiff.ts).
 import type { DeliveryResult, LevelOfCare, PlanStatus } from "../../api/types";
 import { formatDateTime } from "../../lib/format";
+import { listChange, listDelta, type FieldChange, type Snapshot } from "../../lib/snapshotDiff";
 import { DELIVERY_RESULT_LABEL, PLAN_STATUS_LABEL } from "./labels";
-
-export type Snapshot = Record<string, unknown>;
-
-export interface FieldChange {
-  /** Stable id of the change ("location", "sections.opening", "contributions.<id>"). */
-  field: string;
-  label: string;
-  /** For single values: the text before and after (null: not set). */
-  before?: string | null;
-  after?: string | null;
-  /** For lists: entries only in the newer or only in the older version. */
-  added?: string[];
-  removed?: string[];
-  /** The same entries in another order. */
-  reordered?: boolean;
-}
 
 export interface DiffContext {
   /** A participant's name from their id (ids of people since removed fall back to a placeholder). */
@@ -68,25 +54,6 @@ export function treatmentOptionText(option: Record<string, unknown>): string {
 const contingencyText = (c: Record<string, unknown>) => `${str(c.scenario)} → ${str(c.response)}`;
 const rehearsalText = (r: Record<string, unknown>) =>
   `${formatDateTime(str(r.scheduled_at))}${r.completed ? " (completed)" : ""}`;
-
-/** Entries of `after` missing from `before` and the reverse, counting duplicates. */
-export function listDelta(before: readonly string[], after: readonly string[]): { added: string[]; removed: string[] } {
-  const remaining = [...before];
-  const added: string[] = [];
-  for (const item of after) {
-    const at = remaining.indexOf(item);
-    if (at >= 0) remaining.splice(at, 1);
-    else added.push(item);
-  }
-  return { added, removed: remaining };
-}
-
-function listChange(field: string, label: string, before: string[], after: string[]): FieldChange | null {
-  const { added, removed } = listDelta(before, after);
-  const reordered = !added.length && !removed.length && before.some((item, i) => item !== after[i]);
-  if (!added.length && !removed.length && !reordered) return null;
-  return { field, label, added, removed, ...(reordered ? { reordered: true } : {}) };
-}
 
 /** Field-level changes from `older` to `newer`, in a stable, reading order. */
 export function diffSnapshots(older: Snapshot, newer: Snapshot, context: DiffContext): FieldChange[] {

@@ -26,6 +26,14 @@ describe("check-in steps", () => {
     expect(goalsToMeasure([])).toEqual([]);
   });
 
+  it("does not ask again for a goal that one of the check-in's answers measures", () => {
+    const goals = [
+      { id: "meetings", lifecycle_status: "active" as const, check_in_item: "meetings_attended" },
+      { id: "walks", lifecycle_status: "active" as const, check_in_item: null },
+    ];
+    expect(goalsToMeasure(goals).map((goal) => goal.id)).toEqual(["walks"]);
+  });
+
   it("uses the cadence as the recall window, within 1–31 days", () => {
     expect(periodDaysFor(7)).toBe(7);
     expect(periodDaysFor(null)).toBe(7);

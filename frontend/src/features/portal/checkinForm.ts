@@ -69,9 +69,12 @@ export function stepsFor(kind: RespondentKind, hasGoals: boolean): StepId[] {
   return [...own, ...(hasGoals ? (["goals"] as StepId[]) : []), "safety", "note"];
 }
 
-/** Progress is recorded on active goals only: not on proposed, paused or completed ones. */
-export function goalsToMeasure<G extends { lifecycle_status: LifecycleStatus }>(goals: G[]): G[] {
-  return goals.filter((goal) => goal.lifecycle_status === "active");
+/**
+ * Progress is recorded on active goals only: not on proposed, paused or completed ones. A goal
+ * that one of the check-in's own answers measures (`check_in_item`) is not asked again.
+ */
+export function goalsToMeasure<G extends { lifecycle_status: LifecycleStatus; check_in_item?: string | null }>(goals: G[]): G[] {
+  return goals.filter((goal) => goal.lifecycle_status === "active" && !goal.check_in_item);
 }
 
 /** The recall window that follows the schedule: its cadence, within what the API accepts (1–31 days). */

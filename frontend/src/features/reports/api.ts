@@ -13,6 +13,20 @@ export interface ReportFilters {
   to?: string;
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The range from the URL (`/reports?from=2026-01-01&to=2026-06-30`), so a report can be
+ * bookmarked, shared and reloaded. Untrusted: a half range or a malformed day is dropped
+ * (the page then shows the default, the last 12 months).
+ */
+export function parseReportSearch(search: Record<string, unknown>): ReportFilters {
+  const day = (value: unknown) => (typeof value === "string" && DAY.test(value) && !Number.isNaN(Date.parse(value)) ? value : null);
+  const from = day(search.from);
+  const to = day(search.to);
+  return from && to ? { from, to } : {};
+}
+
 export function reportQuery(filters: ReportFilters): { from?: string; to?: string } {
   return {
     ...(filters.from ? { from: filters.from } : {}),

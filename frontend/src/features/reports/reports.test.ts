@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { percent, ratioText, reportQuery } from "./api";
+import { parseReportSearch, percent, ratioText, reportQuery } from "./api";
 
 describe("report helpers", () => {
   it("shows a dash, not NaN, when a rate has no denominator", () => {
@@ -12,5 +12,12 @@ describe("report helpers", () => {
   it("sends only the filters that are set", () => {
     expect(reportQuery({})).toEqual({});
     expect(reportQuery({ from: "2026-01-01", to: "2026-06-30" })).toEqual({ from: "2026-01-01", to: "2026-06-30" });
+  });
+
+  it("reads the range from the URL only when both days are real days", () => {
+    expect(parseReportSearch({ from: "2026-01-01", to: "2026-06-30" })).toEqual({ from: "2026-01-01", to: "2026-06-30" });
+    expect(parseReportSearch({ from: "2026-01-01" })).toEqual({});
+    expect(parseReportSearch({ from: "2026-13-45", to: "2026-06-30" })).toEqual({});
+    expect(parseReportSearch({ from: 20260101, to: "2026-06-30" })).toEqual({});
   });
 });

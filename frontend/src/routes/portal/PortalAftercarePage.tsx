@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Card, List, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Card, List, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
 import type { ReactNode } from "react";
 import { describeError } from "../../api/problem";
@@ -6,7 +6,9 @@ import type { PortalChosenResource } from "../../api/types";
 import { usePortalAftercare } from "../../features/aftercare/api";
 import { formatDateTime, humanize } from "../../lib/format";
 import { AnchorLink } from "../../lib/links";
+import { ContactText } from "../../lib/ContactText";
 import { PhoneLink } from "../../lib/phone";
+import { ContactLinks } from "../../features/resources/ResourceBits";
 
 /** My own part of the aftercare plan, phone width first. */
 export function PortalAftercarePage() {
@@ -87,7 +89,7 @@ export function PortalAftercarePage() {
         </>
       )}
       <Text size="sm" c="dimmed">
-        In an emergency call 911. To talk to someone now, call or text 988.
+        <ContactText text="In an emergency call 911. To talk to someone now, call or text 988." />
       </Text>
     </Stack>
   );
@@ -109,13 +111,16 @@ function Resource({ resource }: { resource: PortalChosenResource }) {
         </Text>
       )}
       {resource.schedule_note && <Text size="sm">{resource.schedule_note}</Text>}
-      {resource.address && <Text size="sm">{resource.address}</Text>}
-      {resource.online_url && (
-        <Anchor href={resource.online_url} size="sm" target="_blank" rel="noreferrer">
-          Join online
-        </Anchor>
-      )}
-      {resource.phone && <PhoneLink phone={resource.phone} extension={resource.phone_extension} />}
+      {/* Address, then "Join online" and the phone each on their own, a thumb's width apart. */}
+      <ContactLinks
+        resource={{
+          name: resource.name,
+          address: resource.address,
+          online_url: resource.online_url,
+          phone: resource.phone,
+          phone_extension: resource.phone_extension,
+        }}
+      />
     </div>
   );
 }
