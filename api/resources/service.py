@@ -60,7 +60,7 @@ def _sorted_meetings(meetings: list[dict[str, Any]]) -> list[dict[str, str]]:
     return stored
 
 
-def _as_stored(values: dict[str, Any]) -> dict[str, Any]:
+def as_stored(values: dict[str, Any]) -> dict[str, Any]:
     stored = listing_as_stored(values)
     for field in ("kind", "audience", "format", "cost"):
         if stored.get(field) is not None:
@@ -78,7 +78,7 @@ def _as_stored(values: dict[str, Any]) -> dict[str, Any]:
 def add_resource(session: Session, editor: Staff, data: ResourceCreate) -> Resource:
     """Create a resource in the editor's directory; the zone defaults to the practice's."""
     now = clock.now()
-    values = _as_stored(data.model_dump())
+    values = as_stored(data.model_dump())
     for phone in ("phone", "intake_phone", "hotline_phone"):
         require_number_for_extension(
             values[phone], values[f"{phone}_extension"], ["body", f"{phone}_extension"]
@@ -100,7 +100,7 @@ def update_resource(
     session: Session, editor: Staff, resource: Resource, data: ResourceUpdate
 ) -> Resource:
     """Apply the fields a PATCH sent; 422 when a required field is emptied."""
-    changes = _as_stored(changes_of(data, required=(*REQUIRED, "time_zone", "is_active")))
+    changes = as_stored(changes_of(data, required=(*REQUIRED, "time_zone", "is_active")))
     for phone in ("phone", "intake_phone", "hotline_phone"):
         require_number_for_extension(
             changes.get(phone, getattr(resource, phone)),

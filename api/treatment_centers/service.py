@@ -41,7 +41,7 @@ def load_center(
     return center
 
 
-def _as_stored(values: dict[str, Any]) -> dict[str, Any]:
+def as_stored(values: dict[str, Any]) -> dict[str, Any]:
     stored = listing_as_stored(values)
     for field in ("levels_of_care", "services", "populations", "insurance_accepted"):
         if field in stored and stored[field] is not None:
@@ -53,7 +53,7 @@ def _as_stored(values: dict[str, Any]) -> dict[str, Any]:
 
 def add_center(session: Session, admin: Staff, data: TreatmentCenterCreate) -> TreatmentCenter:
     now = clock.now()
-    values = _as_stored(data.model_dump())
+    values = as_stored(data.model_dump())
     for phone in ("phone", "intake_phone", "hotline_phone"):
         require_number_for_extension(
             values[phone], values[f"{phone}_extension"], ["body", f"{phone}_extension"]
@@ -72,7 +72,7 @@ def add_center(session: Session, admin: Staff, data: TreatmentCenterCreate) -> T
 def update_center(
     session: Session, admin: Staff, center: TreatmentCenter, data: TreatmentCenterUpdate
 ) -> TreatmentCenter:
-    changes = _as_stored(changes_of(data, required=("name",)))
+    changes = as_stored(changes_of(data, required=("name",)))
     for field in ("levels_of_care", "services", "populations", "insurance_accepted"):
         if field in changes and changes[field] is None:
             changes[field] = []
