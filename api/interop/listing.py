@@ -20,8 +20,9 @@ Codes:
 
 from __future__ import annotations
 
+import uuid
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
 from pydantic import (
     AfterValidator,
@@ -30,11 +31,13 @@ from pydantic import (
     StringConstraints,
     model_validator,
 )
-from sqlalchemy import JSON
+from sqlalchemy import JSON, select
+from sqlalchemy.orm import Session
 from sqlmodel import Field as ColumnField
 from sqlmodel import SQLModel
 
 from api.core.contact import Phone, PhoneExtension, split_phone
+from api.core.problems import Conflict
 
 EXTERNAL_SOURCE_PATTERN = r"^[a-z0-9][a-z0-9_.:-]{0,39}$"
 
@@ -208,3 +211,28 @@ def as_stored(values: dict[str, object]) -> dict[str, object]:
         if field in stored:
             stored[field] = [str(v) for v in (stored[field] or [])]  # type: ignore[attr-defined]
     return stored
+
+
+def require_free_external_id(
+    session: Session,
+    model: Any,
+    organization_id: uuid.UUID,
+    source: str | None,
+    external_id: str | None,
+    current_id: uuid.UUID | None = None,
+) -> None:
+    """409 when another entry of the organisation already has this external id from this
+    source (the database's unique constraint would refuse it less politely)."""
+    if source is None or external_id is None:
+        return
+    taken = session.scalar(
+        select(model.id).where(
+            model.organization_id == organization_id,
+            model.external_source == source,
+            model.external_id == external_id,
+        )
+    )
+    if taken is not None and taken != current_id:
+        raise Conflict(
+            f"Another entry in your directory already has external id {external_id} from {source}."
+        )

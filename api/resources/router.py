@@ -100,7 +100,7 @@ def get_resource(
     summary="Change a resource, or deactivate it with is_active=false (supervisor or admin; "
     "honours If-Match)",
     response_model=ResourceRead,
-    responses=responses(401, 403, 404, 412),
+    responses=responses(401, 403, 404, 409, 412),
 )
 def update_resource(
     resource_id: uuid.UUID,

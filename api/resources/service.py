@@ -21,6 +21,7 @@ from api.core.schemas import changes_of
 from api.core.search import matches
 from api.interop.geo import Near, nearest
 from api.interop.listing import as_stored as listing_as_stored
+from api.interop.listing import require_free_external_id
 from api.organizations.models import Organization
 from api.resources.models import Audience, DayOfWeek, Resource, ResourceFormat, ResourceKind
 from api.resources.schemas import ResourceCreate, ResourceRead, ResourceUpdate
@@ -87,6 +88,9 @@ def add_resource(session: Session, editor: Staff, data: ResourceCreate) -> Resou
         organization = session.get(Organization, editor.organization_id)
         assert organization is not None
         values["time_zone"] = organization.time_zone
+    require_free_external_id(
+        session, Resource, editor.organization_id, values["external_source"], values["external_id"]
+    )
     resource = Resource(
         organization_id=editor.organization_id, created_at=now, updated_at=now, **values
     )
@@ -107,6 +111,14 @@ def update_resource(
             changes.get(f"{phone}_extension", getattr(resource, f"{phone}_extension")),
             ["body", f"{phone}_extension"],
         )
+    require_free_external_id(
+        session,
+        Resource,
+        resource.organization_id,
+        changes.get("external_source", resource.external_source),
+        changes.get("external_id", resource.external_id),
+        resource.id,
+    )
     changed = {f: v for f, v in changes.items() if getattr(resource, f) != v}
     if not changed:
         return resource

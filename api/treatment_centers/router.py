@@ -100,7 +100,7 @@ def get_treatment_center(
     operation_id="update_treatment_center",
     summary="Change a treatment center (admin; honours If-Match)",
     response_model=TreatmentCenterRead,
-    responses=responses(401, 403, 404, 412),
+    responses=responses(401, 403, 404, 409, 412),
 )
 def update_treatment_center(
     center_id: uuid.UUID,

@@ -22,6 +22,7 @@ from api.core.search import matches
 from api.interop.geo import Near, nearest
 from api.interop.listing import OpioidMedication
 from api.interop.listing import as_stored as listing_as_stored
+from api.interop.listing import require_free_external_id
 from api.partner.models import PartnerApiClient
 from api.plans.models import LevelOfCare
 from api.treatment_centers.models import Service, TreatmentCenter
@@ -58,6 +59,9 @@ def add_center(session: Session, admin: Staff, data: TreatmentCenterCreate) -> T
         require_number_for_extension(
             values[phone], values[f"{phone}_extension"], ["body", f"{phone}_extension"]
         )
+    require_free_external_id(
+        session, TreatmentCenter, admin.organization_id, values["external_source"], values["external_id"]
+    )
     center = TreatmentCenter(
         organization_id=admin.organization_id, created_at=now, updated_at=now, **values
     )
@@ -82,6 +86,14 @@ def update_center(
             changes.get(f"{phone}_extension", getattr(center, f"{phone}_extension")),
             ["body", f"{phone}_extension"],
         )
+    require_free_external_id(
+        session,
+        TreatmentCenter,
+        center.organization_id,
+        changes.get("external_source", center.external_source),
+        changes.get("external_id", center.external_id),
+        center.id,
+    )
     changed = {f: v for f, v in changes.items() if getattr(center, f) != v}
     if not changed:
         return center
