@@ -42,8 +42,12 @@ from api.main import create_app
 from api.organizations.models import Organization
 from api.users.models import User
 
-SETTINGS = ("Outpatient; Regular outpatient treatment", "Short-term residential; Residential detoxification",
-            "Hospital inpatient detoxification", "Intensive outpatient treatment; Telemedicine/telehealth therapy")
+SETTINGS = (
+    "Outpatient; Regular outpatient treatment",
+    "Short-term residential; Residential detoxification",
+    "Hospital inpatient detoxification",
+    "Intensive outpatient treatment; Telemedicine/telehealth therapy",
+)
 
 
 def facility(n: int, rnd: random.Random) -> dict[str, Any]:
@@ -66,9 +70,21 @@ def facility(n: int, rnd: random.Random) -> dict[str, Any]:
         "services": [
             {"f1": "Type of Care", "f2": "TC", "f3": "Substance use treatment; Detoxification"},
             {"f1": "Service Setting", "f2": "SET", "f3": rnd.choice(SETTINGS)},
-            {"f1": "Payment", "f2": "PAY", "f3": "Medicaid; Private health insurance; Cash or self-payment"},
-            {"f1": "Opioid Medications", "f2": "OM", "f3": "Buprenorphine used in Treatment; Naltrexone used in Treatment"},
-            {"f1": "Accreditation", "f2": "LCA", "f3": "State Substance use treatment agency; The Joint Commission"},
+            {
+                "f1": "Payment",
+                "f2": "PAY",
+                "f3": "Medicaid; Private health insurance; Cash or self-payment",
+            },
+            {
+                "f1": "Opioid Medications",
+                "f2": "OM",
+                "f3": "Buprenorphine used in Treatment; Naltrexone used in Treatment",
+            },
+            {
+                "f1": "Accreditation",
+                "f2": "LCA",
+                "f3": "State Substance use treatment agency; The Joint Commission",
+            },
             {"f1": "Gender Accepted", "f2": "SN", "f3": "Female; Male"},
             {"f1": "Special Groups", "f2": "SG", "f3": "Veterans; Adolescents"},
         ],
@@ -84,7 +100,15 @@ def write_files(rows: int, folder: Path) -> tuple[Path, Path]:
         encoding="utf-8",
     )
     as_csv = folder / "locator.csv"
-    columns = [k for k in facilities[0] if k != "services"] + ["TC", "SET", "PAY", "OM", "LCA", "SN", "SG"]
+    columns = [k for k in facilities[0] if k != "services"] + [
+        "TC",
+        "SET",
+        "PAY",
+        "OM",
+        "LCA",
+        "SN",
+        "SG",
+    ]
     with as_csv.open("w", encoding="utf-8", newline="") as out:
         writer = csv.DictWriter(out, columns)
         writer.writeheader()

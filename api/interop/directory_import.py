@@ -219,7 +219,12 @@ def run_import(
             str(problem),
             errors=[
                 FieldError(
-                    loc=["body", "file", problem.filename, *([problem.line] if problem.line else [])],
+                    loc=[
+                        "body",
+                        "file",
+                        problem.filename,
+                        *([problem.line] if problem.line else []),
+                    ],
                     msg=problem.message,
                     type="malformed_file",
                 )

@@ -60,7 +60,9 @@ def parse_near(near: str | None, within_km: float | None) -> Near | None:
             raise _invalid("within_km", "needs near=lat,lon")
         return None
     if not _NEAR.match(near):
-        raise _invalid("near", "write it as latitude,longitude in decimal degrees, e.g. 45.52,-122.68")
+        raise _invalid(
+            "near", "write it as latitude,longitude in decimal degrees, e.g. 45.52,-122.68"
+        )
     latitude, longitude = (float(part) for part in near.split(","))
     if not -90 <= latitude <= 90:
         raise _invalid("near", "latitude must be between -90 and 90")
@@ -125,4 +127,3 @@ def nearest(
         for row in session.scalars(select(model).where(model.id.in_([i for _, i in within])))
     }
     return [by_id[i] for _, i in within], {i: round(d, 3) for d, i in within}
-

@@ -72,7 +72,11 @@ def _clean(record: dict[str, Any]) -> dict[str, Any]:
 
 def _phones(entry: TreatmentCenter | Resource, service_id: str) -> list[dict[str, Any]]:
     phones = []
-    for field, label in (("phone", "Main"), ("intake_phone", "Intake"), ("hotline_phone", "Hotline")):
+    for field, label in (
+        ("phone", "Main"),
+        ("intake_phone", "Intake"),
+        ("hotline_phone", "Hotline"),
+    ):
         number = getattr(entry, field)
         if number is None:
             continue
@@ -185,7 +189,9 @@ def _fees(entry: TreatmentCenter | Resource) -> str | None:
     return f"Accepts: {', '.join(words)}." if words else None
 
 
-def _entry(entry: TreatmentCenter | Resource) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any] | None]:
+def _entry(
+    entry: TreatmentCenter | Resource,
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any] | None]:
     organization_id = str(entry.id)
     service_id = _id(entry.id, "service")
     is_center = isinstance(entry, TreatmentCenter)
@@ -236,7 +242,7 @@ def _entry(entry: TreatmentCenter | Resource) -> tuple[dict[str, Any], dict[str,
                 else None
             ),
             "attributes": _attributes(
-                entry, service_id, "treatment_center" if is_center else str(entry.kind)
+                entry, service_id, entry.kind if isinstance(entry, Resource) else "treatment_center"
             ),
         }
     )

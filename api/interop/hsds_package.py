@@ -87,7 +87,9 @@ def _rows(zf: zipfile.ZipFile, member: str, logical: str) -> Iterator[tuple[int,
                 raise FileProblem(member, 1, f"missing column(s) {', '.join(missing)}")
             for record in reader:
                 if None in record:
-                    raise FileProblem(member, reader.line_num, "more cells than the header has columns")
+                    raise FileProblem(
+                        member, reader.line_num, "more cells than the header has columns"
+                    )
                 yield reader.line_num, record
         except UnicodeDecodeError as exc:
             raise FileProblem(member, reader.line_num + 1, "not UTF-8 text") from exc

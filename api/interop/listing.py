@@ -91,7 +91,9 @@ Longitude = Annotated[float, Field(ge=-180, le=180, description="WGS 84 decimal 
 
 PaymentList = Annotated[list[Payment], Field(max_length=8), AfterValidator(_unique)]
 AccreditationList = Annotated[list[Label], Field(max_length=20), AfterValidator(_unique)]
-MedicationList = Annotated[list[OpioidMedication], Field(max_length=4), AfterValidator(_medications)]
+MedicationList = Annotated[
+    list[OpioidMedication], Field(max_length=4), AfterValidator(_medications)
+]
 LanguageList = Annotated[list[LanguageTag], Field(max_length=20), AfterValidator(_unique)]
 PopulationList = Annotated[list[Label], Field(max_length=20), AfterValidator(_unique)]
 GenderList = Annotated[list[Gender], Field(max_length=3), AfterValidator(_unique)]
@@ -132,11 +134,11 @@ class ListingFields(BaseModel):
     `latitude` and `longitude` come together (422 on `longitude` otherwise); `external_id`
     needs `external_source` (422 on `external_source`)."""
 
-    external_source: (
-        Annotated[str, StringConstraints(pattern=EXTERNAL_SOURCE_PATTERN)] | None
-    ) = Field(
-        default=None,
-        description="Where the listing came from, e.g. `samhsa_locator` or `hsds`; lower case.",
+    external_source: Annotated[str, StringConstraints(pattern=EXTERNAL_SOURCE_PATTERN)] | None = (
+        Field(
+            default=None,
+            description="Where the listing came from, e.g. `samhsa_locator` or `hsds`; lower case.",
+        )
     )
     external_id: (
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
@@ -200,16 +202,17 @@ class ListingRead(BaseModel):
     populations: list[str]
     genders_accepted: list[Gender]
     distance_km: float | None = Field(
-        default=None, description="Great-circle distance from `near`, when the list was asked with it."
+        default=None,
+        description="Great-circle distance from `near`, when the list was asked with it.",
     )
 
 
-def as_stored(values: dict[str, object]) -> dict[str, object]:
+def as_stored(values: dict[str, Any]) -> dict[str, Any]:
     """Enum members as their strings, `None` lists as empty lists (lists are never null)."""
     stored = dict(values)
     for field in LIST_COLUMNS:
         if field in stored:
-            stored[field] = [str(v) for v in (stored[field] or [])]  # type: ignore[attr-defined]
+            stored[field] = [str(v) for v in (stored[field] or [])]
     return stored
 
 

@@ -121,20 +121,30 @@ def to_center(facility: dict[str, Any], services: dict[str, list[str]]) -> dict[
     branch = _text(facility.get("name2"))
     if branch:
         name = f"{name} — {branch}"
-    street = ", ".join(p for p in (_text(facility.get("street1")), _text(facility.get("street2"))) if p)
+    street = ", ".join(
+        p for p in (_text(facility.get("street1")), _text(facility.get("street2"))) if p
+    )
     levels = _matched(services.get("SET", []), SETTING_LEVELS)
     medications = _matched(
         services.get("OM", []),
-        (("methadone", "methadone"), ("buprenorphine", "buprenorphine"), ("naltrexone", "naltrexone")),
+        (
+            ("methadone", "methadone"),
+            ("buprenorphine", "buprenorphine"),
+            ("naltrexone", "naltrexone"),
+        ),
     )
     accreditation = services.get("LCA", [])
-    if "methadone" in medications or any("opioid treatment program" in a.lower() for a in accreditation):
+    if "methadone" in medications or any(
+        "opioid treatment program" in a.lower() for a in accreditation
+    ):
         levels.append("OTP")
     type_of_care = _matched(services.get("TC", []), TYPE_OF_CARE_SERVICES)
     if services.get("DETOX") and "detox" not in type_of_care:
         type_of_care.append("detox")
     genders = [g.lower() for g in services.get("SN", []) if g.lower() in ("female", "male")]
-    telehealth = any("telemedicine" in s.lower() or "telehealth" in s.lower() for s in services.get("SET", []))
+    telehealth = any(
+        "telemedicine" in s.lower() or "telehealth" in s.lower() for s in services.get("SET", [])
+    )
     values: dict[str, Any] = {
         "name": name[:200],
         "address_line": street[:300] or None,
@@ -150,7 +160,9 @@ def to_center(facility: dict[str, Any], services: dict[str, list[str]]) -> dict[
         "longitude": _coordinate(facility.get("longitude")),
         "levels_of_care": list(dict.fromkeys(levels)),
         "services": type_of_care,
-        "payment_accepted": _matched(services.get("PAY", []) + services.get("PYAS", []), PAYMENT_CODES),
+        "payment_accepted": _matched(
+            services.get("PAY", []) + services.get("PYAS", []), PAYMENT_CODES
+        ),
         "accreditation": [a[:100] for a in accreditation],
         "opioid_medications": medications,
         "genders_accepted": genders,
@@ -161,7 +173,9 @@ def to_center(facility: dict[str, Any], services: dict[str, list[str]]) -> dict[
     return values
 
 
-def _row(row: int, line: int | None, facility: Any, services: dict[str, list[str]]) -> ParsedRow | Skip:
+def _row(
+    row: int, line: int | None, facility: Any, services: dict[str, list[str]]
+) -> ParsedRow | Skip:
     if not isinstance(facility, dict):
         return Skip(row, line, None, "the row is not an object")
     external_id = _text(facility.get("frid"))
@@ -197,7 +211,11 @@ def read_json(file: IO[bytes], filename: str) -> Iterator[ParsedRow | Skip]:
         if not saw_rows:
             file.seek(0)
             if not any(True for _ in ijson.items(file, "rows")):
-                raise FileProblem(filename, 1, 'no "rows" list: expected {page, totalPages, recordCount, rows: [...]}')
+                raise FileProblem(
+                    filename,
+                    1,
+                    'no "rows" list: expected {page, totalPages, recordCount, rows: [...]}',
+                )
     except ijson.JSONError as exc:
         raise FileProblem(filename, _json_error_line(file), f"not valid JSON ({exc})") from exc
 
@@ -228,8 +246,12 @@ def read_csv(file: IO[bytes], filename: str) -> Iterator[ParsedRow | Skip]:
             raise FileProblem(filename, 1, f"missing column(s) {', '.join(missing)}")
         for index, record in enumerate(reader, start=1):
             if None in record:
-                raise FileProblem(filename, reader.line_num, "more cells than the header has columns")
-            services = {code: _values(record.get(code)) for code in SERVICE_CODES if record.get(code)}
+                raise FileProblem(
+                    filename, reader.line_num, "more cells than the header has columns"
+                )
+            services = {
+                code: _values(record.get(code)) for code in SERVICE_CODES if record.get(code)
+            }
             yield _row(index, reader.line_num, record, services)
     except UnicodeDecodeError as exc:
         raise FileProblem(filename, reader.line_num + 1, "not UTF-8 text") from exc

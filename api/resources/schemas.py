@@ -20,8 +20,8 @@ from pydantic import (
 from api.core.contact import EXTENSION_NEEDS_NUMBER, Email, Phone, PhoneExtension, PhoneFields
 from api.core.pagination import Page
 from api.core.schemas import InputModel
-from api.interop.listing import ListingFields, ListingRead, PopulationList
 from api.core.zones import TimeZoneName
+from api.interop.listing import ListingFields, ListingRead, PopulationList
 from api.resources.models import Audience, Cost, DayOfWeek, ResourceFormat, ResourceKind
 
 WallClock = Annotated[

@@ -186,7 +186,9 @@ def list_resources(
     `near`, the nearest `limit` within its radius and their distances (api/interop/geo.py)."""
     statement = select(Resource).where(col(Resource.organization_id) == staff.organization_id)
     if near is not None:
-        resources, distances = nearest(session, Resource, _filtered(statement, filters), near, limit)
+        resources, distances = nearest(
+            session, Resource, _filtered(statement, filters), near, limit
+        )
         return resources, None, distances
     statement = keyset_page(
         _filtered(statement, filters),
@@ -195,7 +197,9 @@ def list_resources(
         limit=limit,
         cursor=cursor,
     )
-    page, next_cursor = split_page(session.scalars(statement).all(), limit, lambda r: (r.name, r.id))
+    page, next_cursor = split_page(
+        session.scalars(statement).all(), limit, lambda r: (r.name, r.id)
+    )
     return page, next_cursor, {}
 
 

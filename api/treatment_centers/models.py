@@ -44,7 +44,9 @@ class TreatmentCenter(ListingColumns, table=True):
         Index("ix_treatment_centers_org_lat_lon", "organization_id", "latitude", "longitude"),
         # An import matches its rows by external id (api/interop/directory_import.py).
         UniqueConstraint(
-            "organization_id", "external_source", "external_id",
+            "organization_id",
+            "external_source",
+            "external_id",
             name="uq_treatment_centers_external_id",
         ),
     )

@@ -11,8 +11,8 @@ from api.core.etag import IfMatch, check_if_match, etag_for
 from api.core.pagination import Cursor, Limit
 from api.core.problems import responses
 from api.core.routing import SessionDep, TransactionalRoute
-from api.interop.geo_query import NEAR_DESCRIPTION, NearQuery, WithinKm
 from api.interop.geo import parse_near
+from api.interop.geo_query import NEAR_DESCRIPTION, NearQuery, WithinKm
 from api.interop.listing import OpioidMedication
 from api.plans.models import LevelOfCare
 from api.treatment_centers import service

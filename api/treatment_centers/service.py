@@ -20,9 +20,8 @@ from api.core.problems import NotFound
 from api.core.schemas import changes_of
 from api.core.search import matches
 from api.interop.geo import Near, nearest
-from api.interop.listing import OpioidMedication
+from api.interop.listing import OpioidMedication, require_free_external_id
 from api.interop.listing import as_stored as listing_as_stored
-from api.interop.listing import require_free_external_id
 from api.partner.models import PartnerApiClient
 from api.plans.models import LevelOfCare
 from api.treatment_centers.models import Service, TreatmentCenter
@@ -60,7 +59,11 @@ def add_center(session: Session, admin: Staff, data: TreatmentCenterCreate) -> T
             values[phone], values[f"{phone}_extension"], ["body", f"{phone}_extension"]
         )
     require_free_external_id(
-        session, TreatmentCenter, admin.organization_id, values["external_source"], values["external_id"]
+        session,
+        TreatmentCenter,
+        admin.organization_id,
+        values["external_source"],
+        values["external_id"],
     )
     center = TreatmentCenter(
         organization_id=admin.organization_id, created_at=now, updated_at=now, **values
@@ -164,7 +167,9 @@ def list_centers(
         limit=limit,
         cursor=cursor,
     )
-    page, next_cursor = split_page(session.scalars(statement).all(), limit, lambda c: (c.name, c.id))
+    page, next_cursor = split_page(
+        session.scalars(statement).all(), limit, lambda c: (c.name, c.id)
+    )
     return page, next_cursor, {}
 
 

@@ -101,9 +101,10 @@ def test_locator_json_creates_centers_and_skips_rows_with_reasons(
         "military_insurance",
         "sliding_scale",
     }
-    assert "Commission on Accreditation of Rehabilitation Facilities (CARF)" in columbia[
-        "accreditation"
-    ]
+    assert (
+        "Commission on Accreditation of Rehabilitation Facilities (CARF)"
+        in columbia["accreditation"]
+    )
     assert columbia["genders_accepted"] == ["female", "male"]
     assert columbia["populations"] == ["Veterans", "Pregnant/postpartum women"]
     assert columbia["telehealth"] is True
@@ -126,7 +127,12 @@ def test_importing_the_same_file_twice_updates_and_never_duplicates(
     content = LOCATOR_JSON.read_bytes()
     assert upload(client, make, practice, "facilities.json", content).json()["created"] == 3
     again = upload(client, make, practice, "facilities.json", content).json()
-    assert (again["created"], again["updated"], again["unchanged"], again["skipped"]) == (0, 0, 3, 2)
+    assert (again["created"], again["updated"], again["unchanged"], again["skipped"]) == (
+        0,
+        0,
+        3,
+        2,
+    )
     assert count(db, TreatmentCenter) == 3
 
     # A changed listing updates the entry, and keeps what Cairn alone knows (beds).
@@ -190,7 +196,11 @@ def test_a_malformed_file_is_422_naming_file_and_line_and_writes_nothing(
     client: TestClient, make: Factory, practice: Practice, db: Session
 ) -> None:
     broken_json = upload(
-        client, make, practice, "malformed.json", (FIXTURES / "locator" / "malformed.json").read_bytes()
+        client,
+        make,
+        practice,
+        "malformed.json",
+        (FIXTURES / "locator" / "malformed.json").read_bytes(),
     )
     assert broken_json.status_code == 422, broken_json.text
     problem = broken_json.json()
@@ -200,7 +210,11 @@ def test_a_malformed_file_is_422_naming_file_and_line_and_writes_nothing(
 
     # Two good rows come before the broken one: all or nothing, so neither is written.
     broken_csv = upload(
-        client, make, practice, "malformed.csv", (FIXTURES / "locator" / "malformed.csv").read_bytes()
+        client,
+        make,
+        practice,
+        "malformed.csv",
+        (FIXTURES / "locator" / "malformed.csv").read_bytes(),
     )
     assert broken_csv.status_code == 422, broken_csv.text
     assert broken_csv.json()["detail"].startswith("malformed.csv line 4:")
@@ -301,7 +315,10 @@ def test_an_import_is_audited(
     assert imports[0].details is not None
     assert imports[0].details["created"] == 3
     assert imports[0].actor_id == practice.admin.id
-    assert sum(1 for e in events if e.resource_type == "treatment_center" and e.action == "create") == 3
+    assert (
+        sum(1 for e in events if e.resource_type == "treatment_center" and e.action == "create")
+        == 3
+    )
 
 
 def test_uploads_past_the_limit_are_413(

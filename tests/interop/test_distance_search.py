@@ -41,7 +41,9 @@ def directory(client: TestClient, make: Factory, practice: Practice) -> None:
             headers=admin,
         )
         assert resource.status_code == 201, resource.text
-    no_place = client.post("/api/v1/treatment-centers", json={"name": "Nowhere Known"}, headers=admin)
+    no_place = client.post(
+        "/api/v1/treatment-centers", json={"name": "Nowhere Known"}, headers=admin
+    )
     assert no_place.status_code == 201
 
 
@@ -59,15 +61,23 @@ def test_near_lists_the_nearest_first_with_distances(
     distances = [item["distance_km"] for item in page["items"]]
     assert distances == sorted(distances)
     lat, lon = (float(x) for x in PIONEER_SQUARE.split(","))
-    assert distances[1] == pytest.approx(haversine_km(lat, lon, *PLACES["Gresham Outpatient"]), abs=0.001)
+    assert distances[1] == pytest.approx(
+        haversine_km(lat, lon, *PLACES["Gresham Outpatient"]), abs=0.001
+    )
     assert 19 < distances[1] < 20
     assert page["next_cursor"] is None
 
     default_radius = client.get(path, params={"near": PIONEER_SQUARE}, headers=headers).json()
     assert len(default_radius["items"]) == 2  # 50 km by default
-    nearest_one = client.get(path, params={"near": PIONEER_SQUARE, "within_km": 500, "limit": 1}, headers=headers)
-    assert [i["name"].removesuffix(" group") for i in nearest_one.json()["items"]] == ["Downtown Recovery"]
-    everything = client.get(path, params={"near": PIONEER_SQUARE, "within_km": 500}, headers=headers).json()
+    nearest_one = client.get(
+        path, params={"near": PIONEER_SQUARE, "within_km": 500, "limit": 1}, headers=headers
+    )
+    assert [i["name"].removesuffix(" group") for i in nearest_one.json()["items"]] == [
+        "Downtown Recovery"
+    ]
+    everything = client.get(
+        path, params={"near": PIONEER_SQUARE, "within_km": 500}, headers=headers
+    ).json()
     assert len(everything["items"]) == 4  # the entry without coordinates is never "near"
     # Without near, the list is by name and carries no distance.
     plain = client.get(path, headers=headers).json()["items"]
@@ -100,7 +110,12 @@ def test_near_combines_with_other_filters(
 )
 @pytest.mark.parametrize("path", ["/api/v1/treatment-centers", "/api/v1/resources"])
 def test_a_bad_near_is_422_naming_it(
-    client: TestClient, make: Factory, practice: Practice, params: dict[str, object], field: str, path: str
+    client: TestClient,
+    make: Factory,
+    practice: Practice,
+    params: dict[str, object],
+    field: str,
+    path: str,
 ) -> None:
     response = client.get(path, params=params, headers=make.headers(practice.lead))
     assert response.status_code == 422, response.text
@@ -112,11 +127,15 @@ def test_coordinates_are_validated_on_write(
 ) -> None:
     admin = make.headers(practice.admin)
     too_far = client.post(
-        "/api/v1/treatment-centers", json={"name": "X", "latitude": 91, "longitude": 0}, headers=admin
+        "/api/v1/treatment-centers",
+        json={"name": "X", "latitude": 91, "longitude": 0},
+        headers=admin,
     )
     assert too_far.status_code == 422
     assert too_far.json()["errors"][0]["loc"] == ["body", "latitude"]
-    half = client.post("/api/v1/treatment-centers", json={"name": "X", "latitude": 45}, headers=admin)
+    half = client.post(
+        "/api/v1/treatment-centers", json={"name": "X", "latitude": 45}, headers=admin
+    )
     assert half.status_code == 422
 
 

@@ -40,7 +40,9 @@ def validator(table: str) -> Draft202012Validator:
     """The schema of one HSDS table, with `$ref`s to its siblings resolved by file name."""
     schema = REGISTRY.contents(f"{table}.json")
     return Draft202012Validator(
-        {"$id": f"{table}.json", **schema}, registry=REGISTRY, format_checker=Draft202012Validator.FORMAT_CHECKER
+        {"$id": f"{table}.json", **schema},
+        registry=REGISTRY,
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
     )
 
 
@@ -110,7 +112,12 @@ def test_the_export_validates_against_the_hsds_3_schema(
 ) -> None:
     admin = make.headers(practice.admin)
     assert client.post("/api/v1/treatment-centers", json=CENTER, headers=admin).status_code == 201
-    assert client.post("/api/v1/treatment-centers", json={"name": "Bare Center"}, headers=admin).status_code == 201
+    assert (
+        client.post(
+            "/api/v1/treatment-centers", json={"name": "Bare Center"}, headers=admin
+        ).status_code
+        == 201
+    )
     for body in (MEETING_GROUP, ONLINE_GROUP):
         assert client.post("/api/v1/resources", json=body, headers=admin).status_code == 201
 
@@ -141,11 +148,18 @@ def test_the_export_validates_against_the_hsds_3_schema(
         ("Hotline", "800-555-0199", None),
     }
     attributes = {(a["link_type"], a["value"]) for a in columbia["attributes"]}
-    assert {("level_of_care", "1-WM"), ("level_of_care", "OTP"), ("opioid_medication", "methadone")} <= attributes
+    assert {
+        ("level_of_care", "1-WM"),
+        ("level_of_care", "OTP"),
+        ("opioid_medication", "methadone"),
+    } <= attributes
     assert ("external_id", "samhsa_locator:HAZ1Y2K3") in attributes
     serenity = services["Tuesday Night Serenity Group"]
     assert serenity["schedules"][0]["byday"] == "TU"
-    assert (serenity["schedules"][0]["opens_at"], serenity["schedules"][0]["closes_at"]) == ("19:00", "20:00")
+    assert (serenity["schedules"][0]["opens_at"], serenity["schedules"][0]["closes_at"]) == (
+        "19:00",
+        "20:00",
+    )
     assert services["Families Anonymous Online"]["status"] == "inactive"
     virtual = next(loc for loc in document["locations"] if loc["location_type"] == "virtual")
     assert virtual["url"] == "https://families.example/meet"
@@ -156,7 +170,9 @@ def test_the_export_validates_against_the_hsds_3_schema(
 
     db.expire_all()
     exports = db.scalars(
-        select(AuditEvent).where(AuditEvent.resource_type == "directory", AuditEvent.action == "export")
+        select(AuditEvent).where(
+            AuditEvent.resource_type == "directory", AuditEvent.action == "export"
+        )
     ).all()
     assert len(exports) == 2
 
@@ -165,13 +181,20 @@ def test_the_schema_check_would_catch_a_broken_export() -> None:
     """The validator is live: a service without its required status fails."""
     assert errors_of("service", {"id": "1", "name": "No status"})
     assert errors_of("location", {"id": "1", "location_type": "moon"})
-    assert errors_of("service", {"id": "1", "name": "x", "status": "active", "phones": [{"id": "p"}]})
+    assert errors_of(
+        "service", {"id": "1", "name": "x", "status": "active", "phones": [{"id": "p"}]}
+    )
 
 
 def test_another_organisation_exports_only_its_own(
     client: TestClient, make: Factory, practice: Practice
 ) -> None:
-    assert client.post("/api/v1/treatment-centers", json=CENTER, headers=make.headers(practice.admin)).status_code == 201
+    assert (
+        client.post(
+            "/api/v1/treatment-centers", json=CENTER, headers=make.headers(practice.admin)
+        ).status_code
+        == 201
+    )
     theirs = client.get("/api/v1/directory/hsds", headers=make.headers(practice.outsider)).json()
     assert theirs["services"] == []
     assert client.get("/api/v1/directory/hsds").status_code == 401

@@ -20,10 +20,14 @@ def test_levels_accept_the_withdrawal_management_codes_and_normalise_1_0_and_4_0
     )
     assert created.status_code == 201, created.text
     assert created.json()["levels_of_care"] == ["1", "4", "3.2-WM", "OTP", "2-WM"]
-    found = client.get(CENTERS, params={"level_of_care": "4.0"}, headers=make.headers(practice.lead))
+    found = client.get(
+        CENTERS, params={"level_of_care": "4.0"}, headers=make.headers(practice.lead)
+    )
     assert [c["name"] for c in found.json()["items"]] == ["Lakeview"]
     refused = client.post(
-        CENTERS, json={"name": "X", "levels_of_care": ["3.3-WM"]}, headers=make.headers(practice.admin)
+        CENTERS,
+        json={"name": "X", "levels_of_care": ["3.3-WM"]},
+        headers=make.headers(practice.admin),
     )
     assert refused.status_code == 422
 
@@ -79,7 +83,9 @@ def test_listing_fields_are_stored_split_and_edited(
     assert duplicate.status_code == 409
     # The same id from another source, or in another practice, is someone else's.
     other_source = client.post(
-        CENTERS, json={"name": "Copy", "external_source": "hsds", "external_id": "ABC123"}, headers=admin
+        CENTERS,
+        json={"name": "Copy", "external_source": "hsds", "external_id": "ABC123"},
+        headers=admin,
     )
     assert other_source.status_code == 201
     other_org = client.post(
@@ -104,9 +110,10 @@ def test_bad_listing_values_are_422(client: TestClient, make: Factory, practice:
         response = client.post(CENTERS, json={"name": "X", **body}, headers=admin)
         assert response.status_code == 422, (body, response.text)
         assert response.json()["errors"][0]["loc"][:2] == ["body", field], body
-    assert client.post(
-        CENTERS, json={"name": "X", "external_id": "1"}, headers=admin
-    ).status_code == 422
+    assert (
+        client.post(CENTERS, json={"name": "X", "external_id": "1"}, headers=admin).status_code
+        == 422
+    )
 
 
 def test_resources_take_the_same_listing_fields(
