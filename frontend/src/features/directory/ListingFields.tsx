@@ -31,8 +31,8 @@ export function ListingFields<T extends ListingFormValues>({ form }: { form: Use
         Access, payment and medications
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label="Intake phone" type="tel" autoComplete="off" maxLength={60} {...input("intake_phone")} />
-        <TextInput label="Hotline (24/7) phone" type="tel" autoComplete="off" maxLength={60} {...input("hotline_phone")} />
+        <TextInput label="Intake line" type="tel" autoComplete="off" maxLength={60} {...input("intake_phone")} />
+        <TextInput label="Hotline (24/7)" type="tel" autoComplete="off" maxLength={60} {...input("hotline_phone")} />
       </SimpleGrid>
       <MultiSelect
         label="Payment accepted"
