@@ -64,7 +64,7 @@ test("an admin imports locator listings, previews and confirms, then finds the n
   await expect(page.getByTestId("import-summary")).toContainText("0 new, 0 updated, 3 unchanged, 1 skipped");
 
   // Find the nearest: from Pioneer Square, downtown first, then Gresham; Salem is past 50 km.
-  await page.getByRole("link", { name: "See the treatment centers" }).click();
+  await page.getByRole("link", { name: "Treatment centers" }).click();
   await expect(page.getByRole("heading", { name: "Treatment centers", level: 1 })).toBeVisible();
   const near = page.getByRole("textbox", { name: "Near (latitude, longitude)" });
   await near.fill("45.5189, -122.6793");
