@@ -36,6 +36,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -43,6 +44,16 @@ from api.interop.import_rows import FileProblem, ParsedRow, Skip
 from api.resources.models import ResourceKind
 
 SOURCE = "hsds"
+# What reading a damaged, encrypted or oddly compressed zip raises besides BadZipFile.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    NotImplementedError,
+    RuntimeError,
+    EOFError,
+    ValueError,
+    zlib.error,
+)
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 _ALIASES = {
@@ -95,6 +106,8 @@ def _rows(zf: zipfile.ZipFile, member: str, logical: str) -> Iterator[tuple[int,
             raise FileProblem(member, reader.line_num + 1, "not UTF-8 text") from exc
         except csv.Error as exc:
             raise FileProblem(member, reader.line_num, f"not valid CSV ({exc})") from exc
+        except _ZIP_ERRORS as exc:
+            raise FileProblem(member, reader.line_num, f"damaged inside the zip ({exc})") from exc
 
 
 def _members(zf: zipfile.ZipFile) -> dict[str, str]:
@@ -118,7 +131,7 @@ def read(file: IO[bytes], filename: str) -> Iterator[ParsedRow | Skip]:
         if sum(info.file_size for info in zf.infolist()) > MAX_UNPACKED_BYTES:
             raise FileProblem(filename, None, "unpacks to more than 200 MiB")
         bad = zf.testzip()
-    except zipfile.BadZipFile as exc:
+    except _ZIP_ERRORS as exc:
         raise FileProblem(filename, None, f"not a readable zip file ({exc})") from exc
     if bad is not None:
         raise FileProblem(bad, None, "damaged inside the zip (CRC check failed)")
