@@ -41,6 +41,7 @@ from api.core.audit import AuditAction
 from api.core.problems import FieldError, Problem
 from api.interop import hsds_package, locator
 from api.interop.import_rows import FileProblem, ParsedRow, Skip, Target
+from api.interop.listing import pair_problem
 from api.organizations.models import Organization
 from api.resources import service as resources_service
 from api.resources.models import Resource
@@ -164,6 +165,15 @@ def _validate(parsed: ParsedRow) -> _Valid | Skip:
         return Skip(parsed.row, parsed.line, parsed.external_id, _reason(error))
 
 
+def _pairs_skip(item: _Valid) -> Skip | None:
+    values = item.all_values
+    problem = pair_problem(values.get("latitude"), values.get("longitude"), "import", None)
+    if problem is None:
+        return None
+    field, msg = problem
+    return Skip(item.parsed.row, item.parsed.line, item.parsed.external_id, f"{field}: {msg}")
+
+
 def run_import(
     session: Session,
     admin: Staff,
@@ -209,6 +219,8 @@ def run_import(
                     continue
                 seen[key] = item.row
                 checked = _validate(item)
+                if not isinstance(checked, Skip):
+                    checked = _pairs_skip(checked) or checked
                 if isinstance(checked, Skip):
                     report.skip(checked)
                 else:

@@ -37,7 +37,7 @@ from sqlmodel import Field as ColumnField
 from sqlmodel import SQLModel
 
 from api.core.contact import Phone, PhoneExtension, split_phone
-from api.core.problems import Conflict
+from api.core.problems import Conflict, FieldError, UnprocessableContent
 
 EXTERNAL_SOURCE_PATTERN = r"^[a-z0-9][a-z0-9_.:-]{0,39}$"
 
@@ -131,8 +131,8 @@ class ListingFields(BaseModel):
     """Input fields of a listing. Phones are typed as people write them and split like `phone`
     (api/core/contact.py): `(555) 555-0142 ext. 12` → number and extension.
 
-    `latitude` and `longitude` come together (422 on `longitude` otherwise); `external_id`
-    needs `external_source` (422 on `external_source`)."""
+    `latitude` and `longitude` come together, and `external_id` needs `external_source`: the
+    services check that against what is stored (`require_pairs`), so a PATCH may send one."""
 
     external_source: Annotated[str, StringConstraints(pattern=EXTERNAL_SOURCE_PATTERN)] | None = (
         Field(
@@ -172,16 +172,6 @@ class ListingFields(BaseModel):
                 extension = written or extension
             setattr(self, name, number)
             setattr(self, f"{name}_extension", extension)
-        return self
-
-    @model_validator(mode="after")
-    def _pairs(self) -> Self:
-        if (self.latitude is None) != (self.longitude is None) and (
-            "latitude" in self.model_fields_set or "longitude" in self.model_fields_set
-        ):
-            raise ValueError("latitude and longitude are given together")
-        if self.external_id is not None and self.external_source is None:
-            raise ValueError("external_id needs external_source")
         return self
 
 
@@ -238,4 +228,39 @@ def require_free_external_id(
     if taken is not None and taken != current_id:
         raise Conflict(
             f"Another entry in your directory already has external id {external_id} from {source}."
+        )
+
+
+def pair_problem(
+    latitude: float | None,
+    longitude: float | None,
+    external_source: str | None,
+    external_id: str | None,
+) -> tuple[str, str] | None:
+    """The field and message of a half-given pair, or None: coordinates come together, and an
+    external id names its source."""
+    if latitude is not None and longitude is None:
+        return "longitude", "give the longitude with the latitude"
+    if longitude is not None and latitude is None:
+        return "latitude", "give the latitude with the longitude"
+    if external_id is not None and external_source is None:
+        return "external_source", "an external_id needs its external_source"
+    return None
+
+
+def require_pairs(values: dict[str, Any], stored: Any = None) -> None:
+    """422 naming the field when `values` (merged over `stored`, for a PATCH) would leave a
+    pair half given."""
+
+    def value(name: str) -> Any:
+        return values[name] if name in values else getattr(stored, name, None)
+
+    problem = pair_problem(
+        value("latitude"), value("longitude"), value("external_source"), value("external_id")
+    )
+    if problem is not None:
+        field, msg = problem
+        raise UnprocessableContent(
+            f"{field}: {msg}",
+            errors=[FieldError(loc=["body", field], msg=msg, type="value_error")],
         )

@@ -21,7 +21,7 @@ from api.core.schemas import changes_of
 from api.core.search import matches
 from api.interop.geo import Near, nearest
 from api.interop.listing import as_stored as listing_as_stored
-from api.interop.listing import require_free_external_id
+from api.interop.listing import require_free_external_id, require_pairs
 from api.organizations.models import Organization
 from api.resources.models import Audience, DayOfWeek, Resource, ResourceFormat, ResourceKind
 from api.resources.schemas import ResourceCreate, ResourceRead, ResourceUpdate
@@ -88,6 +88,7 @@ def add_resource(session: Session, editor: Staff, data: ResourceCreate) -> Resou
         organization = session.get(Organization, editor.organization_id)
         assert organization is not None
         values["time_zone"] = organization.time_zone
+    require_pairs(values)
     require_free_external_id(
         session, Resource, editor.organization_id, values["external_source"], values["external_id"]
     )
@@ -111,6 +112,7 @@ def update_resource(
             changes.get(f"{phone}_extension", getattr(resource, f"{phone}_extension")),
             ["body", f"{phone}_extension"],
         )
+    require_pairs(changes, resource)
     require_free_external_id(
         session,
         Resource,

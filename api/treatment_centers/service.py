@@ -20,7 +20,7 @@ from api.core.problems import NotFound
 from api.core.schemas import changes_of
 from api.core.search import matches
 from api.interop.geo import Near, nearest
-from api.interop.listing import OpioidMedication, require_free_external_id
+from api.interop.listing import OpioidMedication, require_free_external_id, require_pairs
 from api.interop.listing import as_stored as listing_as_stored
 from api.partner.models import PartnerApiClient
 from api.plans.models import LevelOfCare
@@ -58,6 +58,7 @@ def add_center(session: Session, admin: Staff, data: TreatmentCenterCreate) -> T
         require_number_for_extension(
             values[phone], values[f"{phone}_extension"], ["body", f"{phone}_extension"]
         )
+    require_pairs(values)
     require_free_external_id(
         session,
         TreatmentCenter,
@@ -89,6 +90,7 @@ def update_center(
             changes.get(f"{phone}_extension", getattr(center, f"{phone}_extension")),
             ["body", f"{phone}_extension"],
         )
+    require_pairs(changes, center)
     require_free_external_id(
         session,
         TreatmentCenter,

@@ -110,10 +110,14 @@ def test_bad_listing_values_are_422(client: TestClient, make: Factory, practice:
         response = client.post(CENTERS, json={"name": "X", **body}, headers=admin)
         assert response.status_code == 422, (body, response.text)
         assert response.json()["errors"][0]["loc"][:2] == ["body", field], body
-    assert (
-        client.post(CENTERS, json={"name": "X", "external_id": "1"}, headers=admin).status_code
-        == 422
+    no_source = client.post(CENTERS, json={"name": "X", "external_id": "1"}, headers=admin)
+    assert no_source.status_code == 422
+    assert no_source.json()["errors"][0]["loc"] == ["body", "external_source"]
+    no_number = client.post(
+        CENTERS, json={"name": "X", "intake_phone_extension": "12"}, headers=admin
     )
+    assert no_number.status_code == 422
+    assert no_number.json()["errors"][0]["loc"] == ["body", "intake_phone_extension"]
 
 
 def test_resources_take_the_same_listing_fields(
