@@ -34,7 +34,11 @@ KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180
 DEFAULT_WITHIN_KM = 50.0
 MAX_WITHIN_KM = 2000.0
 
-NEAR_PATTERN = r"^\s*-?[0-9]{1,3}(\.[0-9]+)?\s*,\s*-?[0-9]{1,3}(\.[0-9]+)?\s*$"
+# Latitude -90..90 and longitude -180..180 in the pattern itself, so a value the published
+# schema allows is one the server takes (the OpenAPI fuzz holds it to that).
+_LATITUDE = r"-?(?:90(?:\.0+)?|[1-8]?[0-9](?:\.[0-9]+)?)"
+_LONGITUDE = r"-?(?:180(?:\.0+)?|(?:1[0-7][0-9]|[1-9]?[0-9])(?:\.[0-9]+)?)"
+NEAR_PATTERN = rf"^ *{_LATITUDE} *, *{_LONGITUDE} *$"
 _NEAR = re.compile(NEAR_PATTERN)
 
 
@@ -52,12 +56,11 @@ def _invalid(field: str, msg: str) -> UnprocessableContent:
 
 
 def parse_near(near: str | None, within_km: float | None) -> Near | None:
-    """`"45.52,-122.68"` → Near; None without `near`. 422 naming `near` for a malformed value
-    or a latitude outside ±90 / longitude outside ±180, and naming `within_km` when it comes
-    without `near` or outside (0, 2000]."""
+    """`"45.52,-122.68"` → Near; None without `near` (a `within_km` alone is ignored). 422
+    naming `near` for a malformed value or a latitude outside ±90 / longitude outside ±180,
+    and naming `within_km` outside (0, 2000]. The routes declare the same limits in the
+    OpenAPI document (`NEAR_PATTERN`, `within_km` bounds), which FastAPI checks first."""
     if near is None:
-        if within_km is not None:
-            raise _invalid("within_km", "needs near=lat,lon")
         return None
     if not _NEAR.match(near):
         raise _invalid(

@@ -6,12 +6,13 @@ from typing import Annotated
 
 from fastapi import Query
 
-from api.interop.geo import DEFAULT_WITHIN_KM, MAX_WITHIN_KM
+from api.interop.geo import DEFAULT_WITHIN_KM, MAX_WITHIN_KM, NEAR_PATTERN
 
 NearQuery = Annotated[
     str | None,
     Query(
         max_length=64,
+        pattern=NEAR_PATTERN,
         description="`latitude,longitude` in decimal degrees (WGS 84), e.g. `45.52,-122.68`: "
         "the answer is the nearest first, each item with `distance_km`.",
         examples=["45.52,-122.68"],
@@ -20,8 +21,10 @@ NearQuery = Annotated[
 WithinKm = Annotated[
     float | None,
     Query(
+        gt=0,
+        le=MAX_WITHIN_KM,
         description=f"Radius of a `near` search in km (default {DEFAULT_WITHIN_KM:g}, "
-        f"at most {MAX_WITHIN_KM:g}).",
+        f"at most {MAX_WITHIN_KM:g}); ignored without `near`.",
     ),
 ]
 
@@ -30,6 +33,6 @@ NEAR_DESCRIPTION = (
     "`within_km`): the nearest `limit` entries with coordinates inside that radius, nearest "
     "first, each with `distance_km` (great-circle, haversine); a bounded page whose "
     "`next_cursor` is always null: widen `within_km` or raise `limit` to see more. Other "
-    "filters still apply. A malformed `near`, or `within_km` without `near` or outside "
-    f"(0, {MAX_WITHIN_KM:g}], is a 422 naming the parameter."
+    "filters still apply. A malformed `near` (latitude outside ±90, longitude outside ±180), "
+    f"or `within_km` outside (0, {MAX_WITHIN_KM:g}], is a 422 naming the parameter."
 )

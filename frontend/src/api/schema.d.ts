@@ -1120,7 +1120,7 @@ export interface paths {
         };
         /**
          * The organization's treatment center directory, by name; or nearest first with near
-         * @description Without `near`: one keyset page by name. With `near=lat,lon` (and optionally `within_km`): the nearest `limit` entries with coordinates inside that radius, nearest first, each with `distance_km` (great-circle, haversine); a bounded page whose `next_cursor` is always null: widen `within_km` or raise `limit` to see more. Other filters still apply. A malformed `near`, or `within_km` without `near` or outside (0, 2000], is a 422 naming the parameter.
+         * @description Without `near`: one keyset page by name. With `near=lat,lon` (and optionally `within_km`): the nearest `limit` entries with coordinates inside that radius, nearest first, each with `distance_km` (great-circle, haversine); a bounded page whose `next_cursor` is always null: widen `within_km` or raise `limit` to see more. Other filters still apply. A malformed `near` (latitude outside ±90, longitude outside ±180), or `within_km` outside (0, 2000], is a 422 naming the parameter.
          */
         get: operations["list_treatment_centers"];
         put?: never;
@@ -1159,7 +1159,7 @@ export interface paths {
         };
         /**
          * The practice's directory of continued support, by name; or nearest first with near
-         * @description Without `near`: one keyset page by name. With `near=lat,lon` (and optionally `within_km`): the nearest `limit` entries with coordinates inside that radius, nearest first, each with `distance_km` (great-circle, haversine); a bounded page whose `next_cursor` is always null: widen `within_km` or raise `limit` to see more. Other filters still apply. A malformed `near`, or `within_km` without `near` or outside (0, 2000], is a 422 naming the parameter.
+         * @description Without `near`: one keyset page by name. With `near=lat,lon` (and optionally `within_km`): the nearest `limit` entries with coordinates inside that radius, nearest first, each with `distance_km` (great-circle, haversine); a bounded page whose `next_cursor` is always null: widen `within_km` or raise `limit` to see more. Other filters still apply. A malformed `near` (latitude outside ±90, longitude outside ±180), or `within_km` outside (0, 2000], is a 422 naming the parameter.
          */
         get: operations["list_resources"];
         put?: never;
@@ -13310,7 +13310,7 @@ export interface operations {
                 opioid_medication?: components["schemas"]["OpioidMedication"] | null;
                 /** @description `latitude,longitude` in decimal degrees (WGS 84), e.g. `45.52,-122.68`: the answer is the nearest first, each item with `distance_km`. */
                 near?: string | null;
-                /** @description Radius of a `near` search in km (default 50, at most 2000). */
+                /** @description Radius of a `near` search in km (default 50, at most 2000); ignored without `near`. */
                 within_km?: number | null;
                 /** @description Page size (default 50, at most 200). */
                 limit?: number;
@@ -13666,7 +13666,7 @@ export interface operations {
                 q?: string | null;
                 /** @description `latitude,longitude` in decimal degrees (WGS 84), e.g. `45.52,-122.68`: the answer is the nearest first, each item with `distance_km`. */
                 near?: string | null;
-                /** @description Radius of a `near` search in km (default 50, at most 2000). */
+                /** @description Radius of a `near` search in km (default 50, at most 2000); ignored without `near`. */
                 within_km?: number | null;
                 /** @description Page size (default 50, at most 200). */
                 limit?: number;
