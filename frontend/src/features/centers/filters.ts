@@ -2,7 +2,7 @@
 // can be bookmarked, shared, and restored with the back button.
 import type { CareService, LevelOfCare } from "../../api/types";
 import { LEVELS_OF_CARE } from "../plans/labels";
-import { parseNear } from "../directory/listing";
+import { parseNearFilters } from "../directory/NearField";
 import { SERVICES } from "./labels";
 
 export interface CenterFilters {
@@ -14,8 +14,6 @@ export interface CenterFilters {
   near?: string;
   within_km?: number;
 }
-
-export const RADII_KM = [10, 25, 50, 100, 250, 500] as const;
 
 /**
  * Validate raw search params (untrusted: typed by hand or stale bookmarks).
@@ -39,13 +37,7 @@ export function parseCenterFilters(search: Record<string, unknown>): CenterFilte
   if (search.has_beds === true || search.has_beds === "true" || search.has_beds === 1 || search.has_beds === "1") {
     filters.has_beds = true;
   }
-  if (typeof search.near === "string") {
-    const near = parseNear(search.near);
-    if (near) filters.near = near;
-  }
-  const within = Number(search.within_km);
-  if (filters.near && Number.isFinite(within) && within > 0 && within <= 2000) filters.within_km = within;
-  return filters;
+  return { ...filters, ...parseNearFilters(search) };
 }
 
 /** Merge a change into the filters, dropping empty values so URLs stay short. */

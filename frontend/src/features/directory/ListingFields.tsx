@@ -21,8 +21,7 @@ const ACCREDITATION_SUGGESTIONS = [
 ];
 
 /** The inputs of the listing fields, inside a center's or a resource's form. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function ListingFields<T extends ListingFormValues>({ form }: { form: UseFormReturnType<T, any> }) {
+export function ListingFields<T extends ListingFormValues>({ form }: { form: UseFormReturnType<T> }) {
   // Mantine's path typing cannot see through the generic; the names are ListingFormValues' own.
   const input = (name: keyof ListingFormValues) => form.getInputProps(name as never);
   return (

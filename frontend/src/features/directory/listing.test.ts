@@ -76,3 +76,13 @@ describe("listing fields", () => {
     expect(distanceLabel(null)).toBeNull();
   });
 });
+
+describe("near filters from the URL", async () => {
+  const { parseNearFilters } = await import("./NearField");
+  it("keep a valid place and radius, drop the rest", () => {
+    expect(parseNearFilters({ near: "45.52,-122.68", within_km: "100" })).toEqual({ near: "45.52,-122.68", within_km: 100 });
+    expect(parseNearFilters({ near: "91,0", within_km: 100 })).toEqual({});
+    expect(parseNearFilters({ within_km: 100 })).toEqual({});
+    expect(parseNearFilters({ near: "45,-122", within_km: 99999 })).toEqual({ near: "45,-122" });
+  });
+});
