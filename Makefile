@@ -102,6 +102,10 @@ client-check: client ## fail when the committed API types differ from a fresh ge
 clean:
 	rm -rf $(VENV) var frontend/node_modules frontend/dist
 
+.PHONY: bench-import
+bench-import: install-dev ## time POST /directory/import with a 5,000-row SAMHSA locator file (SQLite; BENCH_URL for PostgreSQL)
+	$(BIN)/python scripts/bench_directory_import.py $(if $(BENCH_URL),--url $(BENCH_URL))
+
 .PHONY: bench-reports
 bench-reports: install-dev ## load 10k cases / 200k check-ins into PostgreSQL (its own database) and time GET /reports/summary
 	$(BIN)/python scripts/bench_reports.py $(if $(BENCH_URL),--url $(BENCH_URL))

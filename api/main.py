@@ -49,6 +49,7 @@ from api.core.problems import (
 from api.core.text import publish_text_rules
 from api.goals.router import router as goals_router
 from api.interop.router import router as interop_router
+from api.interop.directory_router import router as directory_router
 from api.mfa.router import admin_router as mfa_admin_router
 from api.mfa.router import router as mfa_router
 from api.organizations.router import router as organizations_router
@@ -85,6 +86,7 @@ DOMAIN_ROUTERS: list[APIRouter] = [
     portal_router,
     treatment_centers_router,
     resources_router,
+    directory_router,
     partner_admin_router,
     consents_router,
     referrals_router,
@@ -151,7 +153,11 @@ def create_app(
                 "Idempotent-Replayed",
             ],
         )
-    app.add_middleware(RequestContextMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        RequestContextMiddleware,
+        max_body_bytes=settings.max_body_bytes,
+        larger_limits={f"{API_PREFIX}/directory/import": settings.directory_import_max_bytes},
+    )
     # Outermost, so every answer carries them (a 413 from the body limit too).
     app.add_middleware(SecurityHeadersMiddleware, hsts=settings.env == "production")
 

@@ -170,7 +170,13 @@ def _as_the_server_expects(case: Any) -> None:
 
 # 422s that answer a well-formed request whose value only the server can judge: a
 # six-digit code that is not the one the authenticator shows now.
-STATE_PROBLEMS = {"/api/v1/problems/incorrect-mfa-code"}
+# And a directory import's file, which the document can only call `binary`: whether its
+# content is a locator file or an HSDS package only the server can tell.
+STATE_PROBLEMS = {
+    "/api/v1/problems/incorrect-mfa-code",
+    "/api/v1/problems/malformed-import-file",
+    "/api/v1/problems/unsupported-import-file",
+}
 
 
 def _answers_state(case: Any, response: Any) -> bool:
@@ -260,22 +266,39 @@ CROSS_FIELD_RULES = {
 }
 
 
+PHONE_FIELDS = ("phone", "intake_phone", "hotline_phone")
+
+
 def _phones_as_written(body: Any) -> bool:
     """A number longer than its 40-character column, or an extension written both in `phone`
-    and in `phone_extension`, is refused (422); the pattern cannot say either quickly."""
+    and in `phone_extension`, is refused (422); the pattern cannot say either quickly. The
+    same for a directory entry's intake and hotline phones, whose extension also needs its
+    number (given with it: a fuzzed entry has none stored)."""
     if isinstance(body, list):
         return all(_phones_as_written(item) for item in body)
     if not isinstance(body, dict):
         return True
-    phone = body.get("phone")
-    if isinstance(phone, str):
-        try:
-            written = split_phone(phone)[1]
-        except ValueError:
-            return False
-        if written is not None and body.get("phone_extension") is not None:
+    for field in PHONE_FIELDS:
+        phone = body.get(field)
+        if isinstance(phone, str):
+            try:
+                written = split_phone(phone)[1]
+            except ValueError:
+                return False
+            if written is not None and body.get(f"{field}_extension") is not None:
+                return False
+        elif field != "phone" and body.get(f"{field}_extension") is not None:
             return False
     return all(_phones_as_written(value) for value in body.values())
+
+
+def _listing_pairs_given(body: dict[str, Any]) -> bool:
+    """A directory entry's latitude and longitude come together, and an `external_id` with
+    its `external_source` (api/interop/listing.py); JSON Schema's `dependentRequired` could
+    say it, but a PATCH may send one of a pair when the other is stored."""
+    if (body.get("latitude") is None) != (body.get("longitude") is None):
+        return False
+    return body.get("external_id") is None or body.get("external_source") is not None
 
 
 def _meetings_end_after_start(body: Any) -> bool:
@@ -314,6 +337,7 @@ def _keeps_cross_field_rules(case: Any) -> bool:
         return True
     return (
         _phones_as_written(case.body)
+        and _listing_pairs_given(case.body)
         and _meetings_end_after_start(case.body)
         and (rule is None or rule(case.body))
     )

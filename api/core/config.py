@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     login_lockout_base_seconds: int = Field(default=60, ge=1)
     login_lockout_max_seconds: int = Field(default=900, ge=60)
     max_body_bytes: int = 1024 * 1024
+    # A directory import's upload (POST /directory/import): a SAMHSA locator file of several
+    # thousand facilities runs to a few MiB (docs/interoperability.md).
+    directory_import_max_bytes: int = Field(default=32 * 1024 * 1024, ge=1024 * 1024)
     run_worker_in_process: bool = True
     # May webhooks go to private, loopback and link-local addresses (api/webhooks/egress.py)?
     # Unset: yes outside production (the demo and tests use 127.0.0.1), no in production.

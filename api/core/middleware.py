@@ -29,10 +29,18 @@ LATENCY = Histogram(
 )
 
 
+def _mib(size: int) -> str:
+    return f"{size / (1024 * 1024):g} MiB"
+
+
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, max_body_bytes: int, larger_limits: dict[str, int] | None = None
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        # Paths that take files (a directory import), each with its own limit in bytes.
+        self.larger_limits = larger_limits or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -54,16 +62,19 @@ class RequestContextMiddleware:
             await send(message)
 
         try:
+            limit = self.larger_limits.get(scope.get("path", ""), self.max_body_bytes)
             declared = headers.get("content-length")
-            if declared and declared.isdigit() and int(declared) > self.max_body_bytes:
-                response = problem_response(PayloadTooLarge("Request bodies are limited to 1 MiB."))
+            if declared and declared.isdigit() and int(declared) > limit:
+                response = problem_response(
+                    PayloadTooLarge(f"Request bodies are limited to {_mib(limit)} here.")
+                )
                 await response(scope, receive, send_with_id)
                 return
-            await self.app(scope, self._limited(receive), send_with_id)
+            await self.app(scope, self._limited(receive, limit), send_with_id)
         finally:
             self._observe(scope, status, time.perf_counter() - started, request_id)
 
-    def _limited(self, receive: Receive) -> Receive:
+    def _limited(self, receive: Receive, limit: int) -> Receive:
         received = 0
 
         async def limited_receive() -> Message:
@@ -71,7 +82,7 @@ class RequestContextMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_body_bytes:
+                if received > limit:
                     # An HTTPException, because FastAPI turns other errors met while
                     # reading the body into a 400; the problem handler maps it to 413.
                     raise HTTPException(413)

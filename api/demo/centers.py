@@ -47,7 +47,6 @@ CENTERS: dict[str, TreatmentCenterCreate] = {
             "levels_of_care": ["2.1", "3.5", "3.7"],
             "services": [
                 "detox",
-                "mat",
                 "dual_diagnosis",
                 "family_program",
                 "residential",
@@ -66,6 +65,15 @@ CENTERS: dict[str, TreatmentCenterCreate] = {
             "postal_code": "97201",
             "country": "US",
             "phone": "+1 555 0140 2200",
+            "intake_phone": "+1 555 0140 2201 ext. 4",
+            "latitude": 45.5152,
+            "longitude": -122.6784,
+            "opioid_medications": ["buprenorphine", "naltrexone"],
+            "payment_accepted": ["medicaid", "private_insurance", "self_pay"],
+            "accreditation": ["The Joint Commission"],
+            "telehealth": True,
+            "languages": ["en", "es"],
+            "genders_accepted": ["female", "male", "nonbinary"],
             "website": "https://riverside-recovery.example",
         }
     ),
@@ -73,7 +81,7 @@ CENTERS: dict[str, TreatmentCenterCreate] = {
         {
             "name": "Cedar Ridge Treatment Campus",
             "levels_of_care": ["3.5", "3.7", "4"],
-            "services": ["detox", "mat", "dual_diagnosis", "residential", "trauma"],
+            "services": ["detox", "dual_diagnosis", "residential", "trauma"],
             "populations": ["adults", "licensed professionals"],
             "insurance_accepted": ["Aetna", "UnitedHealthcare", "Self-pay"],
             "address_line": "88 Juniper Canyon Drive",
@@ -82,14 +90,19 @@ CENTERS: dict[str, TreatmentCenterCreate] = {
             "postal_code": "97703",
             "country": "US",
             "phone": "+1 555 0141 7300",
+            "latitude": 44.0582,
+            "longitude": -121.3153,
+            "opioid_medications": ["buprenorphine"],
+            "payment_accepted": ["private_insurance", "self_pay"],
+            "accreditation": ["CARF"],
             "website": "https://cedar-ridge.example",
         }
     ),
     HARBORVIEW: TreatmentCenterCreate.model_validate(
         {
             "name": "Harborview Withdrawal Management",
-            "levels_of_care": ["3.7", "4"],
-            "services": ["detox", "mat"],
+            "levels_of_care": ["3.7", "4", "3.7-WM", "4-WM", "OTP"],
+            "services": ["detox"],
             "populations": ["adults"],
             "insurance_accepted": ["Apple Health (Medicaid)", "Premera", "Self-pay"],
             "address_line": "410 Terry Avenue",
@@ -98,13 +111,18 @@ CENTERS: dict[str, TreatmentCenterCreate] = {
             "postal_code": "98104",
             "country": "US",
             "phone": "+1 555 0142 4410",
+            "hotline_phone": "+1 555 0142 4400",
+            "latitude": 47.6040,
+            "longitude": -122.3238,
+            "opioid_medications": ["methadone", "buprenorphine"],
+            "payment_accepted": ["medicaid", "medicare", "private_insurance"],
         }
     ),
     WILLOW_HOUSE: TreatmentCenterCreate.model_validate(
         {
             "name": "Willow House for Women",
             "levels_of_care": ["3.1", "3.3", "3.5"],
-            "services": ["residential", "trauma", "mat", "family_program"],
+            "services": ["residential", "trauma", "family_program"],
             "populations": ["women", "pregnant and postpartum women", "mothers with children"],
             "insurance_accepted": [
                 "Oregon Health Plan",
@@ -117,6 +135,10 @@ CENTERS: dict[str, TreatmentCenterCreate] = {
             "postal_code": "97401",
             "country": "US",
             "phone": "+1 555 0143 1717",
+            "latitude": 44.0521,
+            "longitude": -123.0868,
+            "genders_accepted": ["female"],
+            "payment_accepted": ["medicaid", "private_insurance", "sliding_scale"],
             "website": "https://willowhouse.example",
         }
     ),
@@ -131,19 +153,25 @@ CENTERS: dict[str, TreatmentCenterCreate] = {
             "region": "ID",
             "country": "US",
             "phone": "+1 555 0144 2500",
+            "latitude": 43.6150,
+            "longitude": -116.2023,
+            "telehealth": True,
         }
     ),
     LAKESIDE: TreatmentCenterCreate.model_validate(
         {
             "name": "Lakeside Counseling & Recovery",
             "levels_of_care": ["0.5", "1", "2.1"],
-            "services": ["outpatient", "mat", "family_program", "trauma"],
+            "services": ["outpatient", "family_program", "trauma"],
             "populations": ["adults", "veterans"],
             "insurance_accepted": ["Tricare", "VA Community Care", "Molina"],
             "city": "Vancouver",
             "region": "WA",
             "country": "US",
             "phone": "+1 555 0145 0021",
+            "latitude": 45.6387,
+            "longitude": -122.6615,
+            "payment_accepted": ["military_insurance", "medicaid"],
         }
     ),
     NORTHSTAR: TreatmentCenterCreate.model_validate(
@@ -157,6 +185,10 @@ CENTERS: dict[str, TreatmentCenterCreate] = {
             "region": "OR",
             "country": "US",
             "phone": "+1 555 0146 3131",
+            "latitude": 45.5231,
+            "longitude": -122.6765,
+            "genders_accepted": ["male"],
+            "payment_accepted": ["self_pay", "sliding_scale"],
         }
     ),
 }

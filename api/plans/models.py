@@ -26,7 +26,23 @@ class DeliveryResult(StrEnum):
 
 
 class LevelOfCare(StrEnum):
-    """ASAM levels of care."""
+    """ASAM levels of care, with the withdrawal-management levels and the opioid treatment program.
+
+    Source: The ASAM Criteria, 3rd edition (Mee-Lee D, ed., American Society of Addiction
+    Medicine, 2013), as summarised for the Medicaid Innovation Accelerator Program
+    ("ASAM Dimensions and Levels of Care", https://cod.pressbooks.pub/addictionscounseling/?p=5):
+    levels 0.5 to 4, and the five adult withdrawal-management levels (1-WM, 2-WM, 3.2-WM, 3.7-WM,
+    4-WM; "there are 5 levels of withdrawal management in the adult criteria", D. Mee-Lee,
+    Tips and Topics, Oct 2013), plus OTP (opioid treatment program, ASAM Level 1 OTS).
+
+    Why the 3rd edition's codes: the 4th edition (2023) regroups the continuum (it folds
+    withdrawal management into the levels and renumbers outpatient care), but we could not
+    check its level list against a source we can cite, and the SAMHSA treatment locator,
+    state Medicaid waivers and most EHRs still speak the 3rd edition's codes. So Cairn keeps
+    these codes; a 4th-edition crosswalk is a later, additive change.
+
+    `1.0` and `4.0` are accepted for `1` and `4` (normalised on input, see `_missing_`).
+    """
 
     early_intervention = "0.5"
     outpatient = "1"
@@ -37,6 +53,26 @@ class LevelOfCare(StrEnum):
     high_intensity_residential = "3.5"
     medically_monitored_inpatient = "3.7"
     medically_managed_inpatient = "4"
+    ambulatory_withdrawal_management = "1-WM"
+    ambulatory_withdrawal_management_extended = "2-WM"
+    residential_withdrawal_management = "3.2-WM"
+    inpatient_withdrawal_management = "3.7-WM"
+    intensive_inpatient_withdrawal_management = "4-WM"
+    opioid_treatment_program = "OTP"
+
+    @classmethod
+    def _missing_(cls, value: object) -> LevelOfCare | None:
+        """`1.0` → `1`, `4.0` → `4`; also `1.0-WM`, `4.0-WM` and `otp` in any case."""
+        if not isinstance(value, str):
+            return None
+        text = value.strip().upper()
+        for spelled, code in (("1.0", "1"), ("4.0", "4")):
+            if text == spelled or text.startswith(f"{spelled}-"):
+                text = code + text[len(spelled) :]
+        for member in cls:
+            if member.value.upper() == text:
+                return member
+        return None
 
 
 _version = version_column()

@@ -50,7 +50,7 @@ class Referral(SQLModel, table=True):
     treatment_center_id: uuid.UUID = Field(foreign_key="treatment_centers.id")
     # None only on a draft made by an aftercare escalation: sending requires a consent.
     consent_id: uuid.UUID | None = Field(default=None, foreign_key="consents.id")
-    level_of_care: str = Field(max_length=5)
+    level_of_care: str = Field(max_length=8)
     requested_admission_date: date | None = None
     summary: str = Field(sa_type=Text)
     status: str = Field(default=ReferralStatus.draft.value, max_length=20)

@@ -5,12 +5,13 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Text
-from sqlmodel import Field, SQLModel
+from sqlalchemy import JSON, Index, Text, UniqueConstraint
+from sqlmodel import Field
 
 from api.core.search import keep_search_key, trigram_index
 from api.core.types import UTCDateTime, version_column
 from api.core.zones import DEFAULT_TIME_ZONE
+from api.interop.listing import ListingColumns
 
 
 class ResourceKind(StrEnum):
@@ -66,17 +67,24 @@ class DayOfWeek(StrEnum):
 _version = version_column()
 
 
-class Resource(SQLModel, table=True):
+class Resource(ListingColumns, table=True):
     """A support group, program or line in the practice's directory of continued support.
 
     `meetings` holds `{"day_of_week": "monday", "start_time": "19:00", "end_time": "20:00"}`
     objects, wall-clock times in `time_zone` (IANA), so a meeting stays at 7 pm local across
     daylight-saving changes. A resource an aftercare plan uses is deactivated, never deleted.
+    The listing columns (external id, coordinates, …) come from `ListingColumns`.
     """
 
     __tablename__ = "resources"
     __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": _version}
-    __table_args__ = (trigram_index("ix_resources_search_key"),)
+    __table_args__ = (
+        trigram_index("ix_resources_search_key"),
+        Index("ix_resources_org_lat_lon", "organization_id", "latitude", "longitude"),
+        UniqueConstraint(
+            "organization_id", "external_source", "external_id", name="uq_resources_external_id"
+        ),
+    )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     organization_id: uuid.UUID = Field(foreign_key="organizations.id", index=True)
@@ -100,6 +108,7 @@ class Resource(SQLModel, table=True):
     meetings: list[dict[str, str]] = Field(default_factory=list, sa_type=JSON)
     schedule_note: str | None = Field(default=None, max_length=500)
     languages: list[str] = Field(default_factory=list, sa_type=JSON)
+    populations: list[str] = Field(default_factory=list, sa_type=JSON)
     cost: str | None = Field(default=None, max_length=16)
     is_active: bool = True
     created_at: datetime = Field(sa_type=UTCDateTime)

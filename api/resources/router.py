@@ -14,6 +14,8 @@ from api.core.etag import IfMatch, check_if_match, etag_for
 from api.core.pagination import Cursor, Limit
 from api.core.problems import responses
 from api.core.routing import SessionDep, TransactionalRoute
+from api.interop.geo import parse_near
+from api.interop.geo_query import NEAR_DESCRIPTION, NearQuery, WithinKm
 from api.resources import service
 from api.resources.models import Audience, DayOfWeek, ResourceFormat, ResourceKind
 from api.resources.schemas import ResourceCreate, ResourcePage, ResourceRead, ResourceUpdate
@@ -28,9 +30,10 @@ router = APIRouter(prefix="/resources", tags=["resources"], route_class=Transact
 @router.get(
     "",
     operation_id="list_resources",
-    summary="The practice's directory of continued support, by name",
+    summary="The practice's directory of continued support, by name; or nearest first with near",
+    description=NEAR_DESCRIPTION,
     response_model=ResourcePage,
-    responses=responses(401),
+    responses=responses(401, 422),
 )
 def list_resources(
     staff: CurrentStaff,
@@ -45,14 +48,17 @@ def list_resources(
     q: str | None = Query(
         default=None, max_length=200, description="Name, fellowship or city contains"
     ),
+    near: NearQuery = None,
+    within_km: WithinKm = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> ResourcePage:
+    where = parse_near(near, within_km)
     filters = service.ResourceFilters(kind, audience, format, day_of_week, is_active, q)
-    resources, next_cursor = service.list_resources(
-        session, staff, filters, limit=limit, cursor=cursor
+    resources, next_cursor, distances = service.list_resources(
+        session, staff, filters, limit=limit, cursor=cursor, near=where
     )
-    return ResourcePage(items=service.to_reads(resources), next_cursor=next_cursor)
+    return ResourcePage(items=service.to_reads(resources, distances), next_cursor=next_cursor)
 
 
 @router.post(
@@ -94,7 +100,7 @@ def get_resource(
     summary="Change a resource, or deactivate it with is_active=false (supervisor or admin; "
     "honours If-Match)",
     response_model=ResourceRead,
-    responses=responses(401, 403, 404, 412),
+    responses=responses(401, 403, 404, 409, 412),
 )
 def update_resource(
     resource_id: uuid.UUID,

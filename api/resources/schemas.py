@@ -21,6 +21,7 @@ from api.core.contact import EXTENSION_NEEDS_NUMBER, Email, Phone, PhoneExtensio
 from api.core.pagination import Page
 from api.core.schemas import InputModel
 from api.core.zones import TimeZoneName
+from api.interop.listing import ListingFields, ListingRead, PopulationList
 from api.resources.models import Audience, Cost, DayOfWeek, ResourceFormat, ResourceKind
 
 WallClock = Annotated[
@@ -60,7 +61,7 @@ class Meeting(InputModel):
         return self
 
 
-class _ResourceFields(PhoneFields, InputModel):
+class _ResourceFields(ListingFields, PhoneFields, InputModel):
     fellowship: (
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
         | None
@@ -93,6 +94,7 @@ class _ResourceFields(PhoneFields, InputModel):
     languages: Annotated[list[LanguageTag], Field(max_length=20), AfterValidator(_unique)] = []
     cost: Cost | None = None
     is_active: Annotated[bool, Field(strict=True)] = True
+    populations: PopulationList | None = None
 
 
 class ResourceCreate(_ResourceFields):
@@ -147,7 +149,7 @@ class MeetingRead(BaseModel):
     end_time: str = Field(description="`HH:MM` in the resource's `time_zone`.")
 
 
-class ResourceRead(BaseModel):
+class ResourceRead(ListingRead):
     id: uuid.UUID
     name: str
     kind: ResourceKind

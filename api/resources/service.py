@@ -19,6 +19,9 @@ from api.core.pagination import keyset_page, split_page
 from api.core.problems import Conflict, NotFound
 from api.core.schemas import changes_of
 from api.core.search import matches
+from api.interop.geo import Near, nearest
+from api.interop.listing import as_stored as listing_as_stored
+from api.interop.listing import require_free_external_id, require_pairs
 from api.organizations.models import Organization
 from api.resources.models import Audience, DayOfWeek, Resource, ResourceFormat, ResourceKind
 from api.resources.schemas import ResourceCreate, ResourceRead, ResourceUpdate
@@ -58,8 +61,8 @@ def _sorted_meetings(meetings: list[dict[str, Any]]) -> list[dict[str, str]]:
     return stored
 
 
-def _as_stored(values: dict[str, Any]) -> dict[str, Any]:
-    stored = dict(values)
+def as_stored(values: dict[str, Any]) -> dict[str, Any]:
+    stored = listing_as_stored(values)
     for field in ("kind", "audience", "format", "cost"):
         if stored.get(field) is not None:
             stored[field] = str(stored[field])
@@ -76,14 +79,19 @@ def _as_stored(values: dict[str, Any]) -> dict[str, Any]:
 def add_resource(session: Session, editor: Staff, data: ResourceCreate) -> Resource:
     """Create a resource in the editor's directory; the zone defaults to the practice's."""
     now = clock.now()
-    values = _as_stored(data.model_dump())
-    require_number_for_extension(
-        values["phone"], values["phone_extension"], ["body", "phone_extension"]
-    )
+    values = as_stored(data.model_dump())
+    for phone in ("phone", "intake_phone", "hotline_phone"):
+        require_number_for_extension(
+            values[phone], values[f"{phone}_extension"], ["body", f"{phone}_extension"]
+        )
     if values["time_zone"] is None:
         organization = session.get(Organization, editor.organization_id)
         assert organization is not None
         values["time_zone"] = organization.time_zone
+    require_pairs(values)
+    require_free_external_id(
+        session, Resource, editor.organization_id, values["external_source"], values["external_id"]
+    )
     resource = Resource(
         organization_id=editor.organization_id, created_at=now, updated_at=now, **values
     )
@@ -97,11 +105,21 @@ def update_resource(
     session: Session, editor: Staff, resource: Resource, data: ResourceUpdate
 ) -> Resource:
     """Apply the fields a PATCH sent; 422 when a required field is emptied."""
-    changes = _as_stored(changes_of(data, required=(*REQUIRED, "time_zone", "is_active")))
-    require_number_for_extension(
-        changes.get("phone", resource.phone),
-        changes.get("phone_extension", resource.phone_extension),
-        ["body", "phone_extension"],
+    changes = as_stored(changes_of(data, required=(*REQUIRED, "time_zone", "is_active")))
+    for phone in ("phone", "intake_phone", "hotline_phone"):
+        require_number_for_extension(
+            changes.get(phone, getattr(resource, phone)),
+            changes.get(f"{phone}_extension", getattr(resource, f"{phone}_extension")),
+            ["body", f"{phone}_extension"],
+        )
+    require_pairs(changes, resource)
+    require_free_external_id(
+        session,
+        Resource,
+        resource.organization_id,
+        changes.get("external_source", resource.external_source),
+        changes.get("external_id", resource.external_id),
+        resource.id,
     )
     changed = {f: v for f, v in changes.items() if getattr(resource, f) != v}
     if not changed:
@@ -158,10 +176,22 @@ def _filtered(statement: Any, filters: ResourceFilters) -> Any:
 
 
 def list_resources(
-    session: Session, staff: Staff, filters: ResourceFilters, *, limit: int, cursor: str | None
-) -> tuple[list[Resource], str | None]:
-    """One page of the directory by name (keyset on name, id): one query however deep."""
+    session: Session,
+    staff: Staff,
+    filters: ResourceFilters,
+    *,
+    limit: int,
+    cursor: str | None,
+    near: Near | None = None,
+) -> tuple[list[Resource], str | None, dict[uuid.UUID, float]]:
+    """One page of the directory by name (keyset on name, id): one query however deep; with
+    `near`, the nearest `limit` within its radius and their distances (api/interop/geo.py)."""
     statement = select(Resource).where(col(Resource.organization_id) == staff.organization_id)
+    if near is not None:
+        resources, distances = nearest(
+            session, Resource, _filtered(statement, filters), near, limit
+        )
+        return resources, None, distances
     statement = keyset_page(
         _filtered(statement, filters),
         [col(Resource.name), col(Resource.id)],
@@ -169,7 +199,10 @@ def list_resources(
         limit=limit,
         cursor=cursor,
     )
-    return split_page(session.scalars(statement).all(), limit, lambda r: (r.name, r.id))
+    page, next_cursor = split_page(
+        session.scalars(statement).all(), limit, lambda r: (r.name, r.id)
+    )
+    return page, next_cursor, {}
 
 
 def active_resources(
@@ -189,12 +222,15 @@ def active_resources(
     )
 
 
-def to_read(resource: Resource) -> ResourceRead:
-    return ResourceRead.model_validate(resource.model_dump())
+def to_read(resource: Resource, distance_km: float | None = None) -> ResourceRead:
+    return ResourceRead.model_validate({**resource.model_dump(), "distance_km": distance_km})
 
 
-def to_reads(resources: Sequence[Resource]) -> list[ResourceRead]:
-    return [to_read(r) for r in resources]
+def to_reads(
+    resources: Sequence[Resource], distances: dict[uuid.UUID, float] | None = None
+) -> list[ResourceRead]:
+    distances = distances or {}
+    return [to_read(r, distances.get(r.id)) for r in resources]
 
 
 def load_active_by_ids(

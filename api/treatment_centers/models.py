@@ -5,16 +5,16 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Text
-from sqlmodel import Field, SQLModel
+from sqlalchemy import JSON, Index, Text, UniqueConstraint
+from sqlmodel import Field
 
 from api.core.search import keep_search_key, trigram_index
 from api.core.types import UTCDateTime, version_column
+from api.interop.listing import ListingColumns
 
 
 class Service(StrEnum):
     detox = "detox"
-    mat = "mat"
     dual_diagnosis = "dual_diagnosis"
     family_program = "family_program"
     residential = "residential"
@@ -28,12 +28,28 @@ class Service(StrEnum):
 _version = version_column()
 
 
-class TreatmentCenter(SQLModel, table=True):
-    """A treatment center in the organization's directory; a partner when it has an API client."""
+class TreatmentCenter(ListingColumns, table=True):
+    """A treatment center in the organization's directory; a partner when it has an API client.
+
+    The listing columns (external id, coordinates, intake and hotline phones, payment,
+    accreditation, medications for opioid use disorder, …) come from `ListingColumns`
+    (api/interop/listing.py). The old `mat` service is `opioid_medications: ["unspecified"]`.
+    """
 
     __tablename__ = "treatment_centers"
     __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": _version}
-    __table_args__ = (trigram_index("ix_treatment_centers_search_key"),)
+    __table_args__ = (
+        trigram_index("ix_treatment_centers_search_key"),
+        # Distance search narrows to a bounding box first (api/interop/geo.py).
+        Index("ix_treatment_centers_org_lat_lon", "organization_id", "latitude", "longitude"),
+        # An import matches its rows by external id (api/interop/directory_import.py).
+        UniqueConstraint(
+            "organization_id",
+            "external_source",
+            "external_id",
+            name="uq_treatment_centers_external_id",
+        ),
+    )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     organization_id: uuid.UUID = Field(foreign_key="organizations.id", index=True)
@@ -42,6 +58,7 @@ class TreatmentCenter(SQLModel, table=True):
     services: list[str] = Field(default_factory=list, sa_type=JSON)
     populations: list[str] = Field(default_factory=list, sa_type=JSON)
     insurance_accepted: list[str] = Field(default_factory=list, sa_type=JSON)
+    languages: list[str] = Field(default_factory=list, sa_type=JSON)
     address_line: str | None = Field(default=None, max_length=300)
     city: str | None = Field(default=None, max_length=100)
     region: str | None = Field(default=None, max_length=100)

@@ -11,6 +11,9 @@ from api.core.etag import IfMatch, check_if_match, etag_for
 from api.core.pagination import Cursor, Limit
 from api.core.problems import responses
 from api.core.routing import SessionDep, TransactionalRoute
+from api.interop.geo import parse_near
+from api.interop.geo_query import NEAR_DESCRIPTION, NearQuery, WithinKm
+from api.interop.listing import OpioidMedication
 from api.plans.models import LevelOfCare
 from api.treatment_centers import service
 from api.treatment_centers.models import Service
@@ -29,9 +32,10 @@ router = APIRouter(
 @router.get(
     "",
     operation_id="list_treatment_centers",
-    summary="The organization's treatment center directory, by name",
+    summary="The organization's treatment center directory, by name; or nearest first with near",
+    description=NEAR_DESCRIPTION,
     response_model=TreatmentCenterPage,
-    responses=responses(401),
+    responses=responses(401, 422),
 )
 def list_treatment_centers(
     staff: CurrentStaff,
@@ -40,12 +44,22 @@ def list_treatment_centers(
     service_filter: Service | None = Query(default=None, alias="service"),
     has_beds: bool | None = None,
     q: str | None = Query(default=None, max_length=200, description="Name or city contains"),
+    opioid_medication: OpioidMedication | None = Query(
+        default=None, description="Offers this medication for opioid use disorder"
+    ),
+    near: NearQuery = None,
+    within_km: WithinKm = None,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> TreatmentCenterPage:
-    filters = service.CenterFilters(level_of_care, service_filter, has_beds, q)
-    centers, next_cursor = service.list_centers(session, staff, filters, limit=limit, cursor=cursor)
-    return TreatmentCenterPage(items=service.to_reads(session, centers), next_cursor=next_cursor)
+    where = parse_near(near, within_km)
+    filters = service.CenterFilters(level_of_care, service_filter, has_beds, q, opioid_medication)
+    centers, next_cursor, distances = service.list_centers(
+        session, staff, filters, limit=limit, cursor=cursor, near=where
+    )
+    return TreatmentCenterPage(
+        items=service.to_reads(session, centers, distances), next_cursor=next_cursor
+    )
 
 
 @router.post(
@@ -86,7 +100,7 @@ def get_treatment_center(
     operation_id="update_treatment_center",
     summary="Change a treatment center (admin; honours If-Match)",
     response_model=TreatmentCenterRead,
-    responses=responses(401, 403, 404, 412),
+    responses=responses(401, 403, 404, 409, 412),
 )
 def update_treatment_center(
     center_id: uuid.UUID,

@@ -6,7 +6,6 @@ from typing import Annotated
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     ConfigDict,
     Field,
     HttpUrl,
@@ -17,6 +16,7 @@ from pydantic import (
 from api.core.contact import EXTENSION_NEEDS_NUMBER, Phone, PhoneExtension, PhoneFields
 from api.core.pagination import Page
 from api.core.schemas import InputModel, Kept
+from api.interop.listing import LanguageList, ListingFields, ListingRead
 from api.plans.models import LevelOfCare
 from api.treatment_centers.models import Service
 
@@ -27,8 +27,8 @@ def _unique(values: list[object]) -> list[object]:
     return list(dict.fromkeys(values))
 
 
-class _CenterFields(PhoneFields, InputModel):
-    levels_of_care: Annotated[list[LevelOfCare], Field(max_length=9), AfterValidator(_unique)] = []
+class _CenterFields(ListingFields, PhoneFields, InputModel):
+    levels_of_care: Annotated[list[LevelOfCare], Field(max_length=15), AfterValidator(_unique)] = []
     services: Annotated[list[Service], Field(max_length=10), AfterValidator(_unique)] = []
     populations: Annotated[list[Label], Field(max_length=20), AfterValidator(_unique)] = []
     insurance_accepted: Annotated[list[Label], Field(max_length=40), AfterValidator(_unique)] = []
@@ -45,6 +45,7 @@ class _CenterFields(PhoneFields, InputModel):
     phone_extension: PhoneExtension | None = None
     website: Annotated[HttpUrl, UrlConstraints(max_length=280)] | None = None
     beds_available: Annotated[int, Field(strict=True, ge=0, le=10_000)] | None = None
+    languages: LanguageList | None = None
 
 
 class TreatmentCenterCreate(_CenterFields):
@@ -55,7 +56,12 @@ class TreatmentCenterCreate(_CenterFields):
                 {
                     "name": "Hazelden Betty Ford, Center City",
                     "levels_of_care": ["3.5", "3.7"],
-                    "services": ["detox", "mat", "family_program"],
+                    "services": ["detox", "family_program"],
+                    "opioid_medications": ["buprenorphine", "naltrexone"],
+                    "payment_accepted": ["medicaid", "private_insurance"],
+                    "latitude": 45.5722,
+                    "longitude": -92.8113,
+                    "intake_phone": "+1 800 257 7810 ext. 2",
                     "insurance_accepted": ["Aetna", "BCBS"],
                     "city": "Center City",
                     "region": "MN",
@@ -75,7 +81,7 @@ class TreatmentCenterUpdate(_CenterFields):
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
     ] = None
     levels_of_care: (
-        Annotated[list[LevelOfCare], Field(max_length=9), AfterValidator(_unique)] | None
+        Annotated[list[LevelOfCare], Field(max_length=15), AfterValidator(_unique)] | None
     ) = None  # type: ignore[assignment]
     services: Annotated[list[Service], Field(max_length=10), AfterValidator(_unique)] | None = None  # type: ignore[assignment]
     populations: Annotated[list[Label], Field(max_length=20), AfterValidator(_unique)] | None = None  # type: ignore[assignment]
@@ -84,7 +90,7 @@ class TreatmentCenterUpdate(_CenterFields):
     ) = None  # type: ignore[assignment]
 
 
-class TreatmentCenterRead(BaseModel):
+class TreatmentCenterRead(ListingRead):
     id: uuid.UUID
     name: str
     levels_of_care: list[LevelOfCare]

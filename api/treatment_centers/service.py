@@ -19,6 +19,9 @@ from api.core.pagination import keyset_page, split_page
 from api.core.problems import NotFound
 from api.core.schemas import changes_of
 from api.core.search import matches
+from api.interop.geo import Near, nearest
+from api.interop.listing import OpioidMedication, require_free_external_id, require_pairs
+from api.interop.listing import as_stored as listing_as_stored
 from api.partner.models import PartnerApiClient
 from api.plans.models import LevelOfCare
 from api.treatment_centers.models import Service, TreatmentCenter
@@ -38,8 +41,8 @@ def load_center(
     return center
 
 
-def _as_stored(values: dict[str, Any]) -> dict[str, Any]:
-    stored = dict(values)
+def as_stored(values: dict[str, Any]) -> dict[str, Any]:
+    stored = listing_as_stored(values)
     for field in ("levels_of_care", "services", "populations", "insurance_accepted"):
         if field in stored and stored[field] is not None:
             stored[field] = [str(v) for v in stored[field]]
@@ -50,9 +53,18 @@ def _as_stored(values: dict[str, Any]) -> dict[str, Any]:
 
 def add_center(session: Session, admin: Staff, data: TreatmentCenterCreate) -> TreatmentCenter:
     now = clock.now()
-    values = _as_stored(data.model_dump())
-    require_number_for_extension(
-        values["phone"], values["phone_extension"], ["body", "phone_extension"]
+    values = as_stored(data.model_dump())
+    for phone in ("phone", "intake_phone", "hotline_phone"):
+        require_number_for_extension(
+            values[phone], values[f"{phone}_extension"], ["body", f"{phone}_extension"]
+        )
+    require_pairs(values)
+    require_free_external_id(
+        session,
+        TreatmentCenter,
+        admin.organization_id,
+        values["external_source"],
+        values["external_id"],
     )
     center = TreatmentCenter(
         organization_id=admin.organization_id, created_at=now, updated_at=now, **values
@@ -68,14 +80,24 @@ def add_center(session: Session, admin: Staff, data: TreatmentCenterCreate) -> T
 def update_center(
     session: Session, admin: Staff, center: TreatmentCenter, data: TreatmentCenterUpdate
 ) -> TreatmentCenter:
-    changes = _as_stored(changes_of(data, required=("name",)))
+    changes = as_stored(changes_of(data, required=("name",)))
     for field in ("levels_of_care", "services", "populations", "insurance_accepted"):
         if field in changes and changes[field] is None:
             changes[field] = []
-    require_number_for_extension(
-        changes.get("phone", center.phone),
-        changes.get("phone_extension", center.phone_extension),
-        ["body", "phone_extension"],
+    for phone in ("phone", "intake_phone", "hotline_phone"):
+        require_number_for_extension(
+            changes.get(phone, getattr(center, phone)),
+            changes.get(f"{phone}_extension", getattr(center, f"{phone}_extension")),
+            ["body", f"{phone}_extension"],
+        )
+    require_pairs(changes, center)
+    require_free_external_id(
+        session,
+        TreatmentCenter,
+        center.organization_id,
+        changes.get("external_source", center.external_source),
+        changes.get("external_id", center.external_id),
+        center.id,
     )
     changed = {f: v for f, v in changes.items() if getattr(center, f) != v}
     if not changed:
@@ -97,11 +119,20 @@ class CenterFilters:
     service: Service | None = None
     has_beds: bool | None = None
     q: str | None = None
+    medication: OpioidMedication | None = None
 
 
 def list_centers(
-    session: Session, staff: Staff, filters: CenterFilters, *, limit: int, cursor: str | None
-) -> tuple[list[TreatmentCenter], str | None]:
+    session: Session,
+    staff: Staff,
+    filters: CenterFilters,
+    *,
+    limit: int,
+    cursor: str | None,
+    near: Near | None = None,
+) -> tuple[list[TreatmentCenter], str | None, dict[uuid.UUID, float]]:
+    """One page by name (keyset), or with `near` the nearest `limit` within its radius and
+    each one's distance (api/interop/geo.py: one bounded page, no cursor)."""
     statement = select(TreatmentCenter).where(
         col(TreatmentCenter.organization_id) == staff.organization_id
     )
@@ -122,6 +153,15 @@ def list_centers(
         statement = statement.where(func.coalesce(col(TreatmentCenter.beds_available), 0) == 0)
     if filters.q:
         statement = statement.where(matches(col(TreatmentCenter.search_key), filters.q))
+    if filters.medication is not None:
+        statement = statement.where(
+            cast(col(TreatmentCenter.opioid_medications), String).like(
+                f'%"{filters.medication.value}"%'
+            )
+        )
+    if near is not None:
+        centers, distances = nearest(session, TreatmentCenter, statement, near, limit)
+        return centers, None, distances
     statement = keyset_page(
         statement,
         [col(TreatmentCenter.name), col(TreatmentCenter.id)],
@@ -129,7 +169,10 @@ def list_centers(
         limit=limit,
         cursor=cursor,
     )
-    return split_page(session.scalars(statement).all(), limit, lambda c: (c.name, c.id))
+    page, next_cursor = split_page(
+        session.scalars(statement).all(), limit, lambda c: (c.name, c.id)
+    )
+    return page, next_cursor, {}
 
 
 def partners_among(session: Session, center_ids: set[uuid.UUID]) -> set[uuid.UUID]:
@@ -146,10 +189,17 @@ def partners_among(session: Session, center_ids: set[uuid.UUID]) -> set[uuid.UUI
     )
 
 
-def to_reads(session: Session, centers: Sequence[TreatmentCenter]) -> list[TreatmentCenterRead]:
+def to_reads(
+    session: Session,
+    centers: Sequence[TreatmentCenter],
+    distances: dict[uuid.UUID, float] | None = None,
+) -> list[TreatmentCenterRead]:
     partners = partners_among(session, {c.id for c in centers})
+    distances = distances or {}
     return [
-        TreatmentCenterRead.model_validate({**c.model_dump(), "is_partner": c.id in partners})
+        TreatmentCenterRead.model_validate(
+            {**c.model_dump(), "is_partner": c.id in partners, "distance_km": distances.get(c.id)}
+        )
         for c in centers
     ]
 

@@ -35,7 +35,7 @@ def test_an_admin_builds_the_directory_and_everyone_filters_it(
         practice,
         name="Riverside Outpatient",
         levels_of_care=["1", "2.1"],
-        services=["mat"],
+        services=["sober_living"],
         beds_available=0,
     )
     headers = make.headers(practice.lead)
@@ -48,7 +48,7 @@ def test_an_admin_builds_the_directory_and_everyone_filters_it(
     assert names() == ["Hazelden Betty Ford, Center City", "Riverside Outpatient"]
     assert names(level_of_care="3.7") == ["Hazelden Betty Ford, Center City"]
     assert names(level_of_care="1") == ["Riverside Outpatient"]
-    assert names(service="mat") == ["Riverside Outpatient"]
+    assert names(service="sober_living") == ["Riverside Outpatient"]
     assert names(has_beds="true") == ["Hazelden Betty Ford, Center City"]
     assert names(has_beds="false") == ["Riverside Outpatient"]
     assert names(q="center city") == ["Hazelden Betty Ford, Center City"]

@@ -1118,7 +1118,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization's treatment center directory, by name */
+        /**
+         * The organization's treatment center directory, by name; or nearest first with near
+         * @description Without `near`: one keyset page by name. With `near=lat,lon` (and optionally `within_km`): the nearest `limit` entries with coordinates inside that radius, nearest first, each with `distance_km` (great-circle, haversine); a bounded page whose `next_cursor` is always null: widen `within_km` or raise `limit` to see more. Other filters still apply. A malformed `near` (latitude outside ±90, longitude outside ±180), or `within_km` outside (0, 2000], is a 422 naming the parameter.
+         */
         get: operations["list_treatment_centers"];
         put?: never;
         /** Add a treatment center to the directory (admin) */
@@ -1154,7 +1157,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The practice's directory of continued support, by name */
+        /**
+         * The practice's directory of continued support, by name; or nearest first with near
+         * @description Without `near`: one keyset page by name. With `near=lat,lon` (and optionally `within_km`): the nearest `limit` entries with coordinates inside that radius, nearest first, each with `distance_km` (great-circle, haversine); a bounded page whose `next_cursor` is always null: widen `within_km` or raise `limit` to see more. Other filters still apply. A malformed `near` (latitude outside ±90, longitude outside ±180), or `within_km` outside (0, 2000], is a 422 naming the parameter.
+         */
         get: operations["list_resources"];
         put?: never;
         /** Add a resource to the directory (supervisor or admin; honours Idempotency-Key) */
@@ -1182,6 +1188,46 @@ export interface paths {
         head?: never;
         /** Change a resource, or deactivate it with is_active=false (supervisor or admin; honours If-Match) */
         patch: operations["update_resource"];
+        trace?: never;
+    };
+    "/api/v1/directory/hsds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The directory (treatment centers and resources) as Open Referral HSDS 3.0 JSON
+         * @description `{hsds_version, generated_at, organizations[], services[], locations[]}`, each item per the HSDS 3.0 schema of its table; docs/interoperability.md has the mapping. Audited as `export`.
+         */
+        get: operations["export_directory_hsds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directory/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import listings into the directory (admin): SAMHSA locator JSON/CSV or an HSDS package (zip)
+         * @description Multipart upload (`file`). Rows are matched by external id within `source`, so importing the same file again updates instead of duplicating; a row that cannot be imported is skipped with its row number and reason. `dry_run=true` writes nothing and returns the same report with a preview. A malformed file is a 422 problem (`malformed-import-file`) naming the file and line, and nothing is written. Uploads are limited to 32 MiB (413). docs/interoperability.md has the formats and mappings.
+         */
+        post: operations["import_directory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/treatment-centers/{center_id}/api-clients": {
@@ -2107,6 +2153,14 @@ export interface components {
              */
             items_scored: number[];
         };
+        /** Body_import_directory */
+        Body_import_directory: {
+            /**
+             * File
+             * @description The listing file.
+             */
+            file: string;
+        };
         /** Cancellation */
         Cancellation: {
             /** Reason */
@@ -2831,6 +2885,43 @@ export interface components {
          * @enum {string}
          */
         Direction: "at_least" | "at_most";
+        /** DirectoryImportReport */
+        DirectoryImportReport: {
+            format: components["schemas"]["ImportFormat"];
+            /** File */
+            file: string;
+            /**
+             * Source
+             * @description The `external_source` the rows were matched under.
+             */
+            source: string;
+            /** Dry Run */
+            dry_run: boolean;
+            /** Created */
+            created: number;
+            /**
+             * Updated
+             * @description Matched an entry by external id and changed it.
+             */
+            updated: number;
+            /**
+             * Unchanged
+             * @description Matched an entry whose fields were already the same.
+             */
+            unchanged: number;
+            /** Skipped */
+            skipped: number;
+            /**
+             * Skipped Rows
+             * @description Each skipped row with its reason (the first 1,000).
+             */
+            skipped_rows: components["schemas"]["SkippedRow"][];
+            /**
+             * Preview
+             * @description On a dry run, the first 200 rows and what would happen to each; null otherwise.
+             */
+            preview: components["schemas"]["PreviewRow"][] | null;
+        };
         /**
          * DischargeReason
          * @enum {string}
@@ -3121,6 +3212,11 @@ export interface components {
             assigned_to?: string | null;
         };
         /**
+         * Gender
+         * @enum {string}
+         */
+        Gender: "female" | "male" | "nonbinary";
+        /**
          * GoalCategory
          * @enum {string}
          */
@@ -3408,6 +3504,11 @@ export interface components {
             note: string | null;
         };
         /**
+         * ImportFormat
+         * @enum {string}
+         */
+        ImportFormat: "locator_json" | "locator_csv" | "hsds_package";
+        /**
          * InterventionModel
          * @enum {string}
          */
@@ -3483,10 +3584,25 @@ export interface components {
         };
         /**
          * LevelOfCare
-         * @description ASAM levels of care.
+         * @description ASAM levels of care, with the withdrawal-management levels and the opioid treatment program.
+         *
+         *     Source: The ASAM Criteria, 3rd edition (Mee-Lee D, ed., American Society of Addiction
+         *     Medicine, 2013), as summarised for the Medicaid Innovation Accelerator Program
+         *     ("ASAM Dimensions and Levels of Care", https://cod.pressbooks.pub/addictionscounseling/?p=5):
+         *     levels 0.5 to 4, and the five adult withdrawal-management levels (1-WM, 2-WM, 3.2-WM, 3.7-WM,
+         *     4-WM; "there are 5 levels of withdrawal management in the adult criteria", D. Mee-Lee,
+         *     Tips and Topics, Oct 2013), plus OTP (opioid treatment program, ASAM Level 1 OTS).
+         *
+         *     Why the 3rd edition's codes: the 4th edition (2023) regroups the continuum (it folds
+         *     withdrawal management into the levels and renumbers outpatient care), but we could not
+         *     check its level list against a source we can cite, and the SAMHSA treatment locator,
+         *     state Medicaid waivers and most EHRs still speak the 3rd edition's codes. So Cairn keeps
+         *     these codes; a 4th-edition crosswalk is a later, additive change.
+         *
+         *     `1.0` and `4.0` are accepted for `1` and `4` (normalised on input, see `_missing_`).
          * @enum {string}
          */
-        LevelOfCare: "0.5" | "1" | "2.1" | "2.5" | "3.1" | "3.3" | "3.5" | "3.7" | "4";
+        LevelOfCare: "0.5" | "1" | "2.1" | "2.5" | "3.1" | "3.3" | "3.5" | "3.7" | "4" | "1-WM" | "2-WM" | "3.2-WM" | "3.7-WM" | "4-WM" | "OTP";
         /**
          * LifecycleStatus
          * @description HL7 FHIR Goal.lifecycleStatus codes (value set `goal-status`,
@@ -3759,6 +3875,12 @@ export interface components {
             /** Items */
             items: components["schemas"]["SeverityCount"][];
         };
+        /**
+         * OpioidMedication
+         * @description Medications for opioid use disorder; `unspecified` is the old `mat` (see module doc).
+         * @enum {string}
+         */
+        OpioidMedication: "methadone" | "buprenorphine" | "naltrexone" | "unspecified";
         /** OrganizationRead */
         OrganizationRead: {
             /**
@@ -4128,6 +4250,11 @@ export interface components {
             /** New Password */
             new_password: string;
         };
+        /**
+         * Payment
+         * @enum {string}
+         */
+        Payment: "medicaid" | "medicare" | "private_insurance" | "sliding_scale" | "free" | "self_pay" | "military_insurance" | "state_financed";
         /**
          * PhaseClose
          * @description Close every open task of a phase that is over.
@@ -4818,6 +4945,37 @@ export interface components {
          * @enum {string}
          */
         PortalStatus: "none" | "invited" | "active";
+        /** PreviewRow */
+        PreviewRow: {
+            /** Row */
+            row: number;
+            /** Line */
+            line: number | null;
+            /**
+             * Action
+             * @description `create`, `update` or `unchanged`.
+             */
+            action: string;
+            /**
+             * Target
+             * @description `treatment_center` or `resource`.
+             */
+            target: string;
+            /** External Id */
+            external_id: string;
+            /** Name */
+            name: string | null;
+            /** City */
+            city: string | null;
+            /** Region */
+            region: string | null;
+            /** Levels Of Care */
+            levels_of_care: string[];
+            /** Latitude */
+            latitude: number | null;
+            /** Longitude */
+            longitude: number | null;
+        };
         /**
          * ProblemDetail
          * @description An RFC 9457 problem document.
@@ -5154,6 +5312,38 @@ export interface components {
          */
         ResourceCreate: {
             /**
+             * External Source
+             * @description Where the listing came from, e.g. `samhsa_locator` or `hsds`; lower case.
+             */
+            external_source?: string | null;
+            /**
+             * External Id
+             * @description The listing's id at its source (unique per source).
+             */
+            external_id?: string | null;
+            /** Latitude */
+            latitude?: number | null;
+            /** Longitude */
+            longitude?: number | null;
+            /** Intake Phone */
+            intake_phone?: string | null;
+            /** Intake Phone Extension */
+            intake_phone_extension?: string | null;
+            /** Hotline Phone */
+            hotline_phone?: string | null;
+            /** Hotline Phone Extension */
+            hotline_phone_extension?: string | null;
+            /** Payment Accepted */
+            payment_accepted?: components["schemas"]["Payment"][] | null;
+            /** Accreditation */
+            accreditation?: string[] | null;
+            /** Opioid Medications */
+            opioid_medications?: components["schemas"]["OpioidMedication"][] | null;
+            /** Telehealth */
+            telehealth?: boolean | null;
+            /** Genders Accepted */
+            genders_accepted?: components["schemas"]["Gender"][] | null;
+            /**
              * Fellowship
              * @description AA, NA, SMART Recovery, Al-Anon, Nar-Anon, CRAFT, …
              */
@@ -5209,6 +5399,8 @@ export interface components {
              * @default true
              */
             is_active: boolean;
+            /** Populations */
+            populations?: string[] | null;
             /** Name */
             name: string;
             kind: components["schemas"]["ResourceKind"];
@@ -5227,6 +5419,41 @@ export interface components {
         ResourceKind: "mutual_help" | "family_support" | "counseling" | "sober_living" | "crisis_line" | "community_program" | "recovery_coaching" | "peer_support";
         /** ResourceRead */
         ResourceRead: {
+            /** External Source */
+            external_source: string | null;
+            /** External Id */
+            external_id: string | null;
+            /** Latitude */
+            latitude: number | null;
+            /** Longitude */
+            longitude: number | null;
+            /** Intake Phone */
+            intake_phone: string | null;
+            /** Intake Phone Extension */
+            intake_phone_extension: string | null;
+            /** Hotline Phone */
+            hotline_phone: string | null;
+            /** Hotline Phone Extension */
+            hotline_phone_extension: string | null;
+            /** Payment Accepted */
+            payment_accepted: components["schemas"]["Payment"][];
+            /** Accreditation */
+            accreditation: string[];
+            /** Opioid Medications */
+            opioid_medications: components["schemas"]["OpioidMedication"][];
+            /** Telehealth */
+            telehealth: boolean | null;
+            /** Languages */
+            languages: string[];
+            /** Populations */
+            populations: string[];
+            /** Genders Accepted */
+            genders_accepted: components["schemas"]["Gender"][];
+            /**
+             * Distance Km
+             * @description Great-circle distance from `near`, when the list was asked with it.
+             */
+            distance_km?: number | null;
             /**
              * Id
              * Format: uuid
@@ -5279,8 +5506,6 @@ export interface components {
             meetings: components["schemas"]["MeetingRead"][];
             /** Schedule Note */
             schedule_note: string | null;
-            /** Languages */
-            languages: string[];
             cost: components["schemas"]["Cost"] | null;
             /** Is Active */
             is_active: boolean;
@@ -5302,6 +5527,38 @@ export interface components {
          * @description Only the fields sent change; `meetings` and `languages` are replaced whole.
          */
         ResourceUpdate: {
+            /**
+             * External Source
+             * @description Where the listing came from, e.g. `samhsa_locator` or `hsds`; lower case.
+             */
+            external_source?: string | null;
+            /**
+             * External Id
+             * @description The listing's id at its source (unique per source).
+             */
+            external_id?: string | null;
+            /** Latitude */
+            latitude?: number | null;
+            /** Longitude */
+            longitude?: number | null;
+            /** Intake Phone */
+            intake_phone?: string | null;
+            /** Intake Phone Extension */
+            intake_phone_extension?: string | null;
+            /** Hotline Phone */
+            hotline_phone?: string | null;
+            /** Hotline Phone Extension */
+            hotline_phone_extension?: string | null;
+            /** Payment Accepted */
+            payment_accepted?: components["schemas"]["Payment"][] | null;
+            /** Accreditation */
+            accreditation?: string[] | null;
+            /** Opioid Medications */
+            opioid_medications?: components["schemas"]["OpioidMedication"][] | null;
+            /** Telehealth */
+            telehealth?: boolean | null;
+            /** Genders Accepted */
+            genders_accepted?: components["schemas"]["Gender"][] | null;
             /**
              * Fellowship
              * @description AA, NA, SMART Recovery, Al-Anon, Nar-Anon, CRAFT, …
@@ -5349,6 +5606,8 @@ export interface components {
             cost?: components["schemas"]["Cost"] | null;
             /** Is Active */
             is_active?: boolean | null;
+            /** Populations */
+            populations?: string[] | null;
             /** Name */
             name?: string | null;
             kind?: components["schemas"]["ResourceKind"] | null;
@@ -5547,7 +5806,7 @@ export interface components {
          * Service
          * @enum {string}
          */
-        Service: "detox" | "mat" | "dual_diagnosis" | "family_program" | "residential" | "outpatient" | "sober_living" | "trauma" | "adolescent" | "other";
+        Service: "detox" | "dual_diagnosis" | "family_program" | "residential" | "outpatient" | "sober_living" | "trauma" | "adolescent" | "other";
         /**
          * Severity
          * @enum {string}
@@ -5570,6 +5829,23 @@ export interface components {
          * @enum {string}
          */
         SignerRelationship: "self" | "guardian" | "authorized_representative";
+        /** SkippedRow */
+        SkippedRow: {
+            /**
+             * Row
+             * @description The data row, counted from 1 (a CSV header is not a row).
+             */
+            row: number;
+            /**
+             * Line
+             * @description The physical line in a CSV file; null for JSON.
+             */
+            line: number | null;
+            /** External Id */
+            external_id: string | null;
+            /** Reason */
+            reason: string;
+        };
         /** SoberLiving */
         SoberLiving: {
             /** Resource Id */
@@ -6029,21 +6305,63 @@ export interface components {
          *         "Aetna",
          *         "BCBS"
          *       ],
+         *       "intake_phone": "+1 800 257 7810 ext. 2",
+         *       "latitude": 45.5722,
          *       "levels_of_care": [
          *         "3.5",
          *         "3.7"
          *       ],
+         *       "longitude": -92.8113,
          *       "name": "Hazelden Betty Ford, Center City",
+         *       "opioid_medications": [
+         *         "buprenorphine",
+         *         "naltrexone"
+         *       ],
+         *       "payment_accepted": [
+         *         "medicaid",
+         *         "private_insurance"
+         *       ],
          *       "phone": "+1 800 257 7810",
          *       "region": "MN",
          *       "services": [
          *         "detox",
-         *         "mat",
          *         "family_program"
          *       ]
          *     }
          */
         TreatmentCenterCreate: {
+            /**
+             * External Source
+             * @description Where the listing came from, e.g. `samhsa_locator` or `hsds`; lower case.
+             */
+            external_source?: string | null;
+            /**
+             * External Id
+             * @description The listing's id at its source (unique per source).
+             */
+            external_id?: string | null;
+            /** Latitude */
+            latitude?: number | null;
+            /** Longitude */
+            longitude?: number | null;
+            /** Intake Phone */
+            intake_phone?: string | null;
+            /** Intake Phone Extension */
+            intake_phone_extension?: string | null;
+            /** Hotline Phone */
+            hotline_phone?: string | null;
+            /** Hotline Phone Extension */
+            hotline_phone_extension?: string | null;
+            /** Payment Accepted */
+            payment_accepted?: components["schemas"]["Payment"][] | null;
+            /** Accreditation */
+            accreditation?: string[] | null;
+            /** Opioid Medications */
+            opioid_medications?: components["schemas"]["OpioidMedication"][] | null;
+            /** Telehealth */
+            telehealth?: boolean | null;
+            /** Genders Accepted */
+            genders_accepted?: components["schemas"]["Gender"][] | null;
             /**
              * Levels Of Care
              * @default []
@@ -6082,11 +6400,48 @@ export interface components {
             website?: string | null;
             /** Beds Available */
             beds_available?: number | null;
+            /** Languages */
+            languages?: string[] | null;
             /** Name */
             name: string;
         } & unknown;
         /** TreatmentCenterRead */
         TreatmentCenterRead: {
+            /** External Source */
+            external_source: string | null;
+            /** External Id */
+            external_id: string | null;
+            /** Latitude */
+            latitude: number | null;
+            /** Longitude */
+            longitude: number | null;
+            /** Intake Phone */
+            intake_phone: string | null;
+            /** Intake Phone Extension */
+            intake_phone_extension: string | null;
+            /** Hotline Phone */
+            hotline_phone: string | null;
+            /** Hotline Phone Extension */
+            hotline_phone_extension: string | null;
+            /** Payment Accepted */
+            payment_accepted: components["schemas"]["Payment"][];
+            /** Accreditation */
+            accreditation: string[];
+            /** Opioid Medications */
+            opioid_medications: components["schemas"]["OpioidMedication"][];
+            /** Telehealth */
+            telehealth: boolean | null;
+            /** Languages */
+            languages: string[];
+            /** Populations */
+            populations: string[];
+            /** Genders Accepted */
+            genders_accepted: components["schemas"]["Gender"][];
+            /**
+             * Distance Km
+             * @description Great-circle distance from `near`, when the list was asked with it.
+             */
+            distance_km?: number | null;
             /**
              * Id
              * Format: uuid
@@ -6098,8 +6453,6 @@ export interface components {
             levels_of_care: components["schemas"]["LevelOfCare"][];
             /** Services */
             services: components["schemas"]["Service"][];
-            /** Populations */
-            populations: string[];
             /** Insurance Accepted */
             insurance_accepted: string[];
             /** Address Line */
@@ -6148,6 +6501,38 @@ export interface components {
         };
         /** TreatmentCenterUpdate */
         TreatmentCenterUpdate: {
+            /**
+             * External Source
+             * @description Where the listing came from, e.g. `samhsa_locator` or `hsds`; lower case.
+             */
+            external_source?: string | null;
+            /**
+             * External Id
+             * @description The listing's id at its source (unique per source).
+             */
+            external_id?: string | null;
+            /** Latitude */
+            latitude?: number | null;
+            /** Longitude */
+            longitude?: number | null;
+            /** Intake Phone */
+            intake_phone?: string | null;
+            /** Intake Phone Extension */
+            intake_phone_extension?: string | null;
+            /** Hotline Phone */
+            hotline_phone?: string | null;
+            /** Hotline Phone Extension */
+            hotline_phone_extension?: string | null;
+            /** Payment Accepted */
+            payment_accepted?: components["schemas"]["Payment"][] | null;
+            /** Accreditation */
+            accreditation?: string[] | null;
+            /** Opioid Medications */
+            opioid_medications?: components["schemas"]["OpioidMedication"][] | null;
+            /** Telehealth */
+            telehealth?: boolean | null;
+            /** Genders Accepted */
+            genders_accepted?: components["schemas"]["Gender"][] | null;
             /** Levels Of Care */
             levels_of_care?: components["schemas"]["LevelOfCare"][] | null;
             /** Services */
@@ -6174,6 +6559,8 @@ export interface components {
             website?: string | null;
             /** Beds Available */
             beds_available?: number | null;
+            /** Languages */
+            languages?: string[] | null;
             /** Name */
             name?: string;
         };
@@ -13096,6 +13483,12 @@ export interface operations {
                 has_beds?: boolean | null;
                 /** @description Name or city contains */
                 q?: string | null;
+                /** @description Offers this medication for opioid use disorder */
+                opioid_medication?: components["schemas"]["OpioidMedication"] | null;
+                /** @description `latitude,longitude` in decimal degrees (WGS 84), e.g. `45.52,-122.68`: the answer is the nearest first, each item with `distance_km`. */
+                near?: string | null;
+                /** @description Radius of a `near` search in km (default 50, at most 2000); ignored without `near`. */
+                within_km?: number | null;
                 /** @description Page size (default 50, at most 200). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -13393,6 +13786,16 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
             /** @description Changed by someone else */
             412: {
                 headers: {
@@ -13438,6 +13841,10 @@ export interface operations {
                 is_active?: boolean | null;
                 /** @description Name, fellowship or city contains */
                 q?: string | null;
+                /** @description `latitude,longitude` in decimal degrees (WGS 84), e.g. `45.52,-122.68`: the answer is the nearest first, each item with `distance_km`. */
+                near?: string | null;
+                /** @description Radius of a `near` search in km (default 50, at most 2000); ignored without `near`. */
+                within_km?: number | null;
                 /** @description Page size (default 50, at most 200). */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -13839,8 +14246,173 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDetail"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
             /** @description Changed by someone else */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    export_directory_hsds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Invalid input */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Database unavailable: The database could not be reached (refused, lost during the request, or every connection busy), for example while it restarts. Nothing of this request was saved, unless the detail says the connection was lost while saving; retry after Retry-After seconds, with the same Idempotency-Key for a creating POST. Retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    import_directory: {
+        parameters: {
+            query?: {
+                /** @description Preview: read and check, write nothing. */
+                dry_run?: boolean;
+                /** @description Detected from the file when left out. */
+                format?: components["schemas"]["ImportFormat"] | null;
+                /** @description The `external_source` to match and store (default `samhsa_locator` or `hsds`, by format). */
+                source?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_import_directory"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryImportReport"];
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -96,6 +96,11 @@ export type TreatmentCenterRead = Schemas["TreatmentCenterRead"];
 export type TreatmentCenterCreate = Schemas["TreatmentCenterCreate"];
 export type TreatmentCenterUpdate = Schemas["TreatmentCenterUpdate"];
 export type CareService = Schemas["Service"];
+export type Payment = Schemas["Payment"];
+export type OpioidMedication = Schemas["OpioidMedication"];
+export type Gender = Schemas["Gender"];
+export type DirectoryImportReport = Schemas["DirectoryImportReport"];
+export type ImportFormat = Schemas["ImportFormat"];
 
 export type ResourceRead = Schemas["ResourceRead"];
 export type ResourceCreate = Schemas["ResourceCreate"];

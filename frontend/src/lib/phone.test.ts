@@ -4,6 +4,7 @@ import { caseToFormValues, toUpdateBody as caseUpdate } from "../features/cases/
 import { centerToFormValues } from "../features/centers/form";
 import { participantToFormValues, toUpdateBody as participantUpdate } from "../features/participants/form";
 import { displayPhone, telHref } from "./phone";
+import { NO_LISTING_READ } from "../features/directory/listing";
 
 describe("phones", () => {
   it("shows the extension after the number", () => {
@@ -45,7 +46,7 @@ describe("phones", () => {
     expect(grace.phone).toBe("+1 555 0100 ext. 7");
     expect(participantUpdate(grace, { ...grace, phone: "" })).toEqual({ phone: null });
 
-    const lakeside = { levels_of_care: [], services: [], populations: [], insurance_accepted: [] };
+    const lakeside = { ...NO_LISTING_READ, levels_of_care: [], services: [], populations: [], insurance_accepted: [] };
     const center = (phone_extension: string | null) =>
       centerToFormValues({ ...lakeside, phone: "+1 218 555 0100", phone_extension } as unknown as TreatmentCenterRead);
     expect(center(null).phone).toBe("+1 218 555 0100");

@@ -11,6 +11,7 @@ import {
   IconClipboardCheck,
   IconFolders,
   IconKey,
+  IconFileImport,
   IconLifebuoy,
   IconLogout,
   IconPlugConnected,
@@ -45,6 +46,7 @@ interface NavItem {
     | "/referrals"
     | "/centers"
     | "/resources"
+    | "/directory-import"
     | "/partner-access"
     | "/users"
     | "/settings";
@@ -66,6 +68,7 @@ const NAV: readonly NavItem[] = [
   { to: "/referrals", label: "Referrals", Icon: IconSend },
   { to: "/centers", label: "Treatment centers", Icon: IconBuildingHospital },
   { to: "/resources", label: "Resources", Icon: IconLifebuoy },
+  { to: "/directory-import", label: "Import listings", Icon: IconFileImport, adminOnly: true },
   { to: "/partner-access", label: "Partner access", Icon: IconPlugConnected, adminOnly: true },
   { to: "/users", label: "Users", Icon: IconUsers, adminOnly: true },
   { to: "/settings", label: "Practice settings", Icon: IconSettings, adminOnly: true },

@@ -122,6 +122,13 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import("./AuditLogPage"), "AuditLogPage"),
 });
 
+const directoryImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/directory-import",
+  beforeLoad: adminOnly,
+  component: lazyRouteComponent(() => import("./DirectoryImportPage"), "DirectoryImportPage"),
+});
+
 const casesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/cases",
@@ -345,6 +352,7 @@ const routeTree = rootRoute.addChildren([
     indexRoute,
     reportsRoute,
     auditRoute,
+    directoryImportRoute,
     casesRoute,
     caseRoute,
     runSheetRoute,

@@ -4,6 +4,7 @@ import type { LevelOfCare, TreatmentCenterRead } from "../../api/types";
 import { formatDateTime } from "../../lib/format";
 import { PhoneLink } from "../../lib/phone";
 import { LEVEL_OF_CARE_LABEL, LEVELS_OF_CARE } from "../plans/labels";
+import { ListingDetails } from "../directory/ListingDetails";
 import { bedAvailability, displayWebsite, SERVICE_LABEL, SERVICES } from "./labels";
 
 /** Beds first: the question at 11 pm is whether the client can go there tonight. */
@@ -85,9 +86,8 @@ export function Services({ services }: { services: TreatmentCenterRead["services
   );
 }
 
-/** Populations served and insurance taken, as short labelled lines. */
+/** Populations served and insurance taken, as short labelled lines, then the listing's details. */
 export function WhoTheyServe({ center }: { center: TreatmentCenterRead }) {
-  if (!center.populations.length && !center.insurance_accepted.length) return <Empty />;
   return (
     <Stack gap={2}>
       {center.populations.length > 0 && (
@@ -106,6 +106,7 @@ export function WhoTheyServe({ center }: { center: TreatmentCenterRead }) {
           {center.insurance_accepted.join(", ")}
         </Text>
       )}
+      <ListingDetails listing={center} />
     </Stack>
   );
 }

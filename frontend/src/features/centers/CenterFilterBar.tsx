@@ -3,6 +3,7 @@ import type { CareService, LevelOfCare } from "../../api/types";
 import { SearchField } from "../../lib/SearchField";
 import { options } from "../cases/labels";
 import { LEVEL_OF_CARE_OPTIONS } from "../plans/labels";
+import { NearField } from "../directory/NearField";
 import { hasCenterFilters, type CenterFilters } from "./filters";
 import { SERVICE_LABEL, SERVICES } from "./labels";
 
@@ -40,6 +41,12 @@ export function CenterFilterBar({ filters, onChange, onReset }: Props) {
         checked={Boolean(filters.has_beds)}
         onChange={(event) => onChange({ has_beds: event.currentTarget.checked || undefined })}
         mb={8}
+      />
+      <NearField
+        key={filters.near ?? "none"}
+        near={filters.near}
+        withinKm={filters.within_km}
+        onChange={onChange}
       />
       {hasCenterFilters(filters) && (
         <Button variant="subtle" onClick={onReset} mb={2}>

@@ -32,6 +32,7 @@ import {
   validateCenterForm,
   type CenterFormValues,
 } from "./form";
+import { ListingFields } from "../directory/ListingFields";
 import { SERVICE_LABEL, SERVICES } from "./labels";
 
 export const CENTER_CONFLICT_MESSAGE =
@@ -201,6 +202,14 @@ export function CenterFormModal({ center, onClose }: Props) {
               {...form.getInputProps("website")}
             />
           </SimpleGrid>
+          <TagsInput
+            label="Languages"
+            description="Language codes such as en, es; press Enter after each."
+            maxTags={20}
+            clearable
+            {...form.getInputProps("languages")}
+          />
+          <ListingFields form={form} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -165,7 +165,7 @@ function CenterCards({ centers, onEdit }: { centers: TreatmentCenterRead[]; onEd
             <BedStatus center={center} size="md" />
             <LevelsOfCare levels={center.levels_of_care} />
             {center.services.length > 0 && <Services services={center.services} />}
-            {(center.populations.length > 0 || center.insurance_accepted.length > 0) && <WhoTheyServe center={center} />}
+            <WhoTheyServe center={center} />
           </Stack>
         </Card>
       ))}

@@ -10,15 +10,17 @@ import {
   toUpdateBody,
   validateCenterForm,
 } from "./form";
+import { NO_LISTING_READ } from "../directory/listing";
 import { addressOf, bedAvailability, displayWebsite, placeOf } from "./labels";
 
 const NOW = Date.parse("2026-03-10T22:00:00Z");
 
 const center = (extra: Partial<TreatmentCenterRead> = {}): TreatmentCenterRead => ({
+  ...NO_LISTING_READ,
   id: "c1",
   name: "Lakeside Recovery",
   levels_of_care: ["3.5", "3.7"],
-  services: ["detox", "mat"],
+  services: ["detox", "trauma"],
   populations: ["Adults"],
   insurance_accepted: ["Aetna"],
   address_line: "1 Shore Rd",
@@ -71,10 +73,10 @@ describe("center filters in the URL", () => {
   });
 
   it("asks the API only for what is set", () => {
-    expect(centersQueryParams({ q: "Lake", level_of_care: "4", service: "mat", has_beds: true })).toEqual({
+    expect(centersQueryParams({ q: "Lake", level_of_care: "4", service: "trauma", has_beds: true })).toEqual({
       q: "Lake",
       level_of_care: "4",
-      service: "mat",
+      service: "trauma",
       has_beds: true,
     });
     expect(centersQueryParams({})).toEqual({});

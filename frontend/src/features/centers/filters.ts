@@ -2,6 +2,7 @@
 // can be bookmarked, shared, and restored with the back button.
 import type { CareService, LevelOfCare } from "../../api/types";
 import { LEVELS_OF_CARE } from "../plans/labels";
+import { parseNearFilters } from "../directory/NearField";
 import { SERVICES } from "./labels";
 
 export interface CenterFilters {
@@ -9,6 +10,9 @@ export interface CenterFilters {
   level_of_care?: LevelOfCare;
   service?: CareService;
   has_beds?: boolean;
+  /** "lat,lon": nearest first, each with its distance (GET /treatment-centers?near=). */
+  near?: string;
+  within_km?: number;
 }
 
 /**
@@ -33,7 +37,7 @@ export function parseCenterFilters(search: Record<string, unknown>): CenterFilte
   if (search.has_beds === true || search.has_beds === "true" || search.has_beds === 1 || search.has_beds === "1") {
     filters.has_beds = true;
   }
-  return filters;
+  return { ...filters, ...parseNearFilters(search) };
 }
 
 /** Merge a change into the filters, dropping empty values so URLs stay short. */
@@ -47,7 +51,7 @@ export function updateCenterFilters(current: CenterFilters, change: Partial<Cent
 }
 
 export function hasCenterFilters(filters: CenterFilters): boolean {
-  return Boolean(filters.q || filters.level_of_care || filters.service || filters.has_beds);
+  return Boolean(filters.q || filters.level_of_care || filters.service || filters.has_beds || filters.near);
 }
 
 /** The GET /treatment-centers query for these filters (only what is set). */
@@ -57,5 +61,7 @@ export function centersQueryParams(filters: CenterFilters) {
     ...(filters.level_of_care ? { level_of_care: filters.level_of_care } : {}),
     ...(filters.service ? { service: filters.service } : {}),
     ...(filters.has_beds ? { has_beds: true } : {}),
+    ...(filters.near ? { near: filters.near } : {}),
+    ...(filters.near && filters.within_km ? { within_km: filters.within_km } : {}),
   };
 }

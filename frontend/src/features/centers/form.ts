@@ -7,9 +7,19 @@ import type {
   TreatmentCenterUpdate,
 } from "../../api/types";
 import { displayPhone } from "../../lib/phone";
+import {
+  EMPTY_LISTING,
+  LISTING_FORM_FIELDS,
+  listingCreateFields,
+  listingToFormValues,
+  listingUpdateFields,
+  validateListing,
+  type ListingFormValues,
+} from "../directory/listing";
 
-export interface CenterFormValues {
+export interface CenterFormValues extends ListingFormValues {
   name: string;
+  languages: string[];
   levels_of_care: LevelOfCare[];
   services: CareService[];
   populations: string[];
@@ -40,12 +50,16 @@ export const CENTER_FORM_FIELDS = [
   "phone",
   "website",
   "beds_available",
+  "languages",
+  ...LISTING_FORM_FIELDS,
 ] as const;
 
 const TEXT_FIELDS = ["address_line", "city", "region", "postal_code", "phone"] as const;
 const LIST_FIELDS = ["levels_of_care", "services", "populations", "insurance_accepted"] as const;
 
 export const EMPTY_CENTER_FORM: CenterFormValues = {
+  ...EMPTY_LISTING,
+  languages: [],
   name: "",
   levels_of_care: [],
   services: [],
@@ -63,6 +77,8 @@ export const EMPTY_CENTER_FORM: CenterFormValues = {
 
 export function centerToFormValues(center: TreatmentCenterRead): CenterFormValues {
   return {
+    ...listingToFormValues(center),
+    languages: [...center.languages],
     name: center.name,
     levels_of_care: [...center.levels_of_care],
     services: [...center.services],
@@ -134,7 +150,9 @@ export function toCreateBody(values: CenterFormValues): TreatmentCenterCreate {
   if (website) body.website = website;
   const beds = bedsOf(values.beds_available);
   if (beds !== null) body.beds_available = beds;
-  return body;
+  const languages = cleanLabels(values.languages).map((l) => l.toLowerCase());
+  if (languages.length) body.languages = languages;
+  return { ...body, ...listingCreateFields(values) };
 }
 
 /** Only what changed, so saving never overwrites what this admin did not touch. */
@@ -153,12 +171,14 @@ export function toUpdateBody(initial: CenterFormValues, values: CenterFormValues
   if (normalizeCountry(values.country) !== normalizeCountry(initial.country)) body.country = normalizeCountry(values.country);
   if (normalizeWebsite(values.website) !== normalizeWebsite(initial.website)) body.website = normalizeWebsite(values.website);
   if (bedsOf(values.beds_available) !== bedsOf(initial.beds_available)) body.beds_available = bedsOf(values.beds_available);
-  return body;
+  const languages = cleanLabels(values.languages).map((l) => l.toLowerCase());
+  if (JSON.stringify(languages) !== JSON.stringify(initial.languages)) body.languages = languages;
+  return { ...body, ...listingUpdateFields(initial, values) };
 }
 
 /** What can be checked before asking the API (which checks everything again). */
 export function validateCenterForm(values: CenterFormValues): Record<string, string> {
-  const errors: Record<string, string> = {};
+  const errors: Record<string, string> = validateListing(values);
   if (!values.name.trim()) errors.name = "Enter the center's name";
   const country = values.country.trim();
   if (country && !/^[A-Za-z]{2}$/.test(country)) errors.country = "Use the two-letter country code, e.g. US";

@@ -1,9 +1,8 @@
-import type { CareService, TreatmentCenterRead } from "../../api/types";
+import type { CareService, Gender, OpioidMedication, Payment, TreatmentCenterRead } from "../../api/types";
 import { formatRelative } from "../../lib/format";
 
 export const SERVICES: readonly CareService[] = [
   "detox",
-  "mat",
   "dual_diagnosis",
   "family_program",
   "residential",
@@ -16,7 +15,6 @@ export const SERVICES: readonly CareService[] = [
 
 export const SERVICE_LABEL: Record<CareService, string> = {
   detox: "Detox",
-  mat: "Medication (MAT)",
   dual_diagnosis: "Dual diagnosis",
   family_program: "Family program",
   residential: "Residential",
@@ -26,6 +24,48 @@ export const SERVICE_LABEL: Record<CareService, string> = {
   adolescent: "Adolescents",
   other: "Other",
 };
+
+export const PAYMENTS: readonly Payment[] = [
+  "medicaid",
+  "medicare",
+  "private_insurance",
+  "sliding_scale",
+  "free",
+  "self_pay",
+  "military_insurance",
+  "state_financed",
+];
+
+export const PAYMENT_LABEL: Record<Payment, string> = {
+  medicaid: "Medicaid",
+  medicare: "Medicare",
+  private_insurance: "Private insurance",
+  sliding_scale: "Sliding scale",
+  free: "Free",
+  self_pay: "Self-pay",
+  military_insurance: "Military insurance (TRICARE)",
+  state_financed: "State-financed insurance",
+};
+
+export const OPIOID_MEDICATIONS: readonly OpioidMedication[] = ["methadone", "buprenorphine", "naltrexone", "unspecified"];
+
+export const OPIOID_MEDICATION_LABEL: Record<OpioidMedication, string> = {
+  methadone: "Methadone (OTP)",
+  buprenorphine: "Buprenorphine",
+  naltrexone: "Naltrexone",
+  unspecified: "Medications for OUD (which not recorded)",
+};
+
+export const GENDERS: readonly Gender[] = ["female", "male", "nonbinary"];
+
+export const GENDER_LABEL: Record<Gender, string> = { female: "Women", male: "Men", nonbinary: "Nonbinary people" };
+
+/** "2.4 km away" for a near search; null otherwise. */
+export function distanceLabel(distanceKm: number | null | undefined): string | null {
+  if (distanceKm === null || distanceKm === undefined) return null;
+  const miles = distanceKm / 1.609344;
+  return `${distanceKm < 10 ? distanceKm.toFixed(1) : Math.round(distanceKm)} km (${miles < 10 ? miles.toFixed(1) : Math.round(miles)} mi) away`;
+}
 
 /** After this long a bed count is shown as possibly out of date. */
 export const BEDS_STALE_AFTER_HOURS = 72;

@@ -2,6 +2,7 @@ import { Button, Group, Select, Switch } from "@mantine/core";
 import type { DayOfWeek, ResourceAudience, ResourceFormat, ResourceKind } from "../../api/types";
 import { SearchField } from "../../lib/SearchField";
 import { options } from "../cases/labels";
+import { NearField } from "../directory/NearField";
 import { hasResourceFilters, type ResourceFilters } from "./filters";
 import { AUDIENCE_LABEL, AUDIENCES, DAY_LABEL, DAYS, FORMAT_LABEL, FORMATS, KIND_LABEL, KINDS } from "./labels";
 
@@ -56,6 +57,12 @@ export function ResourceFilterBar({ filters, onChange, onReset }: Props) {
         checked={Boolean(filters.inactive)}
         onChange={(event) => onChange({ inactive: event.currentTarget.checked || undefined })}
         mb={8}
+      />
+      <NearField
+        key={filters.near ?? "none"}
+        near={filters.near}
+        withinKm={filters.within_km}
+        onChange={onChange}
       />
       {hasResourceFilters(filters) && (
         <Button variant="subtle" onClick={onReset} mb={2}>

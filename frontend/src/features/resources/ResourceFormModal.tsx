@@ -26,6 +26,7 @@ import { knownTimeZones } from "../../lib/format";
 import { applyApiError } from "../../lib/forms";
 import { IdempotencyKeys } from "../../lib/idempotency";
 import { options } from "../cases/labels";
+import { ListingFields } from "../directory/ListingFields";
 import { fetchResource, useCreateResource, useUpdateResource } from "./api";
 import {
   RESOURCE_FORM_FIELDS,
@@ -230,6 +231,14 @@ export function ResourceFormModal({ resource, practiceTimeZone, onClose }: Props
             clearable
             {...form.getInputProps("languages")}
           />
+          <TagsInput
+            label="Populations served"
+            description="Type and press Enter after each, e.g. veterans"
+            maxTags={20}
+            clearable
+            {...form.getInputProps("populations")}
+          />
+          <ListingFields form={form} />
           <Checkbox
             label="Active: shown in the directory and the portal"
             {...form.getInputProps("is_active", { type: "checkbox" })}

@@ -7,6 +7,7 @@ import { ListSkeleton, PagedList } from "../../lib/PagedList";
 import { useResourceList } from "./api";
 import { hasResourceFilters, type ResourceFilters } from "./filters";
 import { AUDIENCE_LABEL, COST_LABEL, KIND_LABEL, languageNames } from "./labels";
+import { ListingDetails } from "../directory/ListingDetails";
 import { ContactLinks, FormatBadge, MeetingList } from "./ResourceBits";
 
 interface Props {
@@ -137,6 +138,7 @@ function ResourceTable({ resources, onEdit }: { resources: ResourceRead[]; onEdi
                 <Stack gap={4}>
                   <ContactLinks resource={resource} />
                   <Details resource={resource} />
+                  <ListingDetails listing={resource} showLanguages={false} />
                 </Stack>
               </Table.Td>
               {onEdit && (
@@ -168,6 +170,7 @@ function ResourceCards({ resources, onEdit }: { resources: ResourceRead[]; onEdi
             <MeetingList resource={resource} />
             <ContactLinks resource={resource} />
             <Details resource={resource} />
+            <ListingDetails listing={resource} showLanguages={false} />
           </Stack>
         </Card>
       ))}

@@ -1,5 +1,6 @@
 // The directory's filters live in the URL, like the centers' (bookmarkable, back button).
 import type { DayOfWeek, ResourceAudience, ResourceFormat, ResourceKind } from "../../api/types";
+import { parseNearFilters } from "../directory/NearField";
 import { AUDIENCES, DAYS, FORMATS, KINDS } from "./labels";
 
 export interface ResourceFilters {
@@ -10,6 +11,9 @@ export interface ResourceFilters {
   day_of_week?: DayOfWeek;
   /** Show deactivated resources too (hidden by default). */
   inactive?: boolean;
+  /** "lat,lon": nearest first, each with its distance (GET /resources?near=). */
+  near?: string;
+  within_km?: number;
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
@@ -34,7 +38,7 @@ export function parseResourceFilters(search: Record<string, unknown>): ResourceF
   if (search.inactive === true || search.inactive === "true" || search.inactive === 1 || search.inactive === "1") {
     filters.inactive = true;
   }
-  return filters;
+  return { ...filters, ...parseNearFilters(search) };
 }
 
 /** Merge a change into the filters, dropping empty values so URLs stay short. */
@@ -48,7 +52,9 @@ export function updateResourceFilters(current: ResourceFilters, change: Partial<
 }
 
 export function hasResourceFilters(filters: ResourceFilters): boolean {
-  return Boolean(filters.q || filters.kind || filters.audience || filters.format || filters.day_of_week);
+  return Boolean(
+    filters.q || filters.kind || filters.audience || filters.format || filters.day_of_week || filters.near,
+  );
 }
 
 /** The GET /resources query for these filters (only what is set; active ones unless asked). */
@@ -60,5 +66,7 @@ export function resourcesQueryParams(filters: ResourceFilters) {
     ...(filters.format ? { format: filters.format } : {}),
     ...(filters.day_of_week ? { day_of_week: filters.day_of_week } : {}),
     ...(filters.inactive ? {} : { is_active: true }),
+    ...(filters.near ? { near: filters.near } : {}),
+    ...(filters.near && filters.within_km ? { within_km: filters.within_km } : {}),
   };
 }

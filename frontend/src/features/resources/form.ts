@@ -11,6 +11,15 @@ import type {
 } from "../../api/types";
 import { displayPhone } from "../../lib/phone";
 import { normalizeWebsite } from "../centers/form";
+import {
+  EMPTY_LISTING,
+  LISTING_FORM_FIELDS,
+  listingCreateFields,
+  listingToFormValues,
+  listingUpdateFields,
+  validateListing,
+  type ListingFormValues,
+} from "../directory/listing";
 
 export interface MeetingValues {
   day_of_week: DayOfWeek | "";
@@ -18,7 +27,8 @@ export interface MeetingValues {
   end_time: string;
 }
 
-export interface ResourceFormValues {
+export interface ResourceFormValues extends ListingFormValues {
+  populations: string[];
   name: string;
   kind: ResourceKind | "";
   audience: ResourceAudience | "";
@@ -65,6 +75,8 @@ export const RESOURCE_FORM_FIELDS = [
   "languages",
   "cost",
   "is_active",
+  "populations",
+  ...LISTING_FORM_FIELDS,
 ] as const;
 
 const TEXT_FIELDS = [
@@ -81,6 +93,8 @@ const TEXT_FIELDS = [
 
 export function emptyResourceForm(timeZone: string): ResourceFormValues {
   return {
+    ...EMPTY_LISTING,
+    populations: [],
     name: "",
     kind: "",
     audience: "",
@@ -107,6 +121,8 @@ export function emptyResourceForm(timeZone: string): ResourceFormValues {
 
 export function resourceToFormValues(resource: ResourceRead): ResourceFormValues {
   return {
+    ...listingToFormValues(resource),
+    populations: [...resource.populations],
     name: resource.name,
     kind: resource.kind,
     audience: resource.audience,
@@ -165,7 +181,9 @@ export function toCreateBody(values: ResourceFormValues): ResourceCreate {
   if (online) body.online_url = online;
   if (values.time_zone.trim()) body.time_zone = values.time_zone.trim();
   if (values.cost) body.cost = values.cost;
-  return body;
+  const populations = [...new Set(values.populations.map((p) => p.trim()).filter(Boolean))];
+  if (populations.length) body.populations = populations;
+  return { ...body, ...listingCreateFields(values) };
 }
 
 /** Only what changed, so saving never overwrites what this editor did not touch. */
@@ -181,7 +199,10 @@ export function toUpdateBody(initial: ResourceFormValues, values: ResourceFormVa
   }
   if (JSON.stringify(next.meetings) !== JSON.stringify(before.meetings)) body.meetings = next.meetings ?? [];
   if (JSON.stringify(next.languages) !== JSON.stringify(before.languages)) body.languages = next.languages ?? [];
-  return body;
+  if (JSON.stringify(next.populations ?? []) !== JSON.stringify(before.populations ?? [])) {
+    body.populations = next.populations ?? [];
+  }
+  return { ...body, ...listingUpdateFields(initial, values) };
 }
 
 function isWebAddress(value: string): boolean {
@@ -197,7 +218,7 @@ function isWebAddress(value: string): boolean {
 
 /** What can be checked before asking the API (which checks everything again). */
 export function validateResourceForm(values: ResourceFormValues): Record<string, string> {
-  const errors: Record<string, string> = {};
+  const errors: Record<string, string> = validateListing(values);
   if (!values.name.trim()) errors.name = "Enter the resource's name";
   if (!values.kind) errors.kind = "Choose what kind of resource this is";
   if (!values.audience) errors.audience = "Choose who it is for";

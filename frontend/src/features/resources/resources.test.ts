@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { ResourceRead } from "../../api/types";
 import { parseResourceFilters, resourcesQueryParams, updateResourceFilters } from "./filters";
 import { emptyResourceForm, resourceToFormValues, toCreateBody, toUpdateBody, validateResourceForm } from "./form";
+import { NO_LISTING_READ } from "../directory/listing";
 import { clockTime, meetingLine, meetingMoment } from "./labels";
 
 const GROUP: ResourceRead = {
+  ...NO_LISTING_READ,
   id: "5b0c7c3e-6d0e-4a47-9a43-1f3f5a4d2b10",
   name: "Lakeview Serenity Group",
   kind: "mutual_help",
