@@ -102,6 +102,10 @@ client-check: client ## fail when the committed API types differ from a fresh ge
 clean:
 	rm -rf $(VENV) var frontend/node_modules frontend/dist
 
+.PHONY: bench bench-reports
+bench: install-dev ## the request-path benchmark on PostgreSQL (BENCH_SIZES=1k,10k,100k; see README "Performance")
+	$(BIN)/python scripts/bench.py
+
 .PHONY: bench-reports
 bench-reports: install-dev ## load 10k cases / 200k check-ins into PostgreSQL (its own database) and time GET /reports/summary
 	$(BIN)/python scripts/bench_reports.py $(if $(BENCH_URL),--url $(BENCH_URL))
