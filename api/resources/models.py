@@ -5,7 +5,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Text
+from sqlalchemy import Index, JSON, Text
 from sqlmodel import Field, SQLModel
 
 from api.core.search import keep_search_key, trigram_index
@@ -76,7 +76,11 @@ class Resource(SQLModel, table=True):
 
     __tablename__ = "resources"
     __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": _version}
-    __table_args__ = (trigram_index("ix_resources_search_key"),)
+    __table_args__ = (
+        trigram_index("ix_resources_search_key"),
+        # The directory's order (by name): a page reads its rows however long the list.
+        Index("ix_resources_org_name", "organization_id", "name", "id"),
+    )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     organization_id: uuid.UUID = Field(foreign_key="organizations.id", index=True)
