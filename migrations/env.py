@@ -6,9 +6,9 @@ A caller may pass an open connection in `config.attributes["connection"]`
 
 from __future__ import annotations
 
-from alembic import context
 from typing import Any
 
+from alembic import context
 from sqlalchemy import Column, Connection
 
 import api.models  # noqa: F401  (registers every table)

@@ -389,7 +389,9 @@ def _wait_until_up(base: str, process: subprocess.Popen[bytes], seconds: float =
     raise SystemExit(f"{base} did not come up in {seconds} s")
 
 
-def start_servers(url: str, organization_id: uuid.UUID) -> tuple[list[subprocess.Popen[bytes]], str, str]:
+def start_servers(
+    url: str, organization_id: uuid.UUID
+) -> tuple[list[subprocess.Popen[bytes]], str, str]:
     env = {
         **os.environ,
         "CAIRN_DATABASE_URL": url,
@@ -435,10 +437,15 @@ def start_servers(url: str, organization_id: uuid.UUID) -> tuple[list[subprocess
         stdout=subprocess.DEVNULL,
     )
     processes = [cairn, reference]
-    cairn_base, reference_base = f"http://127.0.0.1:{cairn_port}", f"http://127.0.0.1:{reference_port}"
+    cairn_base, reference_base = (
+        f"http://127.0.0.1:{cairn_port}",
+        f"http://127.0.0.1:{reference_port}",
+    )
     _wait_until_up(cairn_base, cairn)
     _wait_until_up(reference_base, reference)
-    print(f"  cairn serve on :{cairn_port}, reference app on :{reference_port}, {workers} worker(s) each")
+    print(
+        f"  cairn serve on :{cairn_port}, reference app on :{reference_port}, {workers} worker(s) each"
+    )
     return processes, cairn_base, reference_base
 
 
@@ -451,7 +458,13 @@ UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
 def run_wrk(url: str, token: str | None, duration: float, connections: int) -> dict[str, float]:
-    command = [WRK or "wrk", "-t2", f"-c{connections}", f"-d{max(1, round(duration))}s", "--latency"]
+    command = [
+        WRK or "wrk",
+        "-t2",
+        f"-c{connections}",
+        f"-d{max(1, round(duration))}s",
+        "--latency",
+    ]
     if token:
         command += ["-H", f"Authorization: Bearer {token}"]
     out = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout  # noqa: S603
@@ -462,7 +475,9 @@ def run_wrk(url: str, token: str | None, duration: float, connections: int) -> d
     return {"rps": rps, "p50": latency["50"], "p99": latency["99"], "errors": errors}
 
 
-async def _closed_loop(url: str, token: str | None, duration: float, connections: int) -> dict[str, float]:
+async def _closed_loop(
+    url: str, token: str | None, duration: float, connections: int
+) -> dict[str, float]:
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     timings: list[float] = []
     errors = 0
@@ -515,12 +530,20 @@ def targets(
         ("bare /healthz", f"{cairn}/healthz", None),
         ("reference app, 50 case rows", f"{reference}/cases", None),
         ("GET /cases?limit=50", f"{api}/cases?limit=50", staff_token),
-        (f"GET /cases deep page ({deep:,} in)", f"{api}/cases?limit=50&cursor={cursor}", staff_token),
+        (
+            f"GET /cases deep page ({deep:,} in)",
+            f"{api}/cases?limit=50&cursor={cursor}",
+            staff_token,
+        ),
         ("case detail", f"{api}/cases/{case_id}", staff_token),
         ("GET /alerts", f"{api}/alerts?limit=50", staff_token),
         ("GET /alerts/summary", f"{api}/alerts/summary", staff_token),
         ("GET /tasks", f"{api}/tasks?limit=50", staff_token),
-        ("GET /cases/{id}/check-ins", f"{api}/cases/{with_check_ins}/check-ins?limit=50", staff_token),
+        (
+            "GET /cases/{id}/check-ins",
+            f"{api}/cases/{with_check_ins}/check-ins?limit=50",
+            staff_token,
+        ),
         ("GET /referrals", f"{api}/referrals?limit=50", staff_token),
         ("GET /partner/referrals", f"{api}/partner/referrals?limit=50", partner_token),
         ("GET /resources", f"{api}/resources?limit=50", staff_token),
@@ -595,7 +618,10 @@ def bench_size(args: argparse.Namespace, size: str) -> list[dict[str, Any]]:
             measure(target, token, 1, args.connections)
         results: dict[str, list[dict[str, float]]] = {name: [] for name, _, _ in plan}
         for round_ in range(args.rounds):
-            print(f"  round {round_ + 1}/{args.rounds} (load average {os.getloadavg()[0]:.2f})", flush=True)
+            print(
+                f"  round {round_ + 1}/{args.rounds} (load average {os.getloadavg()[0]:.2f})",
+                flush=True,
+            )
             for name, target, token in plan:
                 results[name].append(measure(target, token, args.duration, args.connections))
     finally:
@@ -659,13 +685,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--url", default=os.environ.get("BENCH_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"))
+    parser.add_argument(
+        "--url",
+        default=os.environ.get(
+            "BENCH_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+        ),
+    )
     parser.add_argument("--database", default=os.environ.get("BENCH_DATABASE", "cairn_bench"))
     parser.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "1k,10k"))
     parser.add_argument("--rounds", type=int, default=int(os.environ.get("BENCH_ROUNDS", "3")))
-    parser.add_argument("--duration", type=float, default=float(os.environ.get("BENCH_DURATION", "3")))
-    parser.add_argument("--connections", type=int, default=int(os.environ.get("BENCH_CONNECTIONS", "16")))
-    parser.add_argument("--reuse", action="store_true", default=os.environ.get("BENCH_REUSE") == "1", help="keep a database an earlier run loaded")
+    parser.add_argument(
+        "--duration", type=float, default=float(os.environ.get("BENCH_DURATION", "3"))
+    )
+    parser.add_argument(
+        "--connections", type=int, default=int(os.environ.get("BENCH_CONNECTIONS", "16"))
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        default=os.environ.get("BENCH_REUSE") == "1",
+        help="keep a database an earlier run loaded",
+    )
     parser.add_argument("--json", type=Path, help="also write the rows here")
     args = parser.parse_args()
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]

@@ -90,16 +90,16 @@ def severity_rank() -> ColumnElement[int]:
 # a status filter: a page reads its 50 rows however many alerts there are (issue 15).
 Index(
     "ix_alerts_org_rank",
-    Alert.organization_id,
+    col(Alert.organization_id),
     Grouping(severity_rank()),  # PostgreSQL wants an expression in parentheses
-    Alert.created_at,
-    Alert.id,
+    col(Alert.created_at),
+    col(Alert.id),
 )
 Index(
     "ix_alerts_org_status_rank",
-    Alert.organization_id,
-    Alert.status,
+    col(Alert.organization_id),
+    col(Alert.status),
     Grouping(severity_rank()),
-    Alert.created_at,
-    Alert.id,
+    col(Alert.created_at),
+    col(Alert.id),
 )

@@ -11,7 +11,6 @@ from sqlalchemy import case as when
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
 from api.alerts.models import (

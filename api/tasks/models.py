@@ -92,4 +92,4 @@ def due_order() -> ColumnElement[datetime]:
 
 
 # The work queue's order within a practice: a page reads its rows however many tasks.
-Index("ix_tasks_org_due", Task.organization_id, due_order(), Task.id)
+Index("ix_tasks_org_due", col(Task.organization_id), due_order(), col(Task.id))

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0029'
-down_revision: str | None = '0026'
+revision: str = "0029"
+down_revision: str | None = "0026"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -30,41 +30,43 @@ SEVERITY_RANK = (
 
 # As api.tasks.models.due_order() renders it on each database.
 NO_DUE_DATE = {
-    'postgresql': "'9999-12-31 00:00:00+00'::timestamptz",
-    'sqlite': "'9999-12-31 00:00:00.000000'",
+    "postgresql": "'9999-12-31 00:00:00+00'::timestamptz",
+    "sqlite": "'9999-12-31 00:00:00.000000'",
 }
 
 
 def upgrade() -> None:
     no_due_date = NO_DUE_DATE[op.get_bind().dialect.name]
     op.create_index(
-        'ix_tasks_org_due',
-        'tasks',
-        ['organization_id', sa.text(f'coalesce(due_at, {no_due_date})'), 'id'],
+        "ix_tasks_org_due",
+        "tasks",
+        ["organization_id", sa.text(f"coalesce(due_at, {no_due_date})"), "id"],
     )
     op.create_index(
-        'ix_alerts_org_rank',
-        'alerts',
-        ['organization_id', sa.text(SEVERITY_RANK), 'created_at', 'id'],
+        "ix_alerts_org_rank",
+        "alerts",
+        ["organization_id", sa.text(SEVERITY_RANK), "created_at", "id"],
     )
     op.create_index(
-        'ix_alerts_org_status_rank',
-        'alerts',
-        ['organization_id', 'status', sa.text(SEVERITY_RANK), 'created_at', 'id'],
+        "ix_alerts_org_status_rank",
+        "alerts",
+        ["organization_id", "status", sa.text(SEVERITY_RANK), "created_at", "id"],
     )
-    op.create_index('ix_referrals_org_updated', 'referrals', ['organization_id', 'updated_at', 'id'])
     op.create_index(
-        'ix_referrals_org_status_updated',
-        'referrals',
-        ['organization_id', 'status', 'updated_at', 'id'],
+        "ix_referrals_org_updated", "referrals", ["organization_id", "updated_at", "id"]
     )
-    op.create_index('ix_resources_org_name', 'resources', ['organization_id', 'name', 'id'])
+    op.create_index(
+        "ix_referrals_org_status_updated",
+        "referrals",
+        ["organization_id", "status", "updated_at", "id"],
+    )
+    op.create_index("ix_resources_org_name", "resources", ["organization_id", "name", "id"])
 
 
 def downgrade() -> None:
-    op.drop_index('ix_tasks_org_due', table_name='tasks')
-    op.drop_index('ix_resources_org_name', table_name='resources')
-    op.drop_index('ix_referrals_org_status_updated', table_name='referrals')
-    op.drop_index('ix_referrals_org_updated', table_name='referrals')
-    op.drop_index('ix_alerts_org_status_rank', table_name='alerts')
-    op.drop_index('ix_alerts_org_rank', table_name='alerts')
+    op.drop_index("ix_tasks_org_due", table_name="tasks")
+    op.drop_index("ix_resources_org_name", table_name="resources")
+    op.drop_index("ix_referrals_org_status_updated", table_name="referrals")
+    op.drop_index("ix_referrals_org_updated", table_name="referrals")
+    op.drop_index("ix_alerts_org_status_rank", table_name="alerts")
+    op.drop_index("ix_alerts_org_rank", table_name="alerts")

@@ -258,7 +258,7 @@ def loaded(app: FastAPI, engine: Engine, settings: Settings) -> Iterator[Loaded]
             bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
         )
         now = datetime.now(UTC)
-        rnd = random.Random(15)  # noqa: S311  (repeatable test data)
+        rnd = random.Random(15)
         with factory() as session:
             make = Factory(session, settings)
             admin, lead, center, case_ids = _practice(connection, make, "Ours", now, rnd)
