@@ -106,6 +106,10 @@ clean:
 bench-import: install-dev ## time POST /directory/import with a 5,000-row SAMHSA locator file (SQLite; BENCH_URL for PostgreSQL)
 	$(BIN)/python scripts/bench_directory_import.py $(if $(BENCH_URL),--url $(BENCH_URL))
 
+.PHONY: bench
+bench: install-dev ## the request-path benchmark on PostgreSQL (BENCH_SIZES=1k,10k,100k; see README "Performance")
+	$(BIN)/python scripts/bench.py
+
 .PHONY: bench-reports
 bench-reports: install-dev ## load 10k cases / 200k check-ins into PostgreSQL (its own database) and time GET /reports/summary
 	$(BIN)/python scripts/bench_reports.py $(if $(BENCH_URL),--url $(BENCH_URL))

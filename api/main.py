@@ -48,8 +48,8 @@ from api.core.problems import (
 )
 from api.core.text import publish_text_rules
 from api.goals.router import router as goals_router
-from api.interop.router import router as interop_router
 from api.interop.directory_router import router as directory_router
+from api.interop.router import router as interop_router
 from api.mfa.router import admin_router as mfa_admin_router
 from api.mfa.router import router as mfa_router
 from api.organizations.router import router as organizations_router

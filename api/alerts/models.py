@@ -4,8 +4,10 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Index, Text
-from sqlmodel import Field, SQLModel
+from sqlalchemy import ColumnElement, Index, Text, literal_column
+from sqlalchemy import case as when
+from sqlalchemy.sql.elements import Grouping
+from sqlmodel import Field, SQLModel, col
 
 from api.core.types import UTCDateTime
 
@@ -59,3 +61,45 @@ class Alert(SQLModel, table=True):
     acknowledged_by_id: uuid.UUID | None = Field(default=None, foreign_key="users.id")
     acknowledged_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     acknowledgement_note: str | None = Field(default=None, sa_type=Text)
+
+
+# How alerts are ordered: the most severe first.
+SEVERITY_RANK: dict[Severity, int] = {
+    Severity.critical: 4,
+    Severity.high: 3,
+    Severity.moderate: 2,
+    Severity.low: 1,
+}
+
+
+def severity_rank() -> ColumnElement[int]:
+    """`SEVERITY_RANK` of `Alert.severity` as an SQL expression (a CASE), for ordering.
+
+    Its values are written into the SQL, not bound: the list's query must spell the
+    expression exactly as the indexes below do for PostgreSQL to use them."""
+    return when(
+        *(
+            (col(Alert.severity) == literal_column(f"'{level.value}'"), literal_column(str(rank)))
+            for level, rank in SEVERITY_RANK.items()
+        ),
+        else_=literal_column("0"),
+    )
+
+
+# The alert list's order (most severe, newest first) within a practice, with and without
+# a status filter: a page reads its 50 rows however many alerts there are (issue 15).
+Index(
+    "ix_alerts_org_rank",
+    col(Alert.organization_id),
+    Grouping(severity_rank()),  # PostgreSQL wants an expression in parentheses
+    col(Alert.created_at),
+    col(Alert.id),
+)
+Index(
+    "ix_alerts_org_status_rank",
+    col(Alert.organization_id),
+    col(Alert.status),
+    Grouping(severity_rank()),
+    col(Alert.created_at),
+    col(Alert.id),
+)

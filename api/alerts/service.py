@@ -11,10 +11,16 @@ from sqlalchemy import case as when
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col
 
-from api.alerts.models import Alert, AlertKind, AlertStatus, Severity
+from api.alerts.models import (
+    SEVERITY_RANK,
+    Alert,
+    AlertKind,
+    AlertStatus,
+    Severity,
+    severity_rank,
+)
 from api.alerts.schemas import AlertRead, AlertSummary
 from api.auth.dependencies import Staff
 from api.cases.models import Case
@@ -84,30 +90,16 @@ class AlertFilters:
     updated_since: datetime | None = None
 
 
-# How alerts are ordered: the most severe first.
-SEVERITY_RANK: dict[Severity, int] = {
-    Severity.critical: 4,
-    Severity.high: 3,
-    Severity.moderate: 2,
-    Severity.low: 1,
-}
-
-
-def severity_rank() -> ColumnElement[int]:
-    """`SEVERITY_RANK` of `Alert.severity` as an SQL expression (a CASE), for ordering."""
-    return when(
-        *((col(Alert.severity) == level.value, rank) for level, rank in SEVERITY_RANK.items()),
-        else_=0,
-    )
-
-
 def list_alerts(
     session: Session, staff: Staff, filters: AlertFilters, *, limit: int, cursor: str | None
 ) -> tuple[list[Alert], str | None]:
     """Most severe first (critical, high, moderate, low), newest first within a severity,
     on the cases `staff` may see: a critical alert never sits below high ones."""
     statement = (
-        select(Alert).join(Case, col(Case.id) == col(Alert.case_id)).where(*visible_to(staff))
+        select(Alert)
+        .join(Case, col(Case.id) == col(Alert.case_id))
+        # The alert's own organisation too, so its indexes serve the filter and the order.
+        .where(col(Alert.organization_id) == staff.organization_id, *visible_to(staff))
     )
     if filters.status is not None:
         statement = statement.where(col(Alert.status) == filters.status.value)
@@ -147,7 +139,11 @@ def summary(session: Session, staff: Staff) -> AlertSummary:
         )
         .select_from(Alert)
         .join(Case, col(Case.id) == col(Alert.case_id))
-        .where(col(Alert.status) == AlertStatus.open.value, *visible_to(staff))
+        .where(
+            col(Alert.organization_id) == staff.organization_id,
+            col(Alert.status) == AlertStatus.open.value,
+            *visible_to(staff),
+        )
     ).one()
     return AlertSummary(open=int(row[0]), open_critical=int(row[1]))
 

@@ -40,6 +40,9 @@ class Referral(SQLModel, table=True):
     __table_args__ = (
         Index("ix_referrals_center_updated", "treatment_center_id", "updated_at", "id"),
         Index("ix_referrals_org_created", "organization_id", "created_at", "id"),
+        # The referral list's order (newest change first), with and without a status.
+        Index("ix_referrals_org_updated", "organization_id", "updated_at", "id"),
+        Index("ix_referrals_org_status_updated", "organization_id", "status", "updated_at", "id"),
         Index("ix_referrals_org_admitted", "organization_id", "admitted_at"),
         Index("ix_referrals_org_discharged", "organization_id", "discharged_at"),
     )

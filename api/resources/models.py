@@ -84,6 +84,8 @@ class Resource(ListingColumns, table=True):
         UniqueConstraint(
             "organization_id", "external_source", "external_id", name="uq_resources_external_id"
         ),
+        # The directory's order (by name): a page reads its rows however long the list.
+        Index("ix_resources_org_name", "organization_id", "name", "id"),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)

@@ -5,8 +5,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from sqlalchemy import Index, Text
-from sqlmodel import Field, SQLModel
+from sqlalchemy import ColumnElement, Index, Text, func
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlmodel import Field, SQLModel, col
 
 from api.core.types import UTCDateTime, version_column
 
@@ -63,3 +65,31 @@ class Task(SQLModel, table=True):
     created_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)
     version: int = Field(default=1, sa_column=_version)
+
+
+class _NoDueDate(ColumnElement[datetime]):
+    """The time a task without a due date sorts at (9999-12-31, UTC), written into the SQL
+    as each database stores times: the work queue's query must spell its order exactly as
+    the index below does for PostgreSQL to use it."""
+
+    type = UTCDateTime()
+    inherit_cache = True
+
+
+@compiles(_NoDueDate, "postgresql")
+def _no_due_date_postgresql(_element: _NoDueDate, _compiler: SQLCompiler, **_kw: Any) -> str:
+    return "'9999-12-31 00:00:00+00'::timestamptz"
+
+
+@compiles(_NoDueDate)
+def _no_due_date(_element: _NoDueDate, _compiler: SQLCompiler, **_kw: Any) -> str:
+    return "'9999-12-31 00:00:00.000000'"  # SQLite: UTC text, as UTCDateTime stores it
+
+
+def due_order() -> ColumnElement[datetime]:
+    """The work queue's order: soonest due first, tasks without a due date last."""
+    return func.coalesce(col(Task.due_at), _NoDueDate())
+
+
+# The work queue's order within a practice: a page reads its rows however many tasks.
+Index("ix_tasks_org_due", col(Task.organization_id), due_order(), col(Task.id))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
@@ -24,7 +24,7 @@ from api.core.schemas import changes_of
 from api.participants.models import Participant
 from api.sync.models import SyncResource
 from api.sync.service import record_deleted
-from api.tasks.models import Task, TaskPhase, TaskStatus
+from api.tasks.models import Task, TaskPhase, TaskStatus, due_order
 from api.tasks.schemas import Assignee, AssigneeRead, TaskCreate, TaskRead, TaskUpdate
 from api.users.models import User
 
@@ -263,7 +263,12 @@ def work_queue(
     session: Session, staff: Staff, filters: QueueFilters, *, limit: int, cursor: str | None
 ) -> tuple[list[Task], str | None]:
     """Tasks across every case `staff` may see, soonest due first."""
-    statement = select(Task).join(Case, col(Case.id) == col(Task.case_id)).where(*visible_to(staff))
+    statement = (
+        select(Task)
+        .join(Case, col(Case.id) == col(Task.case_id))
+        # The task's own organisation too, so its index serves the filter and the order.
+        .where(col(Task.organization_id) == staff.organization_id, *visible_to(staff))
+    )
     if filters.assignee_id is not None:
         statement = statement.where(col(Task.assignee_user_id) == filters.assignee_id)
     if filters.status is not None:
@@ -274,7 +279,7 @@ def work_queue(
         )
     if filters.updated_since is not None:
         statement = statement.where(col(Task.updated_at) >= filters.updated_since)
-    due = func.coalesce(col(Task.due_at), NO_DUE_DATE)
+    due = due_order()
     statement = keyset_page(
         statement, [due, col(Task.id)], descending=False, limit=limit, cursor=cursor
     )
