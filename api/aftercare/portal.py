@@ -25,7 +25,6 @@ from api.aftercare.schemas import (
     PortalFollowUp,
 )
 from api.core import clock, zones
-from api.core.problems import NotFound
 from api.resources.models import DayOfWeek, Resource
 from api.resources.service import load_active_by_ids
 
@@ -130,10 +129,11 @@ def portal_aftercare(
     organization_id: uuid.UUID,
     case_id: uuid.UUID,
     participant_id: uuid.UUID | None,
-) -> PortalAftercare:
+) -> PortalAftercare | None:
+    """My part of the plan; None until the plan exists (the expected state, not an error)."""
     plan = _plan_of(session, case_id)
     if plan is None:
-        raise NotFound("Your aftercare plan has not been started yet.")
+        return None
     resources = _resources(session, organization_id, _chosen(plan, participant_id))
     if participant_id is not None:
         me = str(participant_id)

@@ -32,14 +32,18 @@ router = APIRouter(tags=["aftercare"], route_class=TransactionalRoute)
 @router.get(
     "/cases/{case_id}/aftercare",
     operation_id="get_aftercare_plan",
-    summary="The case's aftercare plan, with its follow-ups",
-    response_model=AftercareRead,
+    summary="The case's aftercare plan with its follow-ups, or null while the case has none",
+    response_model=AftercareRead | None,
     responses=responses(401, 404),
 )
 def get_aftercare_plan(
     case: VisibleCase, staff: CurrentStaff, session: SessionDep, response: Response
-) -> AftercareRead:
-    plan = service.load_plan(session, case)
+) -> AftercareRead | None:
+    # No plan yet is the expected state before aftercare, not an error: 200 with null, as
+    # the intervention plan (404 stays for a case the caller cannot see).
+    plan = service.find_plan(session, case)
+    if plan is None:
+        return None
     response.headers["ETag"] = etag_for(plan.version)
     return service.read_plan(session, staff, case, plan)
 
@@ -152,15 +156,15 @@ def escalate_aftercare(
 @router.get(
     "/portal/aftercare",
     operation_id="get_portal_aftercare",
-    summary="My own part of the aftercare plan",
-    response_model=PortalAftercare,
-    responses=responses(401, 403, 404),
+    summary="My own part of the aftercare plan, or null until it is started",
+    response_model=PortalAftercare | None,
+    responses=responses(401, 403),
     tags=["portal"],
 )
-def get_portal_aftercare(principal: CurrentPortal, session: SessionDep) -> PortalAftercare:
+def get_portal_aftercare(principal: CurrentPortal, session: SessionDep) -> PortalAftercare | None:
     """The client: coping strategies, warning signs, emergency contacts, the resources chosen
     for them with their next meetings, the next follow-up. A family member: their own
-    commitment and resources. 404 until the plan exists."""
+    commitment and resources. Null until the plan exists."""
     audit.record(
         session,
         principal.ctx,

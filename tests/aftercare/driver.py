@@ -68,7 +68,7 @@ class AftercareDriver(CaseDriver):
     def get(self, by: User | None = None) -> Any:
         response = self.client.get(self.plan_path, headers=self.headers(by))
         if response.status_code == 200:
-            self.etag = response.headers["etag"]
+            self.etag = response.headers.get("etag", "")  # none while there is no plan
         return response
 
     def plan(self) -> dict[str, Any]:

@@ -554,7 +554,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The case's aftercare plan, with its follow-ups */
+        /** The case's aftercare plan with its follow-ups, or null while the case has none */
         get: operations["get_aftercare_plan"];
         /**
          * Save the aftercare plan (creates it when there is none; If-Match required after)
@@ -640,10 +640,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * My own part of the aftercare plan
+         * My own part of the aftercare plan, or null until it is started
          * @description The client: coping strategies, warning signs, emergency contacts, the resources chosen
          *     for them with their next meetings, the next follow-up. A family member: their own
-         *     commitment and resources. 404 until the plan exists.
+         *     commitment and resources. Null until the plan exists.
          */
         get: operations["get_portal_aftercare"];
         put?: never;
@@ -10181,12 +10181,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
-                    /** @description Strong entity tag of this version; send it back in If-Match. */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AftercareRead"];
+                    "application/json": components["schemas"]["AftercareRead"] | null;
                 };
             };
             /** @description Bad request */
@@ -10617,7 +10615,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PortalAftercare"];
+                    "application/json": components["schemas"]["PortalAftercare"] | null;
                 };
             };
             /** @description Bad request */
@@ -10642,16 +10640,6 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetail"];
-                    "application/json": components["schemas"]["ProblemDetail"];
-                };
-            };
-            /** @description Not found */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,6 +20,7 @@ import { EmptyState } from "../lib/EmptyState";
 import { AnchorLink } from "../lib/links";
 import { ListSkeleton, PagedList } from "../lib/PagedList";
 import type { CaseTab } from "./caseTabs";
+import { ContactText } from "../lib/ContactText";
 
 const route = getRouteApi("/app/alerts");
 
@@ -153,7 +154,11 @@ function AlertCard({ alert, onAcknowledge }: { alert: AlertRead; onAcknowledge: 
           <Title order={2} size="h5">
             {alert.title}
           </Title>
-          {alert.detail && <Text size="sm">{alert.detail}</Text>}
+          {alert.detail && (
+            <Text size="sm">
+              <ContactText text={alert.detail} />
+            </Text>
+          )}
           <Text size="xs" c="dimmed">
             <AnchorLink to="/cases/$caseId" params={{ caseId: alert.case_id }} search={{ tab: ALERT_TAB[alert.kind] }} size="xs">
               {alert.client_name} <Text span ff="monospace" size="xs">{alert.case_reference}</Text>

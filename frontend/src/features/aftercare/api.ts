@@ -1,6 +1,5 @@
 import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, newIdempotencyKey, unwrap, unwrapVersioned, type Versioned } from "../../api/client";
-import { ApiError } from "../../api/problem";
 import type { AftercareRead, AftercareUpdate, FollowUpUpdate } from "../../api/types";
 import { caseKeys } from "../cases/api";
 import { taskKeys } from "../tasks/api";
@@ -12,19 +11,15 @@ export const aftercareKeys = {
   revisions: (caseId: string) => [...aftercareKeys.all, "revisions", caseId] as const,
 };
 
-/** The case's aftercare plan with its ETag, or null while it has none (404). */
+/** The case's aftercare plan with its ETag, or null while it has none (the API's 200 null). */
 export function aftercareQueryOptions(caseId: string) {
   return queryOptions({
     queryKey: aftercareKeys.detail(caseId),
     queryFn: async ({ signal }): Promise<Versioned<AftercareRead> | null> => {
-      try {
-        return await unwrapVersioned(
-          api.GET("/api/v1/cases/{case_id}/aftercare", { params: { path: { case_id: caseId } }, signal }),
-        );
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
+      const found = await unwrapVersioned(
+        api.GET("/api/v1/cases/{case_id}/aftercare", { params: { path: { case_id: caseId } }, signal }),
+      );
+      return found.data ? { data: found.data, etag: found.etag } : null;
     },
   });
 }
@@ -108,13 +103,6 @@ export function useEscalate(caseId: string) {
 export function usePortalAftercare() {
   return useQuery({
     queryKey: aftercareKeys.portal(),
-    queryFn: async ({ signal }) => {
-      try {
-        return await unwrap(api.GET("/api/v1/portal/aftercare", { signal }));
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
+    queryFn: ({ signal }) => unwrap(api.GET("/api/v1/portal/aftercare", { signal })),
   });
 }

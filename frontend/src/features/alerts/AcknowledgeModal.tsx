@@ -5,6 +5,7 @@ import { useState } from "react";
 import { ApiError, describeError } from "../../api/problem";
 import type { AlertRead } from "../../api/types";
 import { useAcknowledgeAlert } from "./api";
+import { ContactText } from "../../lib/ContactText";
 
 export function AcknowledgeModal({ alert, onClose }: { alert: AlertRead; onClose: () => void }) {
   const phone = useMediaQuery("(max-width: 36em)");
@@ -35,7 +36,11 @@ export function AcknowledgeModal({ alert, onClose }: { alert: AlertRead; onClose
           <Text size="sm" fw={600}>
             {alert.title}
           </Text>
-          {alert.detail && <Text size="sm">{alert.detail}</Text>}
+          {alert.detail && (
+            <Text size="sm">
+              <ContactText text={alert.detail} />
+            </Text>
+          )}
           {error && (
             <Alert color="red" role="alert" title="Not acknowledged">
               {error}

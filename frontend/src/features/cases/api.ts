@@ -95,6 +95,7 @@ export function useUpdateCase(caseId: string) {
 
 export function useChangeStatus(caseId: string) {
   const store = useStoreCase(caseId);
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, etag }: { body: StatusChange; etag: string | null }) =>
       unwrapVersioned(
@@ -104,6 +105,13 @@ export function useChangeStatus(caseId: string) {
           ...(etag ? { headers: { "If-Match": etag } } : {}),
         }),
       ),
-    onSuccess: store,
+    onSuccess: (result) => {
+      store(result);
+      // A move opens the aftercare plan (aftercare) or cancels its follow-ups and their
+      // tasks (closed): what those screens show changed too. Keys by prefix, as the
+      // aftercare and task features build on cases.
+      void queryClient.invalidateQueries({ queryKey: ["aftercare"] });
+      void queryClient.invalidateQueries({ queryKey: ["tasks"] });
+    },
   });
 }

@@ -126,7 +126,7 @@ export function CheckInStep({ step, values, errors, onChange, periodDays, schedu
           <YesNoQuestion
             name="sober_support_contact"
             label="Did you talk with someone who supports your recovery?"
-            description="A sponsor, a sober friend, a counsellor."
+            description="A sponsor, a sober friend, a counselor."
             value={values.sober_support_contact}
             onChange={(sober_support_contact) => onChange({ sober_support_contact })}
           />
