@@ -40,7 +40,7 @@ import zlib
 from collections.abc import Iterator
 from typing import IO, Any
 
-from api.interop.import_rows import FileProblem, ParsedRow, Skip
+from api.interop.import_rows import FileProblem, ParsedRow, Skip, line_of_bad_utf8
 from api.resources.models import ResourceKind
 
 SOURCE = "hsds"
@@ -96,16 +96,21 @@ def _rows(zf: zipfile.ZipFile, member: str, logical: str) -> Iterator[tuple[int,
             missing = [c for c in _REQUIRED_COLUMNS[logical] if c not in (reader.fieldnames or [])]
             if missing:
                 raise FileProblem(member, 1, f"missing column(s) {', '.join(missing)}")
+            starts_at = reader.line_num + 1  # where the next record begins
             for record in reader:
                 if None in record:
                     raise FileProblem(
                         member, reader.line_num, "more cells than the header has columns"
                     )
                 yield reader.line_num, record
+                starts_at = reader.line_num + 1
         except UnicodeDecodeError as exc:
-            raise FileProblem(member, reader.line_num + 1, "not UTF-8 text") from exc
+            with zf.open(member) as again:
+                line = line_of_bad_utf8(again.read())
+            raise FileProblem(member, line, "not UTF-8 text") from exc
         except csv.Error as exc:
-            raise FileProblem(member, reader.line_num, f"not valid CSV ({exc})") from exc
+            # An unclosed quote is only noticed at the end of the member: name the record.
+            raise FileProblem(member, starts_at, f"not valid CSV ({exc})") from exc
         except _ZIP_ERRORS as exc:
             raise FileProblem(member, reader.line_num, f"damaged inside the zip ({exc})") from exc
 

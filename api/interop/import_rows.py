@@ -40,3 +40,13 @@ class FileProblem(Exception):
         self.filename = filename
         self.line = line
         self.message = message
+
+
+def line_of_bad_utf8(raw: bytes) -> int:
+    """The physical line (from 1) of the first byte that is not UTF-8. A text reader decodes
+    ahead in chunks, so its line count at the error is not where the byte is."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return raw.count(b"\n", 0, exc.start) + 1
+    return 1

@@ -36,7 +36,7 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from api.interop.import_rows import FileProblem, ParsedRow, Skip
+from api.interop.import_rows import FileProblem, ParsedRow, Skip, line_of_bad_utf8
 
 SOURCE = "samhsa_locator"
 
@@ -244,6 +244,9 @@ def read_csv(file: IO[bytes], filename: str) -> Iterator[ParsedRow | Skip]:
         missing = [c for c in REQUIRED_COLUMNS if c not in header]
         if missing:
             raise FileProblem(filename, 1, f"missing column(s) {', '.join(missing)}")
+        starts_at = (
+            reader.line_num + 1
+        )  # where the next record begins (a quoted cell may span lines)
         for index, record in enumerate(reader, start=1):
             if None in record:
                 raise FileProblem(
@@ -253,9 +256,12 @@ def read_csv(file: IO[bytes], filename: str) -> Iterator[ParsedRow | Skip]:
                 code: _values(record.get(code)) for code in SERVICE_CODES if record.get(code)
             }
             yield _row(index, reader.line_num, record, services)
+            starts_at = reader.line_num + 1
     except UnicodeDecodeError as exc:
-        raise FileProblem(filename, reader.line_num + 1, "not UTF-8 text") from exc
+        file.seek(0)
+        raise FileProblem(filename, line_of_bad_utf8(file.read()), "not UTF-8 text") from exc
     except csv.Error as exc:
-        raise FileProblem(filename, reader.line_num, f"not valid CSV ({exc})") from exc
+        # An unclosed quote is only noticed at the end of the file: name the record it opened.
+        raise FileProblem(filename, starts_at, f"not valid CSV ({exc})") from exc
     finally:
         text.detach()

@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -236,6 +237,35 @@ def test_a_malformed_file_is_422_naming_file_and_line_and_writes_nothing(
     assert broken_zip.status_code == 422, broken_zip.text
     assert broken_zip.json()["detail"].startswith("services.csv line")
     assert count(db, TreatmentCenter) + count(db, Resource) == 0
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        # A byte that is not UTF-8 on line 5, past the reader's first chunk of read-ahead.
+        (
+            b"frid,name1\n"
+            + b"".join(b"F%d,Row %d\n" % (i, i) for i in range(3))
+            + b"F9,Caf\xe9\n",
+            5,
+        ),
+        (
+            b"frid,name1\n"
+            + b"".join(b"F%d,Row %d padded %s\n" % (i, i, b"x" * 60) for i in range(3000))
+            + b"F9,Caf\xe9\n",
+            3002,
+        ),
+        # A quote opened on line 4 and never closed: the record it opens is named.
+        (b'frid,name1\nF1,One\nF2,Two\nF3,"Unclosed\nF4,Four\n', 4),
+    ],
+)
+def test_a_malformed_csv_names_the_line_where_the_fault_is(
+    client: TestClient, make: Factory, practice: Practice, db: Session, body: bytes, line: int
+) -> None:
+    response = upload(client, make, practice, "listing.csv", body)
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"].startswith(f"listing.csv line {line}:")
+    assert count(db, TreatmentCenter) == 0
 
 
 def test_an_hsds_package_becomes_centers_and_resources(
