@@ -280,7 +280,6 @@ function Charts({ report }: { report: ReportSummary }) {
           yAxisProps={{ width: 120, interval: 0 }}
           withBarValueLabel
           valueFormatter={(value) => String(value)}
-          aria-label="Cases by status"
         />
       </Section>
       <EntryByModel report={report} />
