@@ -338,6 +338,12 @@ def load(url: str, cases: int, now: datetime) -> dict[str, Any]:
                 "time_zone": "America/Chicago",
                 "meetings": [],
                 "languages": ["en"],
+                "populations": [],
+                # The listing fields a directory import fills (api/interop/listing.py).
+                "payment_accepted": [],
+                "accreditation": [],
+                "opioid_medications": [],
+                "genders_accepted": [],
                 "is_active": True,
                 "created_at": now,
                 "updated_at": now,
