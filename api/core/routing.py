@@ -14,6 +14,7 @@ says so, and a retry with the same Idempotency-Key answers what really happened.
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -56,20 +57,17 @@ class TransactionalRoute(APIRoute):
                 return reservation
             session = factory()
             request.state.session = session
-            committing = False
+            progress = _Progress()
             try:
                 response = await endpoint_handler(request)
-                if reservation is not None and response.status_code < 500:
-                    reservation.complete(session, response)
-                await run_in_threadpool(session.flush)
-                committing = True
-                await run_in_threadpool(session.commit)
+                completed = reservation if response.status_code < 500 else None
+                await run_in_threadpool(_commit_and_close, session, progress, completed, response)
             except BaseException as exc:
                 keep = isinstance(exc, Problem) and exc.keep_changes
                 await run_in_threadpool(session.commit if keep else session.rollback)
                 if reservation is not None:
                     await run_in_threadpool(_release, reservation, factory)
-                if committing and is_unavailable(exc):
+                if progress.committing and is_unavailable(exc):
                     raise DatabaseUnavailable(
                         "The connection to the database was lost while saving, so whether "
                         "this change was saved is unknown. Retry with the same "
@@ -84,10 +82,36 @@ class TransactionalRoute(APIRoute):
                     raise Conflict("This conflicts with data that already exists.") from exc
                 raise
             finally:
-                await run_in_threadpool(session.close)
+                if not progress.closed:
+                    await run_in_threadpool(session.close)
             return response
 
         return handle
+
+
+@dataclass
+class _Progress:
+    """How far `_commit_and_close` got, for the error handler to tell what happened."""
+
+    committing: bool = False
+    closed: bool = False
+
+
+def _commit_and_close(
+    session: Session,
+    progress: _Progress,
+    reservation: idempotency.Reservation | None,
+    response: Response,
+) -> None:
+    """Stores the Idempotency-Key's answer, then flushes, commits and closes: one trip to
+    the thread pool (each costs a thread hand-off) and no database call on the event loop."""
+    if reservation is not None:
+        reservation.complete(session, response)
+    session.flush()
+    progress.committing = True
+    session.commit()
+    session.close()
+    progress.closed = True
 
 
 def _release(reservation: idempotency.Reservation, factory: SessionFactory) -> None:
@@ -170,12 +194,14 @@ async def _reserve_idempotency_key(
     return await run_in_threadpool(idempotency.reserve, factory, principal, key, fingerprint)
 
 
-def get_session(request: Request) -> Session:
+# Both are `async def` although they do no I/O: FastAPI runs a plain `def` dependency in
+# the thread pool, a hand-off per request for a dictionary lookup.
+async def get_session(request: Request) -> Session:
     session: Session = request.state.session
     return session
 
 
-def get_settings_dep(request: Request) -> Settings:
+async def get_settings_dep(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
