@@ -110,6 +110,10 @@ bench-import: install-dev ## time POST /directory/import with a 5,000-row SAMHSA
 bench: install-dev ## the request-path benchmark on PostgreSQL (BENCH_SIZES=1k,10k,100k; see README "Performance")
 	$(BIN)/python scripts/bench.py
 
+.PHONY: bench-spa
+bench-spa: install-dev spa ## the caseload's cold first load in Chromium: JS bytes on the wire, median time to the first row
+	cd frontend && CAIRN_BIN=$(CURDIR)/$(BIN)/cairn FIRST_LOAD_RUNS=$${FIRST_LOAD_RUNS:-7} npx playwright test e2e/first-load.spec.ts --reporter=list
+
 .PHONY: bench-reports
 bench-reports: install-dev ## load 10k cases / 200k check-ins into PostgreSQL (its own database) and time GET /reports/summary
 	$(BIN)/python scripts/bench_reports.py $(if $(BENCH_URL),--url $(BENCH_URL))

@@ -21,7 +21,6 @@ import { parseReportSearch, type ReportFilters } from "../features/reports/api";
 import { safeRedirect } from "../lib/redirect";
 import { AppLayout } from "./AppLayout";
 import { CasePageError, CASE_TABS, type CaseTab } from "./caseTabs";
-import { LoginPage } from "./LoginPage";
 import { NotFound, RootLayout, RouteError } from "./RootLayout";
 import { portalRedirect } from "../features/portal/redirect";
 
@@ -65,7 +64,8 @@ const loginRoute = createRoute({
       throw redirect({ href: safeRedirect(search.redirect) });
     }
   },
-  component: LoginPage,
+  // Lazy like every page: a signed-in visit never loads the sign-in forms.
+  component: lazyRouteComponent(() => import("./LoginPage"), "LoginPage"),
 });
 
 /** Everything below needs a signed-in staff member: this is the auth guard. */

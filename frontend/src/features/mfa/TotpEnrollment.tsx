@@ -1,9 +1,12 @@
 import { Alert, Button, Code, Group, Loader, Stack, Text, TextInput } from "@mantine/core";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { describeError } from "../../api/problem";
 import { cleanCode, confirmEnrollment, startEnrollment, type MfaConfirmation, type MfaEnrollment } from "./api";
-import { QrCode } from "./QrCode";
 import { RecoveryCodes } from "./RecoveryCodes";
+
+// The QR library is fetched when a setup starts, not with the sign-in page every
+// visit loads (issue 15's budget for the first load).
+const QrCode = lazy(() => import("./QrCode").then((module) => ({ default: module.QrCode })));
 
 interface Props {
   /** The `mfa_token` of an `mfa-enrollment-required` sign-in; absent when signed in. */
@@ -77,7 +80,9 @@ export function TotpEnrollment({ enrollmentToken, onDone, onCancel }: Props) {
           1. Scan this code with an authenticator app (for example Google Authenticator, Microsoft Authenticator or
           1Password).
         </Text>
-        <QrCode value={enrollment.otpauth_uri} label="QR code for your authenticator app" />
+        <Suspense fallback={<Loader aria-label="Drawing the QR code" />}>
+          <QrCode value={enrollment.otpauth_uri} label="QR code for your authenticator app" />
+        </Suspense>
         <Text size="sm">Or type this key into the app:</Text>
         <Code block data-testid="totp-secret" style={{ wordBreak: "break-all" }}>
           {enrollment.secret}
