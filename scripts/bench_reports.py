@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, insert, make_url, select, text
+from sqlalchemy import create_engine, insert, make_url, select, text, true
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
@@ -30,6 +30,7 @@ from api.alerts.models import Alert
 from api.auth.service import staff_session
 from api.cases.models import Case, CaseTeamMember
 from api.checkins.models import CheckIn, CheckInSchedule
+from api.checkins.schedules import refresh_on_schedule
 from api.consents.models import Consent
 from api.core.config import Settings
 from api.core.db import create_db_engine
@@ -295,6 +296,8 @@ def load(session: Session, now: datetime) -> User:
             }
         )
     _batches(session, CheckIn.__table__, check_ins)
+    # As the product would have marked them when they were sent (api/checkins/schedules.py).
+    refresh_on_schedule(session, true())
     session.commit()
     return supervisor
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, Index, Text
+from sqlalchemy import JSON, DateTime, Index, Text, false
 from sqlmodel import Field, SQLModel
 
 from api.core import zones
@@ -96,12 +96,14 @@ class CheckIn(SQLModel, table=True):
     __tablename__ = "check_ins"
     __table_args__ = (
         Index("ix_check_ins_case_submitted", "case_id", "submitted_at", "id"),
-        # The reports count check-ins per month and respondent kind (migration 0025).
+        # The reports count check-ins per month, respondent kind and whether a schedule
+        # asked for them, from this index alone (migrations 0025, 0031).
         Index(
             "ix_check_ins_org_submitted",
             "organization_id",
             "submitted_at",
             "respondent_participant_id",
+            "on_schedule",
         ),
     )
 
@@ -136,3 +138,7 @@ class CheckIn(SQLModel, table=True):
     safety_violence: bool = False
     note: str | None = Field(default=None, sa_type=Text)
     risk_level: str = Field(max_length=20)
+    # Whether a schedule for this respondent existed when it was sent: the reports count
+    # these as received against what schedules expected (api/checkins/schedules.py keeps
+    # it current as schedules come and go; migration 0031).
+    on_schedule: bool = Field(default=False, sa_column_kwargs={"server_default": false()})

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, exists, select, update
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
@@ -15,7 +15,7 @@ from api.alerts.service import raise_alert
 from api.auth.dependencies import Staff
 from api.cases.models import Case, CaseStatus
 from api.cases.service import load_in_case
-from api.checkins.models import CheckInSchedule
+from api.checkins.models import CheckIn, CheckInSchedule
 from api.checkins.schemas import ScheduleCreate, ScheduleRead, ScheduleUpdate
 from api.core import audit, clock, zones
 from api.core.audit import AuditAction
@@ -25,6 +25,25 @@ from api.organizations.service import time_zone_of_case
 from api.participants.service import names_of, resolve_subject
 from api.sync.models import SyncResource
 from api.sync.service import record_deleted
+
+
+def refresh_on_schedule(session: Session, which: ColumnElement[bool]) -> None:
+    """Sets `CheckIn.on_schedule` of the check-ins `which` selects from the schedules as they
+    are now: true when one for the same case and respondent was created no later than the
+    check-in was sent. Called when a check-in is recorded and when a schedule is added or
+    deleted (a deleted schedule stops counting its check-ins, as its expectations go)."""
+    asked_for = exists().where(
+        col(CheckInSchedule.case_id) == col(CheckIn.case_id),
+        col(CheckInSchedule.respondent_participant_id).is_not_distinct_from(
+            col(CheckIn.respondent_participant_id)
+        ),
+        col(CheckInSchedule.created_at) <= col(CheckIn.submitted_at),
+    )
+    # Loaded check-ins keep their old value in memory; nothing reads it back in a request.
+    session.execute(
+        update(CheckIn).where(which).values(on_schedule=asked_for),
+        execution_options={"synchronize_session": False},
+    )
 
 
 def load_schedule(
@@ -67,6 +86,7 @@ def add_schedule(
         schedule.advance()  # a cadence of local days from now
     session.add(schedule)
     session.flush()
+    refresh_on_schedule(session, col(CheckIn.case_id) == case.id)
     audit.record(
         session, staff.ctx, AuditAction.create, "check_in_schedule", schedule.id, case_id=case.id
     )
@@ -117,6 +137,7 @@ def delete_schedule(session: Session, staff: Staff, schedule: CheckInSchedule) -
     )
     session.delete(schedule)
     session.flush()
+    refresh_on_schedule(session, col(CheckIn.case_id) == schedule.case_id)
 
 
 def list_schedules(

@@ -17,6 +17,7 @@ from api.cases.models import Case
 from api.checkins.bam import ClientAnswers, composites
 from api.checkins.models import CheckIn, CheckInSchedule, RiskLevel
 from api.checkins.rules import risk_level
+from api.checkins.schedules import refresh_on_schedule
 from api.checkins.schemas import (
     DAY_COUNT_ITEMS,
     Adherence,
@@ -90,6 +91,7 @@ def submit_check_in(
     )
     session.add(check_in)
     session.flush()
+    refresh_on_schedule(session, col(CheckIn.id) == check_in.id)
     for update in answers.goal_updates:
         record_measurement(
             session,

@@ -5,6 +5,7 @@ are loaded into Python beyond one row per group. Definitions are in docs/reports
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -76,7 +77,7 @@ def summary(session: Session, scope: Scope, window: Window) -> ReportSummary:
         overdue_tasks=_overdue_tasks(session, scope, now),
         overdue_follow_ups=overdue_follow_ups,
         overdue_follow_ups_unavailable_reason=follow_up_reason,
-        check_in_adherence=_adherence(session, scope, window, now),
+        check_in_adherence=_adherence(session, scope, window, now, check_ins),
         treatment_entry=entry_total,
         treatment_entry_by_model=by_model,
         days_intake_to_intervention=_median_intake_to_held(session, scope, window),
@@ -133,7 +134,15 @@ def _overdue_tasks(session: Session, scope: Scope, now: datetime) -> Ratio:
     return Ratio.of(int(row[0]), int(row[1]))
 
 
-def _check_in_counts(session: Session, scope: Scope, window: Window) -> dict[tuple[int, bool], int]:
+@dataclass(frozen=True)
+class CheckInCount:
+    sent: int
+    on_schedule: int  # of `sent`, those a schedule asked for (CheckIn.on_schedule)
+
+
+def _check_in_counts(
+    session: Session, scope: Scope, window: Window
+) -> dict[tuple[int, bool], CheckInCount]:
     """(month index, from the client?) → check-ins submitted in the window: one pass over the
     check-ins serves both the adherence and the monthly series. Joining the months as ranges
     lets each month be an index range scan (no per-row CASE), the biggest table's cost."""
@@ -150,7 +159,7 @@ def _check_in_counts(session: Session, scope: Scope, window: Window) -> dict[tup
     ).subquery("months")
     is_client = col(CheckIn.respondent_participant_id).is_(None)
     rows = session.execute(
-        select(months.c.i, is_client, func.count())
+        select(months.c.i, is_client, func.count(), count_where(col(CheckIn.on_schedule).is_(True)))
         .select_from(months)
         .join(
             CheckIn,
@@ -162,7 +171,7 @@ def _check_in_counts(session: Session, scope: Scope, window: Window) -> dict[tup
         .where(scope.covers(col(CheckIn.case_id), col(CheckIn.organization_id)))
         .group_by(months.c.i, is_client)
     ).all()
-    return {(int(b), bool(c)): int(n) for b, c, n in rows}
+    return {(int(b), bool(c)): CheckInCount(int(n), int(m)) for b, c, n, m in rows}
 
 
 def _adherence(
@@ -170,6 +179,7 @@ def _adherence(
     scope: Scope,
     window: Window,
     now: datetime,
+    check_ins: dict[tuple[int, bool], CheckInCount],
 ) -> CheckInAdherence:
     # A schedule counts from its creation (or the window's start) to the window's end or now,
     # or, once switched off, to its last change: the whole cadences in that span.
@@ -200,30 +210,11 @@ def _adherence(
     # Received: check-ins in the window from someone who had a schedule when they sent it.
     # A check-in no schedule asked for (before one began, or a case without one) would
     # otherwise be counted against nothing expected ("321 of 161", 199%).
-    scheduled = (
-        select(literal(1))
-        .where(
-            col(CheckInSchedule.case_id) == col(CheckIn.case_id),
-            col(CheckInSchedule.respondent_participant_id).is_not_distinct_from(
-                col(CheckIn.respondent_participant_id)
-            ),
-            col(CheckInSchedule.created_at) <= col(CheckIn.submitted_at),
-        )
-        .exists()
-    )
-    is_client = col(CheckIn.respondent_participant_id).is_(None)
     received_by = {
-        bool(client): int(n)
-        for client, n in session.execute(
-            select(is_client, func.count())
-            .where(
-                scope.covers(col(CheckIn.case_id), col(CheckIn.organization_id)),
-                col(CheckIn.submitted_at) >= moment(window.starts_at),
-                col(CheckIn.submitted_at) < moment(window.ends_at),
-                scheduled,
-            )
-            .group_by(is_client)
-        ).all()
+        client: sum(
+            n.on_schedule for (_, from_client), n in check_ins.items() if from_client == client
+        )
+        for client in (True, False)
     }
     return CheckInAdherence(
         client=Ratio.of(received_by.get(True, 0), expected_by.get(True, 0)),
@@ -397,7 +388,10 @@ def _attention(session: Session, scope: Scope, now: datetime) -> Attention:
 
 
 def _series(
-    session: Session, scope: Scope, window: Window, check_in_counts: dict[tuple[int, bool], int]
+    session: Session,
+    scope: Scope,
+    window: Window,
+    check_in_counts: dict[tuple[int, bool], CheckInCount],
 ) -> list[SeriesPoint]:
     months = window.months()
     boundaries = [start for _, start in months[1:]]
@@ -427,7 +421,11 @@ def _series(
         col(Referral.discharge_reason) == DischargeReason.completed.value,
     )
     check_ins = {
-        i: check_in_counts.get((i, True), 0) + check_in_counts.get((i, False), 0)
+        i: sum(
+            check_in_counts[(i, client)].sent
+            for client in (True, False)
+            if (i, client) in check_in_counts
+        )
         for i in range(len(months))
     }
     nothing = (0, 0)

@@ -9,11 +9,14 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from api.alerts.models import Alert
 from api.cases.models import Case, CaseTeamMember
 from api.checkins.models import CheckIn, CheckInSchedule
+from api.checkins.schedules import refresh_on_schedule
 from api.consents.models import Consent
 from api.goals.models import Goal
 from api.organizations.models import Organization
@@ -214,6 +217,7 @@ class Builder:
                 updated_at=at(updated or created),
             )
         )
+        self._refresh_on_schedule(col(CheckIn.case_id) == case.id)
 
     def check_in(
         self,
@@ -222,19 +226,24 @@ class Builder:
         participant: Participant | None = None,
         note: str | None = None,
     ) -> None:
-        self.db.add(
-            CheckIn(
-                case_id=case.id,
-                organization_id=case.organization_id,
-                respondent_participant_id=participant.id if participant else None,
-                submitted_by_kind="staff",
-                submitted_by_id=uuid.uuid4(),
-                submitted_at=at(submitted),
-                period_days=7,
-                risk_level="low",
-                note=note,
-            )
+        check_in = CheckIn(
+            case_id=case.id,
+            organization_id=case.organization_id,
+            respondent_participant_id=participant.id if participant else None,
+            submitted_by_kind="staff",
+            submitted_by_id=uuid.uuid4(),
+            submitted_at=at(submitted),
+            period_days=7,
+            risk_level="low",
+            note=note,
         )
+        self.db.add(check_in)
+        self._refresh_on_schedule(col(CheckIn.id) == check_in.id)
+
+    def _refresh_on_schedule(self, which: ColumnElement[bool]) -> None:
+        """As the product does when a check-in or a schedule is recorded."""
+        self.db.flush()
+        refresh_on_schedule(self.db, which)
 
     def goal(self, case: Case, due: date, achievement: str, lifecycle: str = "active") -> None:
         self.db.add(
