@@ -25,7 +25,7 @@ from api.alerts.schemas import AlertRead, AlertSummary
 from api.auth.dependencies import Staff
 from api.cases.models import Case
 from api.cases.schemas import ActorRef
-from api.cases.service import labels_of, load_in_case, visible_to
+from api.cases.service import labels_of, load_in_case, visible_through, visible_to
 from api.core import audit, clock
 from api.core.audit import AuditAction
 from api.core.db import lookup
@@ -138,11 +138,9 @@ def summary(session: Session, staff: Staff) -> AlertSummary:
             ),
         )
         .select_from(Alert)
-        .join(Case, col(Case.id) == col(Alert.case_id))
         .where(
-            col(Alert.organization_id) == staff.organization_id,
             col(Alert.status) == AlertStatus.open.value,
-            *visible_to(staff),
+            *visible_through(staff, col(Alert.case_id), col(Alert.organization_id)),
         )
     ).one()
     return AlertSummary(open=int(row[0]), open_critical=int(row[1]))

@@ -66,6 +66,19 @@ def visible_to(staff: Staff) -> list[Any]:
     return conditions
 
 
+def visible_through(staff: Staff, case_id: Any, organization_id: Any) -> list[Any]:
+    """`visible_to` for a table that carries its case's id and organisation: the same cases,
+    with no join to `cases` (an admin's count of alerts would otherwise read every case)."""
+    conditions: list[Any] = [organization_id == staff.organization_id]
+    if not staff.sees_every_case:
+        conditions.append(
+            exists().where(
+                col(CaseTeamMember.case_id) == case_id, col(CaseTeamMember.user_id) == staff.id
+            )
+        )
+    return conditions
+
+
 def load_case(session: Session, staff: Staff, case_id: uuid.UUID) -> Case:
     """The case if `staff` may see it; 404 otherwise (existence never leaks).
 
