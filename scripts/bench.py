@@ -622,7 +622,12 @@ def bench_size(args: argparse.Namespace, size: str) -> list[dict[str, Any]]:
         # Warm each process (pools, caches) before measuring.
         for _, target, token in plan:
             measure(target, token, 1, args.connections)
+        # The list's tail latency at one and two connections (a closed loop's stand-in for
+        # "half of peak": one process per core, so two requests in flight): issue 15's p99 goals.
+        list_url, list_token = plan[2][1], plan[2][2]
+        light = [(f"GET /cases?limit=50 at {n} connection(s)", n) for n in (1, 2)]
         results: dict[str, list[dict[str, float]]] = {name: [] for name, _, _ in plan}
+        results.update({name: [] for name, _ in light})
         for round_ in range(args.rounds):
             print(
                 f"  round {round_ + 1}/{args.rounds} (load average {os.getloadavg()[0]:.2f})",
@@ -630,6 +635,8 @@ def bench_size(args: argparse.Namespace, size: str) -> list[dict[str, Any]]:
             )
             for name, target, token in plan:
                 results[name].append(measure(target, token, args.duration, args.connections))
+            for name, connections in light:
+                results[name].append(measure(list_url, list_token, args.duration, connections))
     finally:
         for process in processes:
             process.terminate()

@@ -27,6 +27,11 @@ test("a supervisor reads the dashboard, changes the range and downloads a CSV", 
   await expect(page).toHaveURL(/\/reports$/);
   await expect(page.getByText("The whole practice")).toBeVisible();
   await expect(page.getByRole("region", { name: "Cases by status" })).toBeVisible();
+  // Every status carries its count, a status with no case too (a bar of 0 has no label).
+  const byStatus = page.getByRole("region", { name: "Cases by status" });
+  for (const status of ["Intake", "Planning", "Scheduled", "Intervention held", "In treatment", "Aftercare", "Closed"]) {
+    await expect(byStatus.getByText(new RegExp(`^${status} \\(\\d+\\)$`))).toBeVisible();
+  }
   await expect(page.getByRole("region", { name: "Treatment entry by model" })).toContainText("64%");
   await expect(page.getByText("New cases", { exact: true }).first()).toBeVisible();
   await expectAccessible(page, "reports");

@@ -259,7 +259,11 @@ function Attention({ report }: { report: ReportSummary }) {
 }
 
 function Charts({ report }: { report: ReportSummary }) {
-  const statuses = report.cases_by_status.items.map((item) => ({ status: humanize(item.status), Cases: item.count }));
+  // The count is part of each status's name: a bar of 0 has no end to carry a value label.
+  const statuses = report.cases_by_status.items.map((item) => ({
+    status: `${humanize(item.status)} (${item.count})`,
+    Cases: item.count,
+  }));
   const series = report.series.map((point) => ({
     month: point.month,
     "New cases": point.new_cases,
@@ -277,8 +281,7 @@ function Charts({ report }: { report: ReportSummary }) {
           dataKey="status"
           orientation="vertical"
           series={[{ name: "Cases", color: "cyan.8" }]}
-          yAxisProps={{ width: 120, interval: 0 }}
-          withBarValueLabel
+          yAxisProps={{ width: 150, interval: 0 }}
           valueFormatter={(value) => String(value)}
         />
       </Section>
