@@ -281,7 +281,7 @@ function Charts({ report }: { report: ReportSummary }) {
           dataKey="status"
           orientation="vertical"
           series={[{ name: "Cases", color: "cyan.8" }]}
-          yAxisProps={{ width: 150, interval: 0 }}
+          yAxisProps={{ width: 170, interval: 0 }}
           valueFormatter={(value) => String(value)}
         />
       </Section>
