@@ -76,6 +76,21 @@ test("empty search shows the empty state", async ({ page }) => {
   await expect(page.getByLabel("Search")).toHaveValue("");
 });
 
+test("the caseload filters by plan status from its link, and the filter can be cleared", async ({ page, request }) => {
+  const headers = await apiToken(request);
+  const last = unique("Planless");
+  await apiCreateCase(request, headers, { first_name: "Noel", last_name: last });
+  await signIn(page);
+  await page.goto("/cases?plan_status=in_review");
+  await expect(page.getByRole("textbox", { name: "Plan" })).toHaveValue("In review");
+  await expect(page).toHaveURL(/plan_status=in_review/);
+  // A case with no plan is not waiting for review.
+  await page.getByLabel("Search").fill(last);
+  await expect(page.getByText("No cases match these filters")).toBeVisible();
+  await page.getByRole("button", { name: "Clear filters" }).first().click();
+  await expect(page.getByRole("textbox", { name: "Plan" })).toHaveValue("");
+});
+
 test("status changes offer only allowed moves and ask for a reason when going back", async ({ page, request }) => {
   const headers = await apiToken(request);
   const lastName = unique("Rivera");

@@ -2,7 +2,8 @@ import { Button, Group, Select, Switch } from "@mantine/core";
 import { SearchField } from "../../lib/SearchField";
 import { hasFilters, type CaseFilters } from "./filters";
 import { RISK_FLAG_LABEL, RISK_FLAGS, STATUS_LABEL, STATUS_ORDER, options } from "./labels";
-import type { CaseStatus, RiskFlag } from "../../api/types";
+import type { CaseStatus, PlanStatus, RiskFlag } from "../../api/types";
+import { PLAN_STATUS_LABEL } from "../plans/labels";
 
 interface Props {
   filters: CaseFilters;
@@ -31,6 +32,15 @@ export function CaseFilterBar({ filters, onChange, onReset }: Props) {
         value={filters.risk ?? null}
         onChange={(value) => onChange({ risk: (value as RiskFlag | null) ?? undefined })}
         w={{ base: "100%", xs: 230 }}
+      />
+      <Select
+        label="Plan"
+        placeholder="Any plan"
+        clearable
+        data={options(PLAN_STATUS_LABEL, Object.keys(PLAN_STATUS_LABEL) as PlanStatus[])}
+        value={filters.plan_status ?? null}
+        onChange={(value) => onChange({ plan_status: (value as PlanStatus | null) ?? undefined })}
+        w={{ base: "100%", xs: 170 }}
       />
       <Switch
         label="Assigned to me"

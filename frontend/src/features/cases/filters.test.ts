@@ -13,6 +13,13 @@ describe("case filters in the URL", () => {
     expect(parseCaseFilters({ status: "bogus", risk: "x", mine: "no", q: "", extra: 1 })).toEqual({});
   });
 
+  it("filters by the plan's status, as a link to plans waiting for review would", () => {
+    expect(parseCaseFilters({ plan_status: "in_review" })).toEqual({ plan_status: "in_review" });
+    expect(parseCaseFilters({ plan_status: "toString" })).toEqual({});
+    expect(hasFilters({ plan_status: "draft" })).toBe(true);
+    expect(casesQueryParams({ plan_status: "in_review" })).toEqual({ plan_status: "in_review" });
+  });
+
   it("round-trips through the router's search string", () => {
     const filters = { q: "C-2026-0042", status: "scheduled", mine: true, risk: "violence_risk" } as const;
     const search = defaultStringifySearch(filters);

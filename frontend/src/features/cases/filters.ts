@@ -1,6 +1,7 @@
 // The caseload filters live in the URL so a filtered list can be bookmarked,
 // shared and restored with the back button.
-import type { CaseStatus, RiskFlag } from "../../api/types";
+import type { CaseStatus, PlanStatus, RiskFlag } from "../../api/types";
+import { PLAN_STATUS_LABEL } from "../plans/labels";
 import { RISK_FLAGS, STATUS_ORDER } from "./labels";
 
 export interface CaseFilters {
@@ -8,6 +9,8 @@ export interface CaseFilters {
   status?: CaseStatus;
   mine?: boolean;
   risk?: RiskFlag;
+  /** The plan's status (`in_review`: plans waiting for a supervisor). */
+  plan_status?: PlanStatus;
 }
 
 /** Validate raw search params (untrusted: typed by hand or stale bookmarks). */
@@ -26,6 +29,9 @@ export function parseCaseFilters(search: Record<string, unknown>): CaseFilters {
   if (typeof search.risk === "string" && (RISK_FLAGS as readonly string[]).includes(search.risk)) {
     filters.risk = search.risk as RiskFlag;
   }
+  if (typeof search.plan_status === "string" && Object.hasOwn(PLAN_STATUS_LABEL, search.plan_status)) {
+    filters.plan_status = search.plan_status as PlanStatus;
+  }
   return filters;
 }
 
@@ -40,7 +46,7 @@ export function updateFilters(current: CaseFilters, change: Partial<CaseFilters>
 }
 
 export function hasFilters(filters: CaseFilters): boolean {
-  return Boolean(filters.q || filters.status || filters.mine || filters.risk);
+  return Boolean(filters.q || filters.status || filters.mine || filters.risk || filters.plan_status);
 }
 
 /** The GET /cases query for these filters. */
@@ -50,5 +56,6 @@ export function casesQueryParams(filters: CaseFilters) {
     ...(filters.status ? { status: [filters.status] } : {}),
     ...(filters.mine ? { assigned_to: "me" } : {}),
     ...(filters.risk ? { risk_flag: filters.risk } : {}),
+    ...(filters.plan_status ? { plan_status: filters.plan_status } : {}),
   };
 }
