@@ -219,11 +219,11 @@ def _raise_alerts(session: Session, case: Case, check_in: CheckIn) -> None:
             dedupe_key=f"safety:{check_in.id}",
         )
     if check_in.days_used:
-        # "Use reported: 2 of 7 days: alcohol, cannabis"; no substance named, no list.
+        # "Use reported: 2 of 7 days (alcohol, cannabis)"; no substance named, no list.
         named = ", ".join(check_in.substances_used)
         days = "day" if check_in.period_days == 1 else "days"
-        title = f"Use reported: {check_in.days_used} of {check_in.period_days} {days}" + (
-            f": {named}" if named else ""
+        used = f"{check_in.days_used} of {check_in.period_days} {days}" + (
+            f" ({named})" if named else ""
         )
         # In aftercare, a relapse: the alert names the step agreed in advance.
         next_step = next_step_text(session, case)
@@ -232,7 +232,7 @@ def _raise_alerts(session: Session, case: Case, check_in: CheckIn) -> None:
             case,
             AlertKind.relapse_reported,
             Severity.high,
-            f"Relapse in aftercare: {title[0].lower()}{title[1:]}" if next_step else title,
+            f"Relapse in aftercare: use on {used}" if next_step else f"Use reported: {used}",
             detail=next_step,
             check_in_id=check_in.id,
             dedupe_key=f"relapse:{check_in.id}",

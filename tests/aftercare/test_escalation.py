@@ -37,7 +37,8 @@ def test_relapse_in_the_portal_raises_an_alert_naming_the_agreed_step_then_escal
     assert reported.status_code == 201, reported.text
     [alert] = case.alerts()
     assert alert["kind"] == "relapse_reported"
-    assert alert["title"].startswith("Relapse in aftercare")
+    assert alert["title"].startswith("Relapse in aftercare: use on ")
+    assert alert["title"].count(":") == 1  # one label, not "…: use reported: 3 of 7 days: …"
     assert "intensive outpatient (2.1) at Riverbend Recovery" in alert["detail"]
     assert "Grace calls Jordan" in alert["detail"]
 
