@@ -23,6 +23,7 @@ import { api, unwrap, type Versioned } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import type { AftercareRead, LevelOfCare, MedicationKind, ParticipantRead } from "../../api/types";
 import { ConflictAlert } from "../../lib/ConflictAlert";
+import { isoToZonedInput, zonedInputToIso } from "../../lib/format";
 import { describeError } from "../../api/problem";
 import { useAllCenters } from "../centers/api";
 import { DateTimeField } from "../plans/DateTimeField";
@@ -271,8 +272,9 @@ export function AftercareEditor({ caseId, current, participants }: Props) {
             <DateTimeField
               label="Agreed on"
               clearable
-              value={values.agreed_at ? new Date(values.agreed_at) : null}
-              onChange={(value) => form.setFieldValue("agreed_at", value ? new Date(value).toISOString() : null)}
+              // Read and written on the practice's clock, as every other date and time is.
+              value={values.agreed_at ? isoToZonedInput(values.agreed_at) : null}
+              onChange={(value) => form.setFieldValue("agreed_at", value ? zonedInputToIso(String(value)) : null)}
               error={form.errors.agreed_at}
             />
           </SimpleGrid>
