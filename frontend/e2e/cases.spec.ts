@@ -76,6 +76,23 @@ test("empty search shows the empty state", async ({ page }) => {
   await expect(page.getByLabel("Search")).toHaveValue("");
 });
 
+test("closing the new-case form with Escape keeps what was typed; Cancel clears it", async ({ page }) => {
+  await signIn(page);
+  await page.getByRole("button", { name: "New case" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "New case" });
+  await dialog.getByLabel("First name").fill("Marisol");
+  await dialog.getByLabel("Last name").fill("Peña");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await page.getByRole("button", { name: "New case" }).first().click();
+  await expect(dialog.getByLabel("First name")).toHaveValue("Marisol");
+  await expect(dialog.getByLabel("Last name")).toHaveValue("Peña");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole("button", { name: "New case" }).first().click();
+  await expect(dialog.getByLabel("First name")).toHaveValue("");
+});
+
 test("the caseload filters by plan status from its link, and the filter can be cleared", async ({ page, request }) => {
   const headers = await apiToken(request);
   const last = unique("Planless");

@@ -23,6 +23,13 @@ export function CreateCaseModal({ opened, onClose }: { opened: boolean; onClose:
     validate: validateCaseForm,
   });
 
+  // Escape, the close button or a click outside only hide the form: what was typed is
+  // still there when it opens again (an Escape meant for the date picker lands here too).
+  // Cancel, and a created case, start the next one empty.
+  const dismiss = () => {
+    setFormError(null);
+    onClose();
+  };
   const close = () => {
     form.reset();
     setFormError(null);
@@ -49,7 +56,7 @@ export function CreateCaseModal({ opened, onClose }: { opened: boolean; onClose:
   });
 
   return (
-    <Modal opened={opened} onClose={close} title="New case" size="lg" fullScreen={phone} centered>
+    <Modal opened={opened} onClose={dismiss} title="New case" size="lg" fullScreen={phone} centered>
       <form onSubmit={submit} noValidate aria-label="New case">
         <Stack>
           {formError && (
