@@ -95,15 +95,22 @@ class CheckIn(SQLModel, table=True):
 
     __tablename__ = "check_ins"
     __table_args__ = (
-        Index("ix_check_ins_case_submitted", "case_id", "submitted_at", "id"),
-        # The reports count check-ins per month, respondent kind and whether a schedule
-        # asked for them, from this index alone (migrations 0025, 0031).
+        # A case's check-ins newest first (keyset), and the reports' count per schedule of
+        # those a schedule asked for, read from the index alone (migration 0031).
+        Index(
+            "ix_check_ins_case_submitted",
+            "case_id",
+            "submitted_at",
+            "id",
+            "respondent_participant_id",
+            "on_schedule",
+        ),
+        # The reports count check-ins per month and respondent kind (migration 0025).
         Index(
             "ix_check_ins_org_submitted",
             "organization_id",
             "submitted_at",
             "respondent_participant_id",
-            "on_schedule",
         ),
     )
 

@@ -5,7 +5,6 @@ are loaded into Python beyond one row per group. Definitions are in docs/reports
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -77,7 +76,7 @@ def summary(session: Session, scope: Scope, window: Window) -> ReportSummary:
         overdue_tasks=_overdue_tasks(session, scope, now),
         overdue_follow_ups=overdue_follow_ups,
         overdue_follow_ups_unavailable_reason=follow_up_reason,
-        check_in_adherence=_adherence(session, scope, window, now, check_ins),
+        check_in_adherence=_adherence(session, scope, window, now),
         treatment_entry=entry_total,
         treatment_entry_by_model=by_model,
         days_intake_to_intervention=_median_intake_to_held(session, scope, window),
@@ -134,18 +133,10 @@ def _overdue_tasks(session: Session, scope: Scope, now: datetime) -> Ratio:
     return Ratio.of(int(row[0]), int(row[1]))
 
 
-@dataclass(frozen=True)
-class CheckInCount:
-    sent: int
-    on_schedule: int  # of `sent`, those a schedule asked for (CheckIn.on_schedule)
-
-
-def _check_in_counts(
-    session: Session, scope: Scope, window: Window
-) -> dict[tuple[int, bool], CheckInCount]:
-    """(month index, from the client?) → check-ins submitted in the window: one pass over the
-    check-ins serves both the adherence and the monthly series. Joining the months as ranges
-    lets each month be an index range scan (no per-row CASE), the biggest table's cost."""
+def _check_in_counts(session: Session, scope: Scope, window: Window) -> dict[tuple[int, bool], int]:
+    """(month index, from the client?) → check-ins submitted in the window, for the monthly
+    series. Joining the months as ranges lets each month be an index range scan (no per-row
+    CASE) of `ix_check_ins_org_submitted`, read without the table."""
     starts = [start for _, start in window.months()] + [window.ends_at]
     months = union_all(
         *(
@@ -159,7 +150,7 @@ def _check_in_counts(
     ).subquery("months")
     is_client = col(CheckIn.respondent_participant_id).is_(None)
     rows = session.execute(
-        select(months.c.i, is_client, func.count(), count_where(col(CheckIn.on_schedule).is_(True)))
+        select(months.c.i, is_client, func.count())
         .select_from(months)
         .join(
             CheckIn,
@@ -171,7 +162,7 @@ def _check_in_counts(
         .where(scope.covers(col(CheckIn.case_id), col(CheckIn.organization_id)))
         .group_by(months.c.i, is_client)
     ).all()
-    return {(int(b), bool(c)): CheckInCount(int(n), int(m)) for b, c, n, m in rows}
+    return {(int(b), bool(c)): int(n) for b, c, n in rows}
 
 
 def _adherence(
@@ -179,8 +170,10 @@ def _adherence(
     scope: Scope,
     window: Window,
     now: datetime,
-    check_ins: dict[tuple[int, bool], CheckInCount],
 ) -> CheckInAdherence:
+    """Per schedule: the check-ins it expected in the window, and those it received, at most
+    as many as it expected (an extra check-in between slots, or one sent as the schedule
+    was set up, does not make up for a missed one, and no rate goes above 100 %)."""
     # A schedule counts from its creation (or the window's start) to the window's end or now,
     # or, once switched off, to its last change: the whole cadences in that span.
     horizon = moment(min(window.ends_at, now))
@@ -190,10 +183,26 @@ def _adherence(
     )
     span_start = later(moment(window.starts_at), col(CheckInSchedule.created_at))
     slots = whole(days_between(span_start, span_end) / col(CheckInSchedule.cadence_days))
-    expected = (
+    # Received: check-ins in the window sent while the respondent had a schedule
+    # (CheckIn.on_schedule), counted per schedule from `ix_check_ins_case_submitted` alone.
+    received = (
+        select(func.count())
+        .where(
+            col(CheckIn.case_id) == col(CheckInSchedule.case_id),
+            col(CheckIn.submitted_at) >= moment(window.starts_at),
+            col(CheckIn.submitted_at) < moment(window.ends_at),
+            col(CheckIn.respondent_participant_id).is_not_distinct_from(
+                col(CheckInSchedule.respondent_participant_id)
+            ),
+            col(CheckIn.on_schedule).is_(True),
+        )
+        .scalar_subquery()
+    )
+    per_schedule = (
         select(
             col(CheckInSchedule.respondent_participant_id).is_(None).label("client"),
             slots.label("slots"),
+            received.label("received"),
         )
         .where(
             scope.covers(col(CheckInSchedule.case_id), col(CheckInSchedule.organization_id)),
@@ -201,24 +210,20 @@ def _adherence(
         )
         .subquery()
     )
-    expected_rows = session.execute(
-        select(expected.c.client, func.sum(expected.c.slots))
-        .where(expected.c.slots > 0)
-        .group_by(expected.c.client)
+    counted = case(
+        (per_schedule.c.received < per_schedule.c.slots, per_schedule.c.received),
+        else_=per_schedule.c.slots,
+    )
+    rows = session.execute(
+        select(per_schedule.c.client, func.sum(per_schedule.c.slots), func.sum(counted))
+        .where(per_schedule.c.slots > 0)
+        .group_by(per_schedule.c.client)
     ).all()
-    expected_by = {bool(k): int(v or 0) for k, v in expected_rows}
-    # Received: check-ins in the window from someone who had a schedule when they sent it.
-    # A check-in no schedule asked for (before one began, or a case without one) would
-    # otherwise be counted against nothing expected ("321 of 161", 199%).
-    received_by = {
-        client: sum(
-            n.on_schedule for (_, from_client), n in check_ins.items() if from_client == client
-        )
-        for client in (True, False)
-    }
+    totals = {bool(client): (int(n or 0), int(m or 0)) for client, n, m in rows}
+    client, family = totals.get(True, (0, 0)), totals.get(False, (0, 0))
     return CheckInAdherence(
-        client=Ratio.of(received_by.get(True, 0), expected_by.get(True, 0)),
-        family=Ratio.of(received_by.get(False, 0), expected_by.get(False, 0)),
+        client=Ratio.of(client[1], client[0]),
+        family=Ratio.of(family[1], family[0]),
     )
 
 
@@ -391,7 +396,7 @@ def _series(
     session: Session,
     scope: Scope,
     window: Window,
-    check_in_counts: dict[tuple[int, bool], CheckInCount],
+    check_in_counts: dict[tuple[int, bool], int],
 ) -> list[SeriesPoint]:
     months = window.months()
     boundaries = [start for _, start in months[1:]]
@@ -421,13 +426,10 @@ def _series(
         col(Referral.discharge_reason) == DischargeReason.completed.value,
     )
     check_ins = {
-        i: sum(
-            check_in_counts[(i, client)].sent
-            for client in (True, False)
-            if (i, client) in check_in_counts
-        )
+        i: check_in_counts.get((i, True), 0) + check_in_counts.get((i, False), 0)
         for i in range(len(months))
     }
+
     nothing = (0, 0)
     return [
         SeriesPoint(

@@ -3,7 +3,7 @@
 The reports' check-in adherence counts, as received, only check-ins sent while a
 schedule for that respondent existed. Worked out per report, that was a correlated
 EXISTS over every check-in of the window, about 90 ms of a 10k-case practice's
-summary; stored, it is one more count in the pass the monthly series already makes.
+summary; stored, it is counted per schedule from the case's index alone.
 Kept current by api/checkins/schedules.py (`refresh_on_schedule`).
 
 Revision ID: 0031
@@ -38,21 +38,17 @@ def upgrade() -> None:
         )
         """
     )
-    # The reports' count reads the flag from the index, as it reads the rest.
-    op.drop_index("ix_check_ins_org_submitted", table_name="check_ins")
+    # The reports count per schedule from the case's index alone.
+    op.drop_index("ix_check_ins_case_submitted", table_name="check_ins")
     op.create_index(
-        "ix_check_ins_org_submitted",
+        "ix_check_ins_case_submitted",
         "check_ins",
-        ["organization_id", "submitted_at", "respondent_participant_id", "on_schedule"],
+        ["case_id", "submitted_at", "id", "respondent_participant_id", "on_schedule"],
     )
 
 
 def downgrade() -> None:
-    op.drop_index("ix_check_ins_org_submitted", table_name="check_ins")
-    op.create_index(
-        "ix_check_ins_org_submitted",
-        "check_ins",
-        ["organization_id", "submitted_at", "respondent_participant_id"],
-    )
+    op.drop_index("ix_check_ins_case_submitted", table_name="check_ins")
+    op.create_index("ix_check_ins_case_submitted", "check_ins", ["case_id", "submitted_at", "id"])
     with op.batch_alter_table("check_ins") as batch:
         batch.drop_column("on_schedule")

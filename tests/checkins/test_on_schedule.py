@@ -62,3 +62,31 @@ def test_only_check_ins_a_schedule_asked_for_count_as_received(
     with clock.frozen_at(T0 + timedelta(days=5)):
         case.check_in()
         assert _client_adherence(client, make, practice) == (1, 4)
+
+
+def test_extra_check_ins_do_not_lift_adherence_above_what_was_expected(
+    client: TestClient, make: Factory, practice: Practice
+) -> None:
+    """A weekly schedule and a client who checks in every day for two weeks (and once as
+    the schedule is set up): 2 expected, 2 received, not 15 of 2."""
+    with clock.frozen_at(T0):
+        case = CaseDriver(client, make, practice)
+        case.schedule(cadence_days=7)
+        case.check_in()
+    for day in range(1, 15):
+        with clock.frozen_at(T0 + timedelta(days=day)):
+            case.check_in()
+    with clock.frozen_at(T0 + timedelta(days=14, hours=1)):
+        response = client.get(
+            f"{API}/reports/summary",
+            params={"from": "2026-03-01", "to": "2026-03-31"},
+            headers=make.headers(practice.supervisor),
+        )
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert report["check_in_adherence"]["client"] == {
+        "numerator": 2,
+        "denominator": 2,
+        "rate": 1.0,
+    }
+    assert sum(point["check_ins"] for point in report["series"]) == 15
