@@ -342,8 +342,10 @@ def _add_spa(app: FastAPI, dist: Path) -> None:
         if path.startswith("api/") or path == "api":
             raise NotFound("No such API endpoint.")
         candidate = (dist / path).resolve()
+        # Files outside /assets (index.html itself, icons) keep their names from build to
+        # build: the browser revalidates them every time (ETag), so a new build is seen.
         if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
-            return FileResponse(candidate)
+            return FileResponse(candidate, headers={"Cache-Control": "no-cache"})
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
 
 

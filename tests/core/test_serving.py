@@ -52,3 +52,8 @@ def test_built_assets_are_compressed_and_cached_for_a_year(
     assert zipped.headers["cache-control"] == "public, max-age=31536000, immutable"
     assert "content-encoding" not in plain.headers
     assert plain.text == script
+    # The page that names the hashed files is revalidated every time, however it is asked for.
+    for path in ("/", "/cases", "/index.html"):
+        page = client.get(path)
+        assert page.status_code == 200, path
+        assert page.headers["cache-control"] == "no-cache", path
