@@ -19,7 +19,6 @@ from api.core.config import Settings
 from api.core.problems import Forbidden, Unauthorized
 from api.core.routing import SessionDep, SettingsDep
 from api.core.security import AccessClaims, InvalidToken, verify_access_token
-from api.organizations.models import Organization
 from api.partner.models import PartnerApiClient
 from api.portal.models import PortalAccount, PortalAccountStatus
 from api.users.models import Role, User
@@ -117,12 +116,8 @@ def _with_live_session(
         col(RefreshToken.principal_id) == _subject(claims),
         col(RefreshToken.revoked_at).is_(None),
     )
-    # The practice comes along: it stays in the session's identity map, so the request's
-    # later `time_zone_of` (most reads need the practice's zone) costs no statement.
     row = session.execute(
-        select(model, live.label("live"), Organization)
-        .join(Organization, col(Organization.id) == col(model.organization_id))
-        .where(col(model.id) == _subject(claims))
+        select(model, live.label("live")).where(col(model.id) == _subject(claims))
     ).first()
     if row is None or not row[1]:
         return None

@@ -35,10 +35,11 @@ def get_or_create(session: Session, name: str) -> tuple[Organization, bool]:
 
 
 def time_zone_of(session: Session, organization_id: uuid.UUID) -> ZoneInfo:
-    """The practice's time zone. The caller's practice is already in the session (loaded
-    with the signed-in account, api/auth/dependencies.py), so this is usually no query."""
-    organization = session.get(Organization, organization_id)
-    return zones.zone((organization.time_zone if organization else None) or zones.DEFAULT_TIME_ZONE)
+    """The practice's time zone."""
+    name = session.scalar(
+        select(col(Organization.time_zone)).where(col(Organization.id) == organization_id)
+    )
+    return zones.zone(name or zones.DEFAULT_TIME_ZONE)
 
 
 def time_zone_of_case(session: Session, case: Case) -> ZoneInfo:
