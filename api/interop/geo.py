@@ -58,9 +58,8 @@ def _invalid(field: str, msg: str) -> UnprocessableContent:
 def parse_near(near: str | None, within_km: float | None) -> Near | None:
     """`"45.52,-122.68"` → Near; None without `near` (a `within_km` alone is ignored). 422
     naming `near` for a malformed value or a latitude outside ±90 / longitude outside ±180,
-    and naming `within_km` outside (0, 2000]. The routes declare `within_km`'s bounds in the
-    OpenAPI document, which FastAPI checks first; `near`'s form is checked here only, so that
-    the error says how to write it."""
+    and naming `within_km` outside (0, 2000]. The routes declare the same limits in the
+    OpenAPI document (`NEAR_PATTERN`, `within_km` bounds), which FastAPI checks first."""
     if near is None:
         return None
     if not _NEAR.match(near):

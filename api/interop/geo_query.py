@@ -6,14 +6,13 @@ from typing import Annotated
 
 from fastapi import Query
 
-from api.interop.geo import DEFAULT_WITHIN_KM, MAX_WITHIN_KM
+from api.interop.geo import DEFAULT_WITHIN_KM, MAX_WITHIN_KM, NEAR_PATTERN
 
-# No `pattern=` here: FastAPI would answer a malformed value with the regular expression
-# itself ("String should match pattern '^ *-?…'"); `parse_near` says how to write it.
 NearQuery = Annotated[
     str | None,
     Query(
         max_length=64,
+        pattern=NEAR_PATTERN,
         description="`latitude,longitude` in decimal degrees (WGS 84), e.g. `45.52,-122.68`: "
         "the answer is the nearest first, each item with `distance_km`.",
         examples=["45.52,-122.68"],
