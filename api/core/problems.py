@@ -266,11 +266,30 @@ def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return declared
 
 
+# What a `pattern=` asks for, in words: pydantic's own message quotes the regular expression
+# ("String should match pattern '^ *-?…'"), which tells a person nothing.
+_PATTERN_HINTS: dict[str, str] = {}
+
+
+def pattern_in_words(pattern: str, hint: str) -> str:
+    """Registers `hint` as the message for a value that does not match `pattern`; returns
+    the pattern, for the `Query(pattern=…)` or `Field(pattern=…)` that declares it."""
+    _PATTERN_HINTS[pattern] = hint
+    return pattern
+
+
+def _message(err: Any) -> str:
+    if err.get("type") == "string_pattern_mismatch":
+        pattern = str((err.get("ctx") or {}).get("pattern", ""))
+        return _PATTERN_HINTS.get(pattern, "is not in the expected form")
+    return str(err.get("msg", "invalid"))
+
+
 def _validation_problem(exc: RequestValidationError) -> UnprocessableContent:
     errors = [
         FieldError(
             loc=[part for part in err.get("loc", ()) if isinstance(part, str | int)],
-            msg=str(err.get("msg", "invalid")),
+            msg=_message(err),
             type=str(err.get("type", "value_error")),
         )
         for err in exc.errors()

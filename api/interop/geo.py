@@ -39,6 +39,7 @@ MAX_WITHIN_KM = 2000.0
 _LATITUDE = r"-?(?:90(?:\.0+)?|[1-8]?[0-9](?:\.[0-9]+)?)"
 _LONGITUDE = r"-?(?:180(?:\.0+)?|(?:1[0-7][0-9]|[1-9]?[0-9])(?:\.[0-9]+)?)"
 NEAR_PATTERN = rf"^ *{_LATITUDE} *, *{_LONGITUDE} *$"
+NEAR_HINT = "write it as latitude,longitude in decimal degrees, e.g. 45.52,-122.68"
 _NEAR = re.compile(NEAR_PATTERN)
 
 
@@ -63,9 +64,7 @@ def parse_near(near: str | None, within_km: float | None) -> Near | None:
     if near is None:
         return None
     if not _NEAR.match(near):
-        raise _invalid(
-            "near", "write it as latitude,longitude in decimal degrees, e.g. 45.52,-122.68"
-        )
+        raise _invalid("near", NEAR_HINT)
     latitude, longitude = (float(part) for part in near.split(","))
     if not -90 <= latitude <= 90:
         raise _invalid("near", "latitude must be between -90 and 90")

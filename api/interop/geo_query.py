@@ -6,13 +6,14 @@ from typing import Annotated
 
 from fastapi import Query
 
-from api.interop.geo import DEFAULT_WITHIN_KM, MAX_WITHIN_KM, NEAR_PATTERN
+from api.core.problems import pattern_in_words
+from api.interop.geo import DEFAULT_WITHIN_KM, MAX_WITHIN_KM, NEAR_HINT, NEAR_PATTERN
 
 NearQuery = Annotated[
     str | None,
     Query(
         max_length=64,
-        pattern=NEAR_PATTERN,
+        pattern=pattern_in_words(NEAR_PATTERN, NEAR_HINT),
         description="`latitude,longitude` in decimal degrees (WGS 84), e.g. `45.52,-122.68`: "
         "the answer is the nearest first, each item with `distance_km`.",
         examples=["45.52,-122.68"],
