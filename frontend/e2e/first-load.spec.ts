@@ -9,30 +9,35 @@ import { apiCreateCase, apiToken, signIn, unique } from "./helpers";
  */
 const JS_BUDGET_BYTES = 250 * 1024;
 
+interface Script {
+  name: string;
+  encoding: string;
+  bytes: number;
+}
+
+/** Loads `path` with nothing cached; `scripts` fills with each script as it arrives. */
 async function coldLoad(page: Page, path: string) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.clearBrowserCache");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  const scripts = new Map<string, string>();
-  const sizes = new Map<string, number>();
-  const encodings = new Map<string, string>();
-  let scriptBytes = 0;
+  const scripts = new Map<string, Script>();
   cdp.on("Network.responseReceived", (event) => {
-    if (event.type === "Script") {
-      scripts.set(event.requestId, event.response.url);
-      encodings.set(event.response.url, event.response.headers["content-encoding"] ?? event.response.headers["Content-Encoding"] ?? "");
-    }
+    if (event.type !== "Script") return;
+    const headers = event.response.headers;
+    scripts.set(event.requestId, {
+      name: event.response.url.replace(/^.*\//, ""),
+      encoding: headers["content-encoding"] ?? headers["Content-Encoding"] ?? "",
+      bytes: 0,
+    });
   });
   cdp.on("Network.loadingFinished", (event) => {
-    const url = scripts.get(event.requestId);
-    if (url === undefined) return;
-    scriptBytes += event.encodedDataLength;
-    sizes.set(url.replace(/^.*\//, ""), event.encodedDataLength);
+    const script = scripts.get(event.requestId);
+    if (script) script.bytes = event.encodedDataLength;
   });
   const started = Date.now();
   await page.goto(path);
-  return { cdp, started, scripts: () => scriptBytes, sizes, encodings };
+  return { started, scripts };
 }
 
 /** `make bench-spa` asks for several cold loads and prints their median. */
@@ -68,11 +73,12 @@ test("the caseload's cold first load sends at most 250 KB of compressed JavaScri
     await context.close();
   }
 
-  const bytes = load.scripts();
-  const largest = [...load.sizes]
-    .sort((a, b) => b[1] - a[1])
+  const scripts = [...load.scripts.values()];
+  const bytes = scripts.reduce((sum, script) => sum + script.bytes, 0);
+  const largest = [...scripts]
+    .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 5)
-    .map(([name, size]) => `${name} ${(size / 1024).toFixed(1)} KB`);
+    .map((script) => `${script.name} ${(script.bytes / 1024).toFixed(1)} KB`);
   const summary =
     `${(bytes / 1024).toFixed(1)} KB of JS (largest: ${largest.join(", ")}); ` +
     `first caseload row after ${median(caseload)} ms (median of ${RUNS}), ` +
@@ -83,9 +89,7 @@ test("the caseload's cold first load sends at most 250 KB of compressed JavaScri
   expect(bytes, "JS bytes transferred").toBeGreaterThan(0);
   expect(bytes, "JS bytes transferred").toBeLessThanOrEqual(JS_BUDGET_BYTES);
   // The server compresses what is worth it (over 1 KB); anything this large must have been.
-  for (const [url, encoding] of load.encodings) {
-    if ((load.sizes.get(url.replace(/^.*\//, "")) ?? 0) > 2048) {
-      expect(encoding, `${url} is sent compressed`).toMatch(/gzip|br/);
-    }
+  for (const script of scripts) {
+    if (script.bytes > 2048) expect(script.encoding, `${script.name} is sent compressed`).toMatch(/gzip|br/);
   }
 });

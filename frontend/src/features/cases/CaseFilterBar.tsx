@@ -37,7 +37,7 @@ export function CaseFilterBar({ filters, onChange, onReset }: Props) {
         label="Plan"
         placeholder="Any plan"
         clearable
-        data={options(PLAN_STATUS_LABEL, Object.keys(PLAN_STATUS_LABEL) as PlanStatus[])}
+        data={options(PLAN_STATUS_LABEL)}
         value={filters.plan_status ?? null}
         onChange={(value) => onChange({ plan_status: (value as PlanStatus | null) ?? undefined })}
         w={{ base: "100%", xs: 170 }}
