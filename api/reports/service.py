@@ -59,8 +59,7 @@ def summary(session: Session, scope: Scope, window: Window) -> ReportSummary:
     now = clock.now()
     entry_total, by_model = _treatment_entry(session, scope, window)
     overdue_follow_ups, follow_up_reason = followups.overdue(session, scope, now)
-    check_ins = _check_in_counts(session, scope, window)
-    series = _series(session, scope, window, check_ins)
+    series = _series(session, scope, window)
     return ReportSummary(
         window=ReportWindow(
             **{"from": window.from_date, "to": window.to_date},
@@ -133,10 +132,10 @@ def _overdue_tasks(session: Session, scope: Scope, now: datetime) -> Ratio:
     return Ratio.of(int(row[0]), int(row[1]))
 
 
-def _check_in_counts(session: Session, scope: Scope, window: Window) -> dict[tuple[int, bool], int]:
-    """(month index, from the client?) → check-ins submitted in the window, for the monthly
-    series. Joining the months as ranges lets each month be an index range scan (no per-row
-    CASE) of `ix_check_ins_org_submitted`, read without the table."""
+def _check_in_counts(session: Session, scope: Scope, window: Window) -> dict[int, int]:
+    """Month index → check-ins submitted in the window, for the monthly series. Joining the
+    months as ranges lets each month be an index range scan (no per-row CASE) of
+    `ix_check_ins_org_submitted`, read without the table."""
     starts = [start for _, start in window.months()] + [window.ends_at]
     months = union_all(
         *(
@@ -148,9 +147,8 @@ def _check_in_counts(session: Session, scope: Scope, window: Window) -> dict[tup
             for i in range(len(starts) - 1)
         )
     ).subquery("months")
-    is_client = col(CheckIn.respondent_participant_id).is_(None)
     rows = session.execute(
-        select(months.c.i, is_client, func.count())
+        select(months.c.i, func.count())
         .select_from(months)
         .join(
             CheckIn,
@@ -160,9 +158,9 @@ def _check_in_counts(session: Session, scope: Scope, window: Window) -> dict[tup
             ),
         )
         .where(scope.covers(col(CheckIn.case_id), col(CheckIn.organization_id)))
-        .group_by(months.c.i, is_client)
+        .group_by(months.c.i)
     ).all()
-    return {(int(b), bool(c)): int(n) for b, c, n in rows}
+    return {int(i): int(n) for i, n in rows}
 
 
 def _adherence(
@@ -392,12 +390,7 @@ def _attention(session: Session, scope: Scope, now: datetime) -> Attention:
     )
 
 
-def _series(
-    session: Session,
-    scope: Scope,
-    window: Window,
-    check_in_counts: dict[tuple[int, bool], int],
-) -> list[SeriesPoint]:
+def _series(session: Session, scope: Scope, window: Window) -> list[SeriesPoint]:
     months = window.months()
     boundaries = [start for _, start in months[1:]]
 
@@ -425,11 +418,7 @@ def _series(
         referrals,
         col(Referral.discharge_reason) == DischargeReason.completed.value,
     )
-    check_ins = {
-        i: check_in_counts.get((i, True), 0) + check_in_counts.get((i, False), 0)
-        for i in range(len(months))
-    }
-
+    check_ins = _check_in_counts(session, scope, window)
     nothing = (0, 0)
     return [
         SeriesPoint(
