@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from sqlalchemy import ColumnElement, Index, Text, func
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Field, SQLModel, col
 
 from api.core.types import UTCDateTime, version_column
@@ -67,10 +68,11 @@ class Task(SQLModel, table=True):
     version: int = Field(default=1, sa_column=_version)
 
 
-class _NoDueDate(ColumnElement[datetime]):
+class _NoDueDate(FunctionElement[datetime]):
     """The time a task without a due date sorts at (9999-12-31, UTC), written into the SQL
     as each database stores times: the work queue's query must spell its order exactly as
-    the index below does for PostgreSQL to use it."""
+    the index below does for PostgreSQL to use it. A FunctionElement (not a bare
+    ColumnElement) so that statements using it keep a compiled-statement cache key."""
 
     type = UTCDateTime()
     inherit_cache = True
