@@ -47,10 +47,11 @@ from api.reports.sql import (
     median_of,
     moment,
     month_bucket,
+    smaller,
     whole,
     within,
 )
-from api.tasks.models import Task, TaskStatus
+from api.tasks.models import Task, TaskStatus, due_order
 
 ATTENTION_LIMIT = 10
 
@@ -182,7 +183,8 @@ def _adherence(
     span_start = later(moment(window.starts_at), col(CheckInSchedule.created_at))
     slots = whole(days_between(span_start, span_end) / col(CheckInSchedule.cadence_days))
     # Received: check-ins in the window sent while the respondent had a schedule
-    # (CheckIn.on_schedule), counted per schedule from `ix_check_ins_case_submitted` alone.
+    # (CheckIn.on_schedule), counted per schedule from the partial index
+    # `ix_check_ins_case_on_schedule` alone (its predicate is spelled the same here).
     received = (
         select(func.count())
         .where(
@@ -192,7 +194,7 @@ def _adherence(
             col(CheckIn.respondent_participant_id).is_not_distinct_from(
                 col(CheckInSchedule.respondent_participant_id)
             ),
-            col(CheckIn.on_schedule).is_(True),
+            col(CheckIn.on_schedule),
         )
         .scalar_subquery()
     )
@@ -208,10 +210,7 @@ def _adherence(
         )
         .subquery()
     )
-    counted = case(
-        (per_schedule.c.received < per_schedule.c.slots, per_schedule.c.received),
-        else_=per_schedule.c.slots,
-    )
+    counted = smaller(per_schedule.c.received, per_schedule.c.slots)
     rows = session.execute(
         select(per_schedule.c.client, func.sum(per_schedule.c.slots), func.sum(counted))
         .where(per_schedule.c.slots > 0)
@@ -348,6 +347,8 @@ def _goals_achieved(session: Session, scope: Scope, window: Window) -> Ratio:
 
 
 def _attention(session: Session, scope: Scope, now: datetime) -> Attention:
+    """The oldest open critical alerts and the longest-overdue open tasks, each filtered on
+    its own table's columns (the cases are joined only for the ten references shown)."""
     alerts = session.execute(
         select(
             col(Alert.id),
@@ -358,7 +359,7 @@ def _attention(session: Session, scope: Scope, now: datetime) -> Attention:
         )
         .join(Case, col(Case.id) == col(Alert.case_id))
         .where(
-            *_cases(scope),
+            scope.covers(col(Alert.case_id), col(Alert.organization_id)),
             col(Alert.status) == AlertStatus.open.value,
             col(Alert.severity) == Severity.critical.value,
         )
@@ -371,11 +372,12 @@ def _attention(session: Session, scope: Scope, now: datetime) -> Attention:
         )
         .join(Case, col(Case.id) == col(Task.case_id))
         .where(
-            *_cases(scope),
+            scope.covers(col(Task.case_id), col(Task.organization_id)),
             col(Task.status) == TaskStatus.open.value,
             col(Task.due_at) < now,
         )
-        .order_by(col(Task.due_at), col(Task.id))
+        # Spelled as `ix_tasks_org_due` is, so the first ten are read in order from it.
+        .order_by(due_order(), col(Task.id))
         .limit(ATTENTION_LIMIT)
     ).all()
     return Attention(

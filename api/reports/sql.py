@@ -31,9 +31,11 @@ def _days_between_sqlite(element: days_between, compiler: SQLCompiler, **kw: Any
 @compiles(days_between)
 def _days_between_default(element: days_between, compiler: SQLCompiler, **kw: Any) -> str:
     start, end = list(element.clauses)
+    # date_part (double precision), not EXTRACT: since PostgreSQL 14 EXTRACT answers
+    # numeric, whose arithmetic costs ~3 ms per 10,000 rows in the adherence figure.
     return (
-        f"(EXTRACT(EPOCH FROM ({compiler.process(end, **kw)} - "
-        f"{compiler.process(start, **kw)})) / 86400.0)"
+        f"(date_part('epoch', {compiler.process(end, **kw)} - "
+        f"{compiler.process(start, **kw)}) / 86400.0)"
     )
 
 
@@ -52,6 +54,23 @@ def _whole_sqlite(element: whole, compiler: SQLCompiler, **kw: Any) -> str:
 @compiles(whole)
 def _whole_default(element: whole, compiler: SQLCompiler, **kw: Any) -> str:
     return f"CAST(FLOOR({compiler.process(element.clauses, **kw)}) AS INTEGER)"
+
+
+class smaller(FunctionElement[Any]):  # noqa: N801
+    """The smaller of two non-null values, evaluated once each (a CASE would evaluate a
+    scalar subquery twice)."""
+
+    inherit_cache = True
+
+
+@compiles(smaller, "sqlite")
+def _smaller_sqlite(element: smaller, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"min({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(smaller)
+def _smaller_default(element: smaller, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"LEAST({compiler.process(element.clauses, **kw)})"
 
 
 def moment(value: datetime) -> ColumnElement[datetime]:
