@@ -67,9 +67,21 @@ test("an admin imports locator listings, previews and confirms, then finds the n
   await page.getByRole("link", { name: "Treatment centers" }).click();
   await expect(page.getByRole("heading", { name: "Treatment centers", level: 1 })).toBeVisible();
   const near = page.getByRole("textbox", { name: "Near (latitude, longitude)" });
+  // While the search is on its way, the previous list stays, dimmed and labelled as such.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/api\/v1\/treatment-centers\?.*near=/, async (route) => {
+    await held;
+    await route.continue();
+  });
   await near.fill("45.5189, -122.6793");
   await near.press("Enter");
   await expect(page).toHaveURL(/near=45\.5189%2C-122\.6793|near=45\.5189,-122\.6793/);
+  await expect(page.getByRole("status").filter({ hasText: "Updating results" })).toBeVisible();
+  await expect(page.getByText("Showing the previous results")).toBeVisible();
+  release();
+  await expect(page.getByRole("status").filter({ hasText: "Updating results" })).toHaveCount(0);
+  await page.unrouteAll();
   const found = page.locator('[data-testid^="center-"]').filter({ hasText: tag });
   await expect(found).toHaveCount(2);
   await expect(found.first()).toContainText(`Downtown Withdrawal Center ${tag}`);

@@ -1,4 +1,4 @@
-import { Button, Center, Skeleton, Stack, Text } from "@mantine/core";
+import { Box, Button, Center, Group, Loader, Skeleton, Stack, Text } from "@mantine/core";
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { LoadError } from "./LoadError";
@@ -26,18 +26,31 @@ export function PagedList<T>({ list, skeleton, errorTitle, empty, noun, children
   if (list.isPending) return skeleton;
   if (list.isError) return <LoadError title={errorTitle} error={list.error} onRetry={list.refetch} />;
 
+  // While new filters load, the previous results stay on screen (keepPreviousData):
+  // dimmed and labelled, so nobody reads them as the answer to the new search.
+  const stale = list.isPlaceholderData;
   const items = list.data.pages.flatMap((page) => page.items);
-  if (!items.length) return <Center py="xl">{empty}</Center>;
+  if (!items.length && !stale) return <Center py="xl">{empty}</Center>;
 
   return (
     <Stack gap="md" aria-busy={list.isFetching && !list.isFetchingNextPage ? "true" : "false"}>
-      {children(items)}
+      {stale && (
+        <Group gap="xs" role="status">
+          <Loader size="xs" aria-hidden />
+          <Text size="sm" c="dimmed">
+            Updating results…
+          </Text>
+        </Group>
+      )}
+      <Box style={stale ? { opacity: 0.5, pointerEvents: "none" } : undefined} inert={stale || undefined}>
+        {items.length ? children(items) : empty}
+      </Box>
       <Text size="sm" c="dimmed" aria-live="polite">
-        Showing {items.length} {noun}
-        {items.length === 1 ? "" : "s"}
-        {list.hasNextPage ? " — more available" : ""}
+        {stale
+          ? "Showing the previous results"
+          : `Showing ${items.length} ${noun}${items.length === 1 ? "" : "s"}${list.hasNextPage ? " — more available" : ""}`}
       </Text>
-      {list.hasNextPage && (
+      {list.hasNextPage && !stale && (
         <Center>
           <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
             Load more
