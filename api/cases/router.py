@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from api.audit.schemas import AuditEventPage, AuditEventRead
 from api.audit.service import AuditFilters, list_events
-from api.auth.dependencies import CurrentStaff
+from api.auth.dependencies import AdminStaff, CurrentStaff
 from api.cases import lifecycle, service, team
 from api.cases.dependencies import VisibleCase
 from api.cases.models import CaseStatus, RiskFlag
@@ -208,17 +208,22 @@ def replace_case_team(
 @router.get(
     "/{case_id}/access-log",
     operation_id="get_case_access_log",
-    summary="Who read or changed this case, newest first",
+    summary="Who read or changed this case, newest first (admins)",
     response_model=AuditEventPage,
-    responses=responses(400, 401, 404),
+    responses=responses(400, 401, 403, 404),
 )
 def get_case_access_log(
     case: VisibleCase,
-    staff: CurrentStaff,
+    staff: AdminStaff,
     session: SessionDep,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> AuditEventPage:
+    """Every audit event about the case and its records, newest first, keyset-paged: who
+    read or changed it, when, from where. Admins only, like the audit log itself, since it
+    shows colleagues' addresses and browsers (DESIGN.md §4 Reports).
+
+    Errors: 403 for anyone but an admin; 404 when the case is not visible."""
     events, next_cursor = list_events(
         session, staff.organization_id, AuditFilters(case_id=case.id), limit=limit, cursor=cursor
     )

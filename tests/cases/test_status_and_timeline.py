@@ -226,3 +226,19 @@ def test_the_access_log_shows_who_read_and_changed_the_case(
     assert (str(practice.lead.id), "create", "case") in seen
     assert all(e["case_id"] == case["id"] for e in log["items"])
     assert all(e["request_id"] for e in log["items"])
+
+
+def test_only_admins_read_the_access_log(
+    client: TestClient, make: Factory, practice: Practice
+) -> None:
+    """It shows colleagues' addresses and browsers: the case's own lead and a supervisor,
+    who may both see the case, are refused like at /audit-events."""
+    case = practice.open_case(client, make)
+    for user in (practice.lead, practice.supervisor):
+        response = client.get(f"/api/v1/cases/{case['id']}/access-log", headers=make.headers(user))
+        assert response.status_code == 403, response.text
+        assert response.json()["type"] == "/api/v1/problems/forbidden"
+    admin = client.get(
+        f"/api/v1/cases/{case['id']}/access-log", headers=make.headers(practice.admin)
+    )
+    assert admin.status_code == 200

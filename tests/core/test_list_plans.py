@@ -330,7 +330,6 @@ LISTS = [
     ("cases", "/api/v1/cases", {}),
     ("cases, a deep page", "/api/v1/cases", {"cursor": "deep"}),
     ("case detail", "/api/v1/cases/{case_id}", {}),
-    ("case access log", "/api/v1/cases/{case_id}/access-log", {}),
     ("alerts", "/api/v1/alerts", {}),
     ("open alerts", "/api/v1/alerts", {"status": "open"}),
     ("alerts summary", "/api/v1/alerts/summary", {}),
@@ -357,12 +356,13 @@ def test_a_list_reads_no_tenant_table_end_to_end(
     _assert_no_sequential_scan(loaded.connection, sent)
 
 
-def test_the_audit_log_and_partner_referrals_read_no_tenant_table_end_to_end(
+def test_the_audit_logs_and_partner_referrals_read_no_tenant_table_end_to_end(
     loaded: Loaded, engine: Engine
 ) -> None:
     for url, headers in [
         ("/api/v1/audit-events", loaded.admin),
         (f"/api/v1/audit-events?case_id={loaded.case_id}", loaded.admin),
+        (f"/api/v1/cases/{loaded.case_id}/access-log", loaded.admin),
         ("/api/v1/partner/referrals", loaded.partner),
     ]:
         sent = _sent_while(engine, lambda u=url, h=headers: loaded.http.get(u, headers=h))
