@@ -1,7 +1,9 @@
 """Published treatment-entry rates of the intervention models, with their sources.
 
 Each figure is the share of loved ones who entered treatment (or, for ARISE, treatment or
-self-help) in the study named; a model without a published rate says so instead of a guess.
+self-help) in the study named, over the denominator closest to the practice's own (for the
+Johnson intervention: families who held it); a model without a published rate says so
+instead of a guess.
 
 - Miller WR, Meyers RJ, Tonigan JS. Engaging the unmotivated in treatment for alcohol
   problems: a comparison of three strategies for intervention through family members.
@@ -41,11 +43,16 @@ class PublishedRate:
 
 
 PUBLISHED_RATES: dict[str, PublishedRate] = {
+    # The practice's rate for a confrontational model counts cases whose intervention was
+    # held, so the comparable figure is the trial's share among families who held the
+    # confrontation (75%), not its share of all families offered it (30%, since 70% did
+    # not go through with it).
     InterventionModel.johnson.value: PublishedRate(
-        0.30,
+        0.75,
         MILLER_1999,
-        "Share of all families offered the Johnson Institute intervention whose loved one "
-        "engaged in treatment within 12 months (randomised trial).",
+        "Share of families who went through with the Johnson Institute confrontation whose "
+        "loved one then entered treatment (randomised trial). Of all families offered it, "
+        "30% succeeded: 70% decided not to hold the confrontation.",
     ),
     InterventionModel.craft.value: PublishedRate(
         0.64,

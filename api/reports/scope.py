@@ -8,12 +8,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from api.auth.dependencies import Staff
-from api.cases.models import Case, CaseTeamMember, TeamRole
+from api.cases.models import Case, CaseTeamMember, InterventionModel, TeamRole
 from api.cases.service import visible_to
 from api.core import clock
 from api.core.problems import FieldError, Forbidden, NotFound, UnprocessableContent
@@ -67,7 +67,16 @@ class Scope:
                     col(CaseTeamMember.role) == TeamRole.lead.value,
                 )
             )
-        if self.model is not None:
+        if self.model == InterventionModel.other.value:
+            # A case with no model yet is reported under "other" (treatment entry by model),
+            # so filtering on "other" takes it too.
+            conditions.append(
+                or_(
+                    col(Case.intervention_model) == self.model,
+                    col(Case.intervention_model).is_(None),
+                )
+            )
+        elif self.model is not None:
             conditions.append(col(Case.intervention_model) == self.model)
         return conditions
 

@@ -75,7 +75,9 @@ def test_supervisor_sees_every_figure_of_the_organisation(
     assert by_model["arise"]["entered"] == _ratio(1, 1)
     assert by_model["craft"]["entered"] == _ratio(1, 1)
     assert by_model["love_first"]["entered"] == _ratio(0, 0)
-    assert by_model["johnson"]["published_rate"] == 0.30
+    # Over families who held the confrontation, as the practice's rate is (Miller 1999: 75%;
+    # 30% of all families offered it).
+    assert by_model["johnson"]["published_rate"] == 0.75
     assert by_model["craft"]["published_rate"] == 0.64
     assert by_model["arise"]["published_rate"] == 0.83
     assert "J Consult Clin Psychol" in by_model["craft"]["published_source"]
@@ -162,6 +164,28 @@ def test_supervisors_narrow_by_lead_and_model(
     assert johnson["new_cases"] == 2  # A and B
     assert johnson["treatment_entry"] == _ratio(1, 2)
     assert johnson["treatment_completion"] == _ratio(1, 1)  # only A's discharge
+
+
+def test_a_case_without_a_model_is_reported_and_filtered_as_other(
+    client: TestClient, make: Factory, practice: Practice, dataset: Builder, db: Session
+) -> None:
+    """Treatment entry by model puts a case with no model under "other", so `model=other`
+    must take it too (an acceptance try found it answered 0 cases)."""
+    before = _get(client, make, practice.supervisor, model="other")
+    assert before["new_cases"] == 0
+    dataset.case(
+        "M", lead=practice.lead, model=None, created="2026-04-02T15:00:00", status="intake"
+    )
+    dataset.case(
+        "O", lead=practice.lead, model="other", created="2026-04-03T15:00:00", status="intake"
+    )
+    db.commit()
+
+    other = _get(client, make, practice.supervisor, model="other")
+    assert other["new_cases"] == 2
+    assert other["cases_by_status"]["total"] == 2
+    johnson = _get(client, make, practice.supervisor, model="johnson")
+    assert johnson["new_cases"] == 2  # A and B, as before
 
 
 def test_another_organisation_sees_only_its_own(
