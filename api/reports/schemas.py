@@ -120,6 +120,12 @@ class Attention(BaseModel):
 
 class SeriesPoint(BaseModel):
     month: str = Field(description="Calendar month in the practice's zone, `YYYY-MM`.")
+    first_day: date = Field(description="The month's first day inside the window.")
+    last_day: date = Field(description="The month's last day inside the window.")
+    partial: bool = Field(
+        description="The window covers only part of this month (its first or last month), "
+        "so its counts are not comparable with a whole month's."
+    )
     new_cases: int
     interventions_held: int
     admissions: int

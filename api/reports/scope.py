@@ -113,7 +113,8 @@ def window_for(
     for name, day in (("from", from_date), ("to", to_date)):
         if day is not None and not EARLIEST <= day <= LATEST:
             raise UnprocessableContent(
-                f"`{name}` must fall between {EARLIEST} and {LATEST}.",
+                f"The {'start' if name == 'from' else 'end'} date must fall between "
+                f"{EARLIEST} and {LATEST}.",
                 errors=[FieldError(loc=["query", name], msg="out of range", type="value_error")],
             )
     tz = time_zone_of(session, organization_id)
@@ -122,8 +123,10 @@ def window_for(
     from_date = from_date or _years_before(to_date, 1) + timedelta(days=1)
     if from_date > to_date:
         raise UnprocessableContent(
-            "`from` is after `to`.",
-            errors=[FieldError(loc=["query", "from"], msg="after `to`", type="value_error")],
+            "The start date is after the end date.",
+            errors=[
+                FieldError(loc=["query", "from"], msg="after the end date", type="value_error")
+            ],
         )
     if from_date <= _years_before(to_date, MAX_YEARS):
         raise UnprocessableContent(

@@ -5,7 +5,8 @@ are loaded into Python beyond one row per group. Definitions are in docs/reports
 
 from __future__ import annotations
 
-from datetime import datetime
+import calendar
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import and_, case, func, literal, select, union_all
@@ -392,6 +393,15 @@ def _attention(session: Session, scope: Scope, now: datetime) -> Attention:
     )
 
 
+def _days_of(label: str, window: Window) -> tuple[date, date, bool]:
+    """(first day, last day, partial?) of month `YYYY-MM` inside the window."""
+    year, month = int(label[:4]), int(label[5:])
+    first = date(year, month, 1)
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    inside = (max(first, window.from_date), min(last, window.to_date))
+    return inside[0], inside[1], inside != (first, last)
+
+
 def _series(session: Session, scope: Scope, window: Window) -> list[SeriesPoint]:
     months = window.months()
     boundaries = [start for _, start in months[1:]]
@@ -422,9 +432,13 @@ def _series(session: Session, scope: Scope, window: Window) -> list[SeriesPoint]
     )
     check_ins = _check_in_counts(session, scope, window)
     nothing = (0, 0)
+    spans = [_days_of(label, window) for label, _ in months]
     return [
         SeriesPoint(
             month=label,
+            first_day=spans[i][0],
+            last_day=spans[i][1],
+            partial=spans[i][2],
             new_cases=new_cases.get(i, nothing)[0],
             interventions_held=held.get(i, nothing)[0],
             admissions=admissions.get(i, nothing)[0],

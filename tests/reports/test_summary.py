@@ -108,6 +108,12 @@ def test_supervisor_sees_every_figure_of_the_organisation(
 
     series = {p["month"]: p for p in report["series"]}
     assert list(series) == ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"]
+    # Whole months only: January 1 to June 30.
+    assert not any(series[m]["partial"] for m in series)
+    assert (series["2026-02"]["first_day"], series["2026-02"]["last_day"]) == (
+        "2026-02-01",
+        "2026-02-28",
+    )
     assert [series[m]["new_cases"] for m in series] == [2, 2, 0, 0, 0, 0]
     # Held: D Jan 15, A Feb 9, B Mar 1 (H's Dec 31 is outside).
     assert [series[m]["interventions_held"] for m in series] == [1, 1, 1, 0, 0, 0]
@@ -166,6 +172,20 @@ def test_supervisors_narrow_by_lead_and_model(
     assert johnson["treatment_completion"] == _ratio(1, 1)  # only A's discharge
 
 
+def test_the_first_and_last_months_of_a_window_that_cuts_them_are_marked_partial(
+    client: TestClient, make: Factory, practice: Practice, dataset: Builder
+) -> None:
+    report = _get(client, make, practice.supervisor, **{"from": "2026-01-17", "to": "2026-03-05"})
+    spans = [(p["month"], p["first_day"], p["last_day"], p["partial"]) for p in report["series"]]
+    assert spans == [
+        ("2026-01", "2026-01-17", "2026-01-31", True),
+        ("2026-02", "2026-02-01", "2026-02-28", False),
+        ("2026-03", "2026-03-01", "2026-03-05", True),
+    ]
+    # Check-ins from Jan 17 on: Jan 17, Jan 20 (family), Jan 24; Feb 3; none by Mar 5.
+    assert [p["check_ins"] for p in report["series"]] == [3, 1, 0]
+
+
 def test_a_case_without_a_model_is_reported_and_filtered_as_other(
     client: TestClient, make: Factory, practice: Practice, dataset: Builder, db: Session
 ) -> None:
@@ -215,6 +235,9 @@ def test_an_empty_window_answers_zeros_and_null_rates(
     assert report["series"] == [
         {
             "month": "2020-03",
+            "first_day": "2020-03-01",
+            "last_day": "2020-03-31",
+            "partial": False,
             "new_cases": 0,
             "interventions_held": 0,
             "admissions": 0,
