@@ -25,6 +25,10 @@ metadata: MetaData = SQLModel.metadata  # named by api.core.types.NAMING_CONVENT
 
 SessionFactory = Callable[[], Session]
 
+# `session.connection(execution_options=READ_ONLY)` before a session's first statement: a
+# transaction that only reads (a CSV export's cursor). SQLite then takes no write lock for it.
+READ_ONLY: dict[str, Any] = {"cairn_read_only": True}
+
 
 def create_db_engine(settings: Settings, url: str | None = None) -> Engine:
     """The engine. Bound parameters never appear in its errors or logs (`hide_parameters`:
@@ -66,8 +70,11 @@ def _sqlite_engine(url: str) -> Engine:
     def _on_begin(connection: Any) -> None:
         # Every request writes (at least its audit event), so take the write
         # lock up front: a deferred transaction that upgrades later can fail
-        # with "database is locked" regardless of the busy timeout.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # with "database is locked" regardless of the busy timeout. A READ_ONLY transaction
+        # takes no lock up front (in WAL mode it reads its snapshot while others commit),
+        # so a long export does not hold up every writer, its own audit events included.
+        read_only = connection.get_execution_options().get("cairn_read_only", False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 

@@ -3,12 +3,16 @@
 Rows stream from a server-side cursor (`yield_per`) through the standard `csv` writer, so
 memory stays flat however many rows there are. Every text cell a spreadsheet would run as
 a formula (starting with = + - @, a tab or a carriage return) gets a leading apostrophe
-(OWASP "CSV Injection"). Dates are ISO 8601; timestamps are UTC."""
+(OWASP "CSV Injection"). Dates are ISO 8601; timestamps are UTC.
+
+Besides the one `export` event the router writes, each case whose rows an export sends gets
+one `read` event of its own, so the case's access log shows who exported it and when."""
 
 from __future__ import annotations
 
 import csv
 import io
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -19,6 +23,9 @@ from sqlmodel import col
 
 from api.cases.models import Case, CaseStatus, CaseTeamMember, TeamRole
 from api.checkins.models import CheckIn
+from api.core import audit, clock
+from api.core.audit import AuditAction, AuditContext, AuditEvent
+from api.core.db import READ_ONLY
 from api.participants.models import Participant
 from api.plans.models import InterventionPlan
 from api.referrals.models import Referral
@@ -44,25 +51,74 @@ def neutralize(value: Any) -> Any:
 
 
 class Export:
-    def __init__(self, header: Sequence[str], statement: Any) -> None:
+    def __init__(self, header: Sequence[str], statement: Any, case_column: int) -> None:
         self.header = header
         self.statement = statement
+        self.case_column = case_column  # where each row holds its case's id
 
-    def stream(self, open_session: Callable[[], Session]) -> Iterator[str]:
-        """The CSV text in chunks of about BATCH rows, read in its own session (the
-        request's has committed and closed by the time the body is sent)."""
+    def stream(
+        self, open_session: Callable[[], Session], ctx: AuditContext, filename: str
+    ) -> Iterator[str]:
+        """The CSV text in chunks of BATCH rows, read in its own session (the request's has
+        committed and closed by the time the body is sent).
+
+        Before a chunk is handed on, each case with a row in it gets an audit event `read`
+        (`resource_type` "case", `details` {"export": filename}, the export event's
+        `request_id`), once per export, committed in a session of its own: a client that
+        disconnects mid-stream is on record for every case it was sent, and for no other."""
+        started = clock.now()
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(self.header)
-        with open_session() as session:
-            rows = session.execute(self.statement.execution_options(yield_per=BATCH))
-            for n, row in enumerate(rows, start=1):
-                writer.writerow([neutralize(v) for v in row])
-                if n % BATCH == 0:
-                    yield buffer.getvalue()
-                    buffer.seek(0)
-                    buffer.truncate()
+        with open_session() as reader:
+            # On SQLite a read-only transaction takes no write lock, so the audit sessions
+            # can commit while the cursor is open.
+            reader.connection(execution_options=READ_ONLY)
+            rows = reader.execute(self.statement.execution_options(yield_per=BATCH))
+            for batch in rows.partitions(BATCH):
+                case_ids = {row[self.case_column] for row in batch}
+                _record_reads(open_session, ctx, filename, case_ids, started)
+                writer.writerows([neutralize(v) for v in row] for row in batch)
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
+            # Nothing to keep, but where both sessions share one connection (the tests'
+            # savepoints) a rollback here would take the audit events with it.
+            reader.commit()
         yield buffer.getvalue()
+
+
+def _record_reads(
+    open_session: Callable[[], Session],
+    ctx: AuditContext,
+    filename: str,
+    case_ids: set[uuid.UUID],
+    started: datetime,
+) -> None:
+    """Audit events `read` for the cases among `case_ids` this export has not recorded yet.
+    Which it has is asked of the audit log (its events since `started` with this request's
+    id; index `ix_audit_events_case_at`), not kept in memory, which then stays flat."""
+    with open_session() as session:
+        recorded = session.scalars(
+            select(col(AuditEvent.case_id)).where(
+                col(AuditEvent.case_id).in_(case_ids),
+                col(AuditEvent.at) >= started,
+                col(AuditEvent.action) == AuditAction.read.value,
+                col(AuditEvent.resource_type) == "case",
+                col(AuditEvent.actor_id) == ctx.actor_id,
+                col(AuditEvent.request_id) == ctx.request_id,
+            )
+        ).all()
+        new = sorted(case_ids.difference(recorded))
+        audit.record_many(
+            session,
+            ctx,
+            AuditAction.read,
+            "case",
+            [(case_id, case_id) for case_id in new],
+            details={"export": filename},
+        )
+        session.commit()
 
 
 def _lead_name() -> Any:
@@ -134,7 +190,7 @@ def cases_export(scope: Scope, window: Window) -> Export:
         "first_admitted_at",
         "summary",
     )
-    return Export(header, statement)
+    return Export(header, statement, case_column=0)
 
 
 def check_ins_export(scope: Scope, window: Window) -> Export:
@@ -199,7 +255,7 @@ def check_ins_export(scope: Scope, window: Window) -> Export:
         "risk_level",
         "note",
     )
-    return Export(header, statement)
+    return Export(header, statement, case_column=2)
 
 
 def referrals_export(scope: Scope, window: Window) -> Export:
@@ -246,7 +302,7 @@ def referrals_export(scope: Scope, window: Window) -> Export:
         "decline_reason",
         "summary",
     )
-    return Export(header, statement)
+    return Export(header, statement, case_column=2)
 
 
 EXPORTS: dict[str, Callable[[Scope, Window], Export]] = {

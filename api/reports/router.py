@@ -102,7 +102,7 @@ def _export(
     audit.record(session, staff.ctx, AuditAction.export, filename, details=_filters(scope, window))
     stamp = f"{window.from_date.isoformat()}_{window.to_date.isoformat()}"
     return StreamingResponse(
-        export.stream(request.app.state.session_factory),
+        export.stream(request.app.state.session_factory, staff.ctx, filename),
         media_type="text/csv; charset=utf-8",
         headers={
             "Content-Disposition": (

@@ -1,18 +1,30 @@
-"""CSV exports: visibility, ISO dates, formula injection, and the one `export` audit event."""
+"""CSV exports: visibility, ISO dates, formula injection, the one `export` audit event, and
+the `read` event each exported case gets for its access log."""
 
 from __future__ import annotations
 
 import csv
 import io
+import uuid
+from datetime import date
 from typing import Any
 
+import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
-from api.core.audit import AuditEvent
+from api.auth.dependencies import Staff
+from api.core import clock
+from api.core.audit import AuditContext, AuditEvent
+from api.reports import exports
+from api.reports.scope import Scope, window_for
+from api.users.models import Role
 from tests.factories import Factory
 from tests.practice import Practice
+from tests.reports.conftest import NOW
 from tests.reports.dataset import Builder
 
 WINDOW = {"from": "2026-01-01", "to": "2026-06-30"}
@@ -139,3 +151,139 @@ def test_a_large_export_streams_in_chunks(
         chunks = [chunk for chunk in response.iter_text() if chunk]
     assert len(chunks) >= 3  # one per thousand rows, not the whole file at once
     assert sum(chunk.count("\n") for chunk in chunks) == 1 + 5 + 2500
+
+
+def _export_reads(db: Session, actor: Any) -> list[AuditEvent]:
+    """The `read` events exports by `actor` left on cases."""
+    db.expire_all()
+    events = db.scalars(
+        select(AuditEvent).where(
+            AuditEvent.actor_id == actor.id,
+            AuditEvent.action == "read",
+            AuditEvent.resource_type == "case",
+        )
+    ).all()
+    return [e for e in events if e.details and "export" in e.details]
+
+
+@pytest.mark.parametrize(
+    ("path", "exported"),
+    [
+        ("cases.csv", "ABCDEH"),  # F opened after the window
+        ("check-ins.csv", "A"),  # the only case with check-ins in the window (five)
+        ("referrals.csv", "ACD"),  # H's referral was created before the window
+    ],
+)
+def test_each_exported_case_lists_the_export_in_its_access_log(
+    client: TestClient,
+    make: Factory,
+    practice: Practice,
+    dataset: Builder,
+    db: Session,
+    monkeypatch: pytest.MonkeyPatch,
+    path: str,
+    exported: str,
+) -> None:
+    monkeypatch.setattr(exports, "BATCH", 2)  # several batches, A's check-ins across three
+    rows = _csv(client, make, practice.supervisor, path)
+    assert len(rows) == {"cases.csv": 6, "check-ins.csv": 5, "referrals.csv": 3}[path]
+
+    (export,) = db.scalars(
+        select(AuditEvent).where(
+            AuditEvent.actor_id == practice.supervisor.id, AuditEvent.action == "export"
+        )
+    ).all()
+    reads = _export_reads(db, practice.supervisor)
+    # One event per case, not per row or batch, and none for a case the file leaves out
+    # (those outside the window, and G of the other organisation).
+    assert sorted(str(e.case_id) for e in reads) == sorted(
+        str(dataset.cases[name].id) for name in exported
+    )
+    assert all(e.details == {"export": path} for e in reads)
+    assert all(e.request_id == export.request_id is not None for e in reads)
+
+    a = dataset.cases["A"]
+    log = client.get(f"/api/v1/cases/{a.id}/access-log", headers=make.headers(practice.admin))
+    assert log.status_code == 200, log.text
+    (listed,) = [e for e in log.json()["items"] if e["details"] == {"export": path}]
+    assert listed["action"] == "read"
+    assert listed["resource_type"] == "case"
+    assert listed["actor_id"] == str(practice.supervisor.id)
+    assert listed["at"].startswith(NOW.date().isoformat())
+    f = dataset.cases["F"]
+    untouched = client.get(f"/api/v1/cases/{f.id}/access-log", headers=make.headers(practice.admin))
+    assert not [e for e in untouched.json()["items"] if e["details"]]
+
+
+def test_an_interventionists_export_records_only_the_cases_it_holds(
+    client: TestClient, make: Factory, practice: Practice, dataset: Builder, db: Session
+) -> None:
+    _csv(client, make, practice.lead, "cases.csv", model="johnson")
+    reads = _export_reads(db, practice.lead)
+    # The lead's own cases of the model in the window: A, B and H (not E, Love First; not
+    # C or D, the colleague's).
+    assert {e.case_id for e in reads} == {dataset.cases[name].id for name in "ABH"}
+
+
+def test_a_refused_export_records_nothing(
+    client: TestClient, make: Factory, practice: Practice, dataset: Builder, db: Session
+) -> None:
+    forbidden = client.get(
+        "/api/v1/reports/cases.csv",
+        params={"lead_id": str(practice.colleague.id)},
+        headers=make.headers(practice.lead),
+    )
+    assert forbidden.status_code == 403
+    bad = client.get(
+        "/api/v1/reports/referrals.csv",
+        params={"from": "2026-02-01", "to": "2026-01-01"},
+        headers=make.headers(practice.supervisor),
+    )
+    assert bad.status_code == 422
+    db.expire_all()
+    recorded = db.scalars(
+        select(AuditEvent).where(
+            col(AuditEvent.actor_id).in_([practice.lead.id, practice.supervisor.id]),
+            col(AuditEvent.action).in_(["read", "export"]),
+        )
+    ).all()
+    assert recorded == []
+
+
+def test_cases_already_sent_stay_recorded_when_the_client_goes_away(
+    committed_app: FastAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Real commits on separate connections: the audit events of a batch are committed
+    while the export's cursor is still open (on SQLite too), before the batch is sent."""
+    monkeypatch.setattr(exports, "BATCH", 2)
+    factory = committed_app.state.session_factory
+    with factory() as session, clock.frozen_at(NOW):
+        make = Factory(session, committed_app.state.settings)
+        org = make.organization()
+        supervisor = make.user(org, Role.supervisor)
+        b = Builder(session, org, supervisor)
+        for n, name in enumerate("ABCDE"):
+            b.case(
+                name,
+                lead=supervisor,
+                model="johnson",
+                created=f"2026-0{n + 1}-02T15:00:00",
+                status="intake",
+            )
+        session.commit()
+        window = window_for(session, org.id, date(2026, 1, 1), date(2026, 6, 30))
+        ids = {name: case.id for name, case in b.cases.items()}
+    ctx = AuditContext("staff", supervisor.id, org.id, None, None, uuid.uuid4().hex)
+    export = exports.cases_export(Scope(Staff(supervisor, ctx), None, None), window)
+
+    with clock.frozen_at(NOW):
+        chunks = export.stream(factory, ctx, "cases.csv")
+        first = next(chunks)
+        chunks.close()  # the client disconnected after the first two rows
+
+    assert first.count("\n") == 3  # the header, A and B
+    with factory() as session:
+        reads = session.scalars(
+            select(AuditEvent.case_id).where(AuditEvent.request_id == ctx.request_id)
+        ).all()
+    assert sorted(map(str, reads)) == sorted(str(ids[name]) for name in "AB")
