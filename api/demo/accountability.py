@@ -8,7 +8,8 @@ recent ones are still open, so the inbox has something in it.
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from collections.abc import Mapping
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,11 +32,23 @@ from api.participants.models import Participant
 FOLLOWED = {CaseStatus.in_treatment, CaseStatus.aftercare, CaseStatus.closed}
 
 
-def seed_accountability(session: Session, rng: random.Random, lead: Staff, case: Case) -> None:
+def seed_accountability(
+    session: Session,
+    rng: random.Random,
+    lead: Staff,
+    case: Case,
+    timeline: Mapping[CaseStatus, datetime],
+) -> None:
+    """Goals, schedules and the weekly check-ins of the last weeks up to now (or up to when
+    the case closed), begun no earlier than the admission."""
     if CaseStatus(case.status) not in FOLLOWED:
         return
-    weeks = rng.randint(8, 22)
-    start = clock.now() - timedelta(weeks=weeks, days=rng.randint(0, 3))
+    admitted = timeline[CaseStatus.in_treatment]
+    until = timeline.get(CaseStatus.closed, clock.now())
+    weeks = max(1, min(rng.randint(8, 22), (until - admitted).days // 7))
+    start = max(
+        until - timedelta(weeks=weeks, days=rng.randint(0, 3)), admitted + timedelta(days=1)
+    )
     family = session.scalar(
         select(Participant)
         .where(col(Participant.case_id) == case.id)
@@ -122,7 +135,7 @@ def seed_accountability(session: Session, rng: random.Random, lead: Staff, case:
                     title="Calm evenings at home",
                     category=GoalCategory.family,
                     metric="how evenings at home feel",
-                    target_text="Evenings pass without arguments about drinking",
+                    target_text="Evenings at home pass without arguments",
                     lifecycle_status=LifecycleStatus.accepted,
                 ),
             )
@@ -136,7 +149,7 @@ def seed_accountability(session: Session, rng: random.Random, lead: Staff, case:
     for week in range(1, weeks + 1):
         progress = week / weeks
         moment = start + timedelta(weeks=week, hours=rng.randint(-20, 20))
-        if moment >= clock.now() or rng.random() < 0.08:  # the odd missed week
+        if moment >= until or rng.random() < 0.08:  # the odd missed week
             continue
         used = max(0, round(3 * (1 - progress) ** 2 + rng.uniform(-0.6, 0.4)))
         if week == slip_week:

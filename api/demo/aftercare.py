@@ -41,7 +41,7 @@ FAMILY_COMMITMENTS = [
     "Call the interventionist, not rescue, if I see the warning signs.",
 ]
 RELAPSE_REASON = (
-    "Drinking on three days reported in the weekly check-in; the family called as agreed. "
+    "Use on three days reported in the weekly check-in; the family called as agreed. "
     "Stepping up to intensive outpatient as the escalation agreement says."
 )
 
@@ -155,9 +155,7 @@ def _plan_body(
             "name": f"{center.name} intensive outpatient",
             "level_of_care": "2.1",
         },
-        "medication": {"kind": "naltrexone", "prescriber": "Dr. Anita Rao", "notes": "50 mg daily"}
-        if substance == "alcohol"
-        else {"kind": "buprenorphine", "prescriber": "Dr. Anita Rao", "notes": "Weekly visits"},
+        "medication": _medication(substance),
         "family_support": support,
         "escalation_agreement": {
             "relapse_definition": f"Any {substance} use, or two missed check-ins in a row.",
@@ -168,6 +166,18 @@ def _plan_body(
             "agreed_by": ["client", *(str(p.id) for p in family[:3])],
         },
         "notes": "Agreed at the family meeting before discharge.",
+    }
+
+
+def _medication(substance: str) -> dict[str, str]:
+    """Medication for an alcohol or opioid use disorder; none for the other substances."""
+    if substance == "alcohol":
+        return {"kind": "naltrexone", "prescriber": "Dr. Anita Rao", "notes": "50 mg daily"}
+    if "opioid" in substance:
+        return {"kind": "buprenorphine", "prescriber": "Dr. Anita Rao", "notes": "Weekly visits"}
+    return {
+        "kind": "none",
+        "notes": "No approved medication for this disorder; counseling and groups.",
     }
 
 

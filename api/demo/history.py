@@ -77,7 +77,12 @@ def seed_history(
         case_id = uuid.uuid4()
         entered = rng.random() < entry_chance
         invited_in = model in ("arise", "craft") and entered and rng.random() < 0.4
-        held = None if invited_in else opened + timedelta(days=rng.randint(14, 45))
+        # Held in the past, even for the cases opened in the last weeks.
+        held = (
+            None
+            if invited_in
+            else min(opened + timedelta(days=rng.randint(14, 45)), now - timedelta(days=3))
+        )
         admitted = (
             (held or opened) + timedelta(days=rng.randint(1, 8) if held else rng.randint(10, 30))
             if entered
@@ -195,7 +200,12 @@ def seed_history(
                     "treatment_center_id": center.id,
                     "consent_id": consent_id,
                     "level_of_care": rng.choice(["3.5", "3.7", "2.1"]),
-                    "summary": "Residential treatment after the family's intervention.",
+                    "summary": (
+                        "Residential treatment at the family's invitation, before any formal "
+                        "intervention."
+                        if held is None
+                        else "Residential treatment after the family's intervention."
+                    ),
                     "status": "discharged" if discharged else "admitted",
                     "admitted_at": admitted,
                     "discharged_at": discharged,

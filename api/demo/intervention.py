@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from collections.abc import Mapping
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -62,67 +63,93 @@ CENTERS = [
 
 
 def seed_intervention(
-    session: Session, rng: random.Random, lead: Staff, approver: Staff, case: Case
+    session: Session,
+    rng: random.Random,
+    lead: Staff,
+    approver: Staff,
+    case: Case,
+    timeline: Mapping[CaseStatus, datetime],
 ) -> None:
+    """The family circle and the intervention plan, each step dated by the case's `timeline`
+    (when it moved into each status): the plan made when planning began, approved when the
+    case was scheduled, and delivered when the intervention was held, which is before any
+    admission. Called after the case has walked its timeline, so the plan's steps do not move
+    the case again."""
     status = CaseStatus(case.status)
     if status is CaseStatus.intake and rng.random() < 0.5:
         return
-    participants = _add_circle(
-        session, rng, lead, case, 2 if status is CaseStatus.intake else rng.randint(3, 5)
-    )
+    now = clock.now()
+    with clock.frozen_at(min(case.created_at + timedelta(days=1), now - timedelta(hours=2))):
+        participants = _add_circle(
+            session, rng, lead, case, 2 if status is CaseStatus.intake else rng.randint(3, 5)
+        )
     if status is CaseStatus.intake:
         return
-    plan = create_plan(session, lead, case, PlanCreate(template=case.intervention_model))
+    planning = timeline[CaseStatus.planning]
+    scheduled = timeline.get(CaseStatus.scheduled)
+    held_on = timeline.get(CaseStatus.intervention_held)
+    held = held_on is not None
+    scheduled_at = (
+        held_on - timedelta(hours=2)
+        if held_on is not None
+        else now + timedelta(days=rng.randint(2, 9), hours=17)
+    )
     speakers = [p for p in participants if p[1] is not ParticipantRole.observer]
     center, level = rng.choice(CENTERS)
-    held = case.status not in (CaseStatus.planning, CaseStatus.scheduled)
-    scheduled_at = (
-        case.updated_at - timedelta(days=rng.randint(5, 12))
-        if held
-        else clock.now() + timedelta(days=rng.randint(2, 9), hours=17)
-    )
-    plan = update_plan(
-        session,
-        lead,
-        case,
-        plan,
-        PlanUpdate(
-            scheduled_at=scheduled_at,
-            location=f"The {case.client_last_name} family home",
-            logistics="The team meets 45 minutes early to rehearse once more. Bags packed; transport arranged.",
-            speaking_order=[p[0] for p in speakers],
-            contributions=[
-                Contribution(
-                    participant_id=p[0],
-                    contribution="Reads their letter",
-                    letter_ready=held or rng.random() < 0.6,
-                )
-                for p in speakers
-            ],
-            treatment_options=[TreatmentOption(name=center, level_of_care=level, is_primary=True)],
-            rehearsals=[Rehearsal(scheduled_at=scheduled_at - timedelta(days=2), completed=held)],
-        ),
-    )
-    if status is CaseStatus.planning:
+    with clock.frozen_at(planning + timedelta(hours=1)):
+        plan = create_plan(session, lead, case, PlanCreate(template=case.intervention_model))
+        plan = update_plan(
+            session,
+            lead,
+            case,
+            plan,
+            PlanUpdate(
+                scheduled_at=scheduled_at,
+                location=f"The {case.client_last_name} family home",
+                logistics="The team meets 45 minutes early to rehearse once more. Bags packed; transport arranged.",
+                speaking_order=[p[0] for p in speakers],
+                contributions=[
+                    Contribution(
+                        participant_id=p[0],
+                        contribution="Reads their letter",
+                        letter_ready=held or rng.random() < 0.6,
+                    )
+                    for p in speakers
+                ],
+                treatment_options=[
+                    TreatmentOption(name=center, level_of_care=level, is_primary=True)
+                ],
+                rehearsals=[
+                    Rehearsal(scheduled_at=scheduled_at - timedelta(days=2), completed=held)
+                ],
+            ),
+        )
+    if scheduled is None:  # still planning
         if rng.random() < 0.5:
-            lifecycle.submit(session, lead, case, plan)
+            with clock.frozen_at(min(planning + timedelta(days=2), now - timedelta(hours=1))):
+                lifecycle.submit(session, lead, case, plan)
         return
-    lifecycle.submit(session, lead, case, plan)
-    lifecycle.approve(session, approver, case, plan)
-    if held:
+    with clock.frozen_at(scheduled - timedelta(days=1)):
+        lifecycle.submit(session, lead, case, plan)
+    with clock.frozen_at(scheduled - timedelta(hours=1)):
+        lifecycle.approve(session, approver, case, plan)
+    if held_on is not None:
         result = (
             DeliveryResult.accepted
             if status is not CaseStatus.intervention_held
             else DeliveryResult.declined
         )
-        lifecycle.deliver(
-            session,
-            lead,
-            case,
-            plan,
-            PlanDelivery(held_at=scheduled_at, result=result, notes="Every letter was read."),
-        )
-        _complete_tasks(session, case, rng, phases=(TaskPhase.preparation, TaskPhase.intervention))
+        with clock.frozen_at(held_on):
+            lifecycle.deliver(
+                session,
+                lead,
+                case,
+                plan,
+                PlanDelivery(held_at=scheduled_at, result=result, notes="Every letter was read."),
+            )
+            _complete_tasks(
+                session, case, rng, phases=(TaskPhase.preparation, TaskPhase.intervention)
+            )
     else:
         _complete_tasks(session, case, rng, phases=(TaskPhase.preparation,), share=0.5)
     _assign_open_tasks(session, case, lead)
@@ -180,7 +207,10 @@ def _complete_tasks(
 ) -> None:
     for task in _case_tasks(session, case):
         if task.phase in phases and rng.random() < share:
-            task.status, task.completed_at = TaskStatus.done.value, task.due_at or clock.now()
+            # Done by its due date, or by now if it falls due later.
+            now = clock.now()
+            done_at = min(task.due_at, now) if task.due_at is not None else now
+            task.status, task.completed_at = TaskStatus.done.value, done_at
     session.flush()
 
 

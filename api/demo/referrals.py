@@ -1,9 +1,9 @@
 """Demo consents and referrals: every referral status, walked through the real lifecycle.
 
-Cases that reach treatment through the directory get there by their referral: the
-admission moves the case to in_treatment and a completed discharge to aftercare, as a
-partner's status updates do. Open referrals (draft to accepted) are recent. Consents end
-in every way: active, revoked with a note, expired, and one that expires within two weeks.
+Every case that reached treatment got there by a referral (`stay_for`): the admission
+moves the case to in_treatment and a completed discharge to aftercare, as a partner's status
+updates do. Open referrals (draft to accepted) are recent. Consents end in every way:
+active, revoked with a note, expired, and one that expires within two weeks.
 """
 
 from __future__ import annotations
@@ -62,7 +62,9 @@ class Earlier:
 class Story:
     center: str
     level: LevelOfCare
-    summary: str  # {substance} is the case's primary substance
+    # {substance} is the case's primary substance, {with_others} its other substances (", with
+    # cannabis") or nothing: a summary names no other substance.
+    summary: str
     ends: ReferralStatus
     earlier: Earlier | None = None
     consent_ends: ConsentStatus = ConsentStatus.active
@@ -83,27 +85,26 @@ STORIES: dict[tuple[CaseStatus, int], Story] = {
     (CaseStatus.intervention_held, 0): Story(
         RIVERSIDE,
         LevelOfCare.medically_monitored_inpatient,
-        "Primary substance: {substance}, daily for two years, escalating since a back injury; "
-        "one overdose reversed with naloxone. Said no at the intervention, called his sister "
-        "two days later and agreed to go. Needs medically monitored withdrawal and MAT "
-        "induction.",
+        "Primary substance: {substance}{with_others}, daily for two years, escalating since a "
+        "back injury. Said no at the intervention, called his sister two days later and agreed "
+        "to go. Needs medically monitored withdrawal.",
         R.sent,
         signature=SignatureMethod.electronic_signature,
     ),
     (CaseStatus.intervention_held, 1): Story(
         RIVERSIDE,
         LevelOfCare.high_intensity_residential,
-        "Primary substance: {substance}, most days for a year; stopped eating and sleeping for "
-        "days at a time. Agreed to residential treatment a week after the intervention. No "
-        "current medical issues reported.",
+        "Primary substance: {substance}{with_others}, most days for a year; lost the job and "
+        "stopped seeing friends. Agreed to residential treatment a week after the intervention. "
+        "No current medical issues reported.",
         R.received,
         expires_in=timedelta(days=10),
     ),
     (CaseStatus.in_treatment, 0): Story(
         RIVERSIDE,
         LevelOfCare.medically_monitored_inpatient,
-        "Primary substance: {substance}; heavy use with blackouts and a withdrawal tremor in "
-        "the mornings. Accepted treatment at the intervention.",
+        "Primary substance: {substance}{with_others}; heavy daily use, hidden from the family "
+        "for a year. Accepted treatment at the intervention.",
         R.admitted,
         earlier=Earlier(
             CEDAR_RIDGE,
@@ -117,8 +118,8 @@ STORIES: dict[tuple[CaseStatus, int], Story] = {
     (CaseStatus.in_treatment, 1): Story(
         WILLOW_HOUSE,
         LevelOfCare.population_specific_residential,
-        "Primary substance: {substance}, daily since her teens, with untreated trauma "
-        "symptoms. Needs residential care with trauma therapy.",
+        "Primary substance: {substance}{with_others}, daily since her teens, with untreated "
+        "trauma symptoms. Needs residential care with trauma therapy.",
         R.admitted,
         earlier=Earlier(
             RIVERSIDE,
@@ -131,22 +132,23 @@ STORIES: dict[tuple[CaseStatus, int], Story] = {
     (CaseStatus.aftercare, 0): Story(
         RIVERSIDE,
         LevelOfCare.medically_monitored_inpatient,
-        "Primary substance: {substance}; long-standing use disorder, two DUIs. Family reports "
-        "hidden bottles and morning drinking. Accepted treatment at the intervention.",
+        "Primary substance: {substance}{with_others}; long-standing use disorder, two DUIs. "
+        "Family reports hidden supplies and use first thing in the morning. Accepted treatment "
+        "at the intervention.",
         R.discharged,
     ),
     (CaseStatus.aftercare, 1): Story(
         HARBORVIEW,
         LevelOfCare.medically_monitored_inpatient,
-        "Primary substance: {substance}, daily, with benzodiazepines; withdrawal seizure risk. "
-        "Needs medically monitored withdrawal before any residential program.",
+        "Primary substance: {substance}{with_others}, daily; severe withdrawal on past "
+        "attempts to stop. Needs medically monitored withdrawal before any residential program.",
         R.discharged,
     ),
     (CaseStatus.aftercare, 2): Story(
         RIVERSIDE,
         LevelOfCare.medically_monitored_inpatient,
-        "Relapse on {substance} after five months in aftercare; the escalation agreement says "
-        "back to residential. Restart MAT on admission.",
+        "Relapse on {substance} during aftercare; the client and family agreed a return to "
+        "inpatient care rather than outpatient.",
         R.accepted,
     ),
     (CaseStatus.aftercare, 3): Story(
@@ -159,8 +161,8 @@ STORIES: dict[tuple[CaseStatus, int], Story] = {
     (CaseStatus.closed, 0): Story(
         RIVERSIDE,
         LevelOfCare.high_intensity_residential,
-        "Primary substance: {substance}; use with paranoia and weight loss. Accepted "
-        "treatment at the intervention.",
+        "Primary substance: {substance}{with_others}; daily use with paranoia and weight loss. "
+        "Accepted treatment at the intervention.",
         R.discharged,
         consent_ends=ConsentStatus.revoked,
         revocation_note="After discharge the client asked that nothing more be shared with "
@@ -170,16 +172,43 @@ STORIES: dict[tuple[CaseStatus, int], Story] = {
     (CaseStatus.closed, 1): Story(
         RIVERSIDE,
         LevelOfCare.high_intensity_residential,
-        "Primary substance: {substance}; weekend use turning daily. Accepted treatment at the "
-        "intervention.",
+        "Primary substance: {substance}{with_others}; weekend use turning daily. Accepted "
+        "treatment at the intervention.",
         R.discharged,
         consent_ends=ConsentStatus.expired,
     ),
 }
 
 
+# Where the other cases that reached treatment were admitted (and from where they went on to
+# aftercare), taking turns.
+STAYS: list[tuple[str, LevelOfCare]] = [
+    (CEDAR_RIDGE, LevelOfCare.high_intensity_residential),
+    (HARBORVIEW, LevelOfCare.medically_monitored_inpatient),
+    (RIVERSIDE, LevelOfCare.high_intensity_residential),
+]
+STAY_SUMMARY = (
+    "Primary substance: {substance}{with_others}. Accepted treatment at the intervention; "
+    "the family will take part in the family program."
+)
+
+
 def story_for(status: CaseStatus, nth: int) -> Story | None:
     return STORIES.get((status, nth))
+
+
+def stay_for(status: CaseStatus, nth: int) -> Story | None:
+    """The referral that took a case heading for `status` into treatment (and, when it went on
+    to aftercare or closed, discharged it as completed): its own story when that story is the
+    stay, else a plain admission. None for a case that never entered treatment."""
+    story = story_for(status, nth)
+    if story is not None and story.carries(CaseStatus.in_treatment):
+        return story
+    if status not in (CaseStatus.in_treatment, CaseStatus.aftercare, CaseStatus.closed):
+        return None
+    center, level = STAYS[(nth + list(CaseStatus).index(status)) % len(STAYS)]
+    ends = R.admitted if status is CaseStatus.in_treatment else R.discharged
+    return Story(center, level, STAY_SUMMARY, ends)
 
 
 def walk_step(
@@ -330,7 +359,8 @@ class _Walk:
             level_of_care=level or self.story.level,
             requested_admission_date=admission.date() if admission else None,
             summary=self.story.summary.format(
-                substance=self.case.primary_substance or "not recorded"
+                substance=self.case.primary_substance or "not recorded",
+                with_others=_with_others(self.case),
             ),
         )
         with clock.frozen_at(at):
@@ -352,3 +382,8 @@ class _Walk:
             if status is R.received:
                 partner_service.disclose(self.session, partner, [referral], require_consent=True)
             partner_service.report_status(self.session, partner, referral, update)
+
+
+def _with_others(case: Case) -> str:
+    others = [s for s in case.substances if s != case.primary_substance]
+    return f", with {' and '.join(others)}" if others else ""

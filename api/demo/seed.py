@@ -2,8 +2,9 @@
 
 Everything here is fictional. The cases walk the real status machine with
 back-dated timelines, so the caseload, timelines and audit log look lived-in.
-Cases that reach treatment through the directory are moved there by their
-referral's admission and discharge, as a partner's status updates move them.
+Every case that reached treatment was moved there by its referral's admission (and on to
+aftercare by its discharge), as a partner's status updates move them; its intervention was
+held before that admission.
 """
 
 from __future__ import annotations
@@ -106,17 +107,56 @@ SUBSTANCE_MIXES = [
     ("gambling", ["gambling", "alcohol"]),
 ]
 
-SUMMARIES = [
-    "Sister called after a second DUI arrest. Parents and spouse willing to take part.",
-    "Employer referral after repeated absences; wife reports hidden bottles at home.",
-    "Mother found pills in the car. Two prior detox stays, left both early.",
-    "Adult children worried about falls and drinking alone since the divorce.",
-    "Partner reports nodding off at work and missing money; one reversal with naloxone last spring.",
-    "College roommate and parents concerned about stimulant use around exams.",
-    "Father and brothers want help; client is a nurse worried about her license.",
-    "Spouse exhausted and considering separation; open to CRAFT coaching first.",
+# What the family said at intake, and the primary substances it can be said of (None: any).
+# A summary names no substance but the case's own.
+SUMMARIES: list[tuple[str, frozenset[str] | None]] = [
+    (
+        "Sister called after a second DUI arrest. Parents and spouse willing to take part.",
+        frozenset({"alcohol", "cannabis", "benzodiazepines", "prescription opioids"}),
+    ),
+    (
+        "Employer referral after repeated absences; spouse reports hidden bottles at home.",
+        frozenset({"alcohol"}),
+    ),
+    (
+        "Mother found pills in the car. Two prior detox stays, left both early.",
+        frozenset({"prescription opioids", "benzodiazepines"}),
+    ),
+    (
+        "Adult children worried about falls and drinking alone since the divorce.",
+        frozenset({"alcohol"}),
+    ),
+    (
+        "Partner reports nodding off at work and missing money; one reversal with naloxone "
+        "last spring.",
+        frozenset({"opioids (fentanyl)", "prescription opioids"}),
+    ),
+    (
+        "Business partner found cocaine in the office after a weekend away; the firm is "
+        "losing clients.",
+        frozenset({"cocaine"}),
+    ),
+    (
+        "College roommate and parents concerned about stimulant use around exams.",
+        frozenset({"methamphetamine", "cocaine"}),
+    ),
+    (
+        "Brother reports nights without sleep, paranoia and a lost job at the warehouse.",
+        frozenset({"methamphetamine", "cocaine"}),
+    ),
+    (
+        "Parents worried: smoking from morning to night since high school, dropped out of "
+        "community college.",
+        frozenset({"cannabis"}),
+    ),
+    (
+        "Spouse found maxed-out credit cards and a second mortgage; losses on sports betting "
+        "since the pandemic.",
+        frozenset({"gambling"}),
+    ),
+    ("Father and brothers want help; client is a nurse worried about the license.", None),
+    ("Spouse exhausted and considering separation; open to coaching for the family first.", None),
 ]
-
 # Statuses the case walks through on its way to where it is now.
 PATHS: dict[CaseStatus, list[CaseStatus]] = {
     CaseStatus.intake: [],
@@ -257,6 +297,25 @@ def _aftercare_days(target: CaseStatus, nth: int) -> int:
     return 0
 
 
+def _step_gap(rng: random.Random, step: CaseStatus, aftercare_days: int) -> timedelta:
+    """How long after the previous step the case moved into `step`: a few days to two weeks,
+    except a residential stay of three to six weeks before aftercare, and the aftercare
+    itself before the case closes."""
+    days = rng.randint(21, 42) if step is CaseStatus.aftercare else rng.randint(5, 14)
+    if step is CaseStatus.closed:
+        days += aftercare_days  # "Six months of aftercare completed."
+    return timedelta(days=days, hours=rng.randint(1, 8))
+
+
+def _summary(index: int) -> str:
+    """The summaries that fit the case's primary substance take turns among its cases."""
+    primaries = [p for p, _ in SUBSTANCE_MIXES]
+    primary = primaries[index % len(primaries)]
+    earlier = sum(1 for i in range(index) if primaries[i % len(primaries)] == primary)
+    fitting = [text for text, fits in SUMMARIES if fits is None or primary in fits]
+    return fitting[earlier % len(fitting)]
+
+
 def _seed_case(
     session: Session,
     rng: random.Random,
@@ -274,8 +333,15 @@ def _seed_case(
     if "opioid" in primary and RiskFlag.overdose_history not in flags:
         flags.append(RiskFlag.overdose_history)
     path = PATHS[target]
-    aftercare_days = _aftercare_days(target, STATUS_MIX[:index].count(target))
-    opened = clock.now() - timedelta(days=15 * len(path) + rng.randint(2, 40) + aftercare_days)
+    nth = STATUS_MIX[:index].count(target)
+    aftercare_days = _aftercare_days(target, nth)
+    # The case's steps, counted back from today so that every one of them is in the past: the
+    # last one at least five days ago (for a case in aftercare, plus its time in aftercare).
+    gaps = [_step_gap(rng, step, aftercare_days) for step in path]
+    quiet = timedelta(
+        days=rng.randint(5, 45) + (aftercare_days if target is CaseStatus.aftercare else 0)
+    )
+    opened = clock.now() - quiet - sum(gaps, timedelta())
     data = CaseCreate(
         client=ClientIn(
             first_name=first,
@@ -288,7 +354,7 @@ def _seed_case(
         substances=substances,
         risk_flags=flags,
         intervention_model=rng.choice(list(InterventionModel)[:5]),
-        summary=SUMMARIES[index % len(SUMMARIES)],
+        summary=_summary(index),
         time_zone=CLIENT_TIME_ZONES.get(index),
     )
     with clock.frozen_at(opened):
@@ -301,21 +367,23 @@ def _seed_case(
         replace_team(session, lead.principal, case, TeamUpdate(members=members))
     timeline: dict[CaseStatus, datetime] = {}
     moment = opened
-    for step in path:
-        moment += timedelta(days=rng.randint(5, 14), hours=rng.randint(1, 8))
-        if step is CaseStatus.closed:
-            moment += timedelta(days=aftercare_days)  # "Six months of aftercare completed."
+    for step, gap in zip(path, gaps, strict=True):
+        moment += gap
         timeline[step] = moment
-    story = demo_referrals.story_for(target, STATUS_MIX[:index].count(target))
+    # Every case that reached treatment got there by an admitted referral (and to aftercare
+    # by its completed discharge); `story` is the case's own referral story, if any, which
+    # may be a later, still open referral (a step up from aftercare).
+    stay = demo_referrals.stay_for(target, nth)
+    story = demo_referrals.story_for(target, nth)
     previous = opened
     for step, moment in timeline.items():
-        if story is not None and story.carries(step):
+        if stay is not None and stay.carries(step):
             demo_referrals.walk_step(
                 session,
                 directory,
                 lead.principal,
                 case,
-                story,
+                stay,
                 step,
                 since=previous,
                 at=moment,
@@ -328,9 +396,9 @@ def _seed_case(
                     session, lead.principal, case, step, reason=REASONS[step], outcome=outcome
                 )
         previous = moment
-    seed_intervention(session, rng, lead.principal, supervisor.principal, case)
+    seed_intervention(session, rng, lead.principal, supervisor.principal, case, timeline)
     seed_plan(session, directory, case)
-    seed_accountability(session, rng, lead.principal, case)
+    seed_accountability(session, rng, lead.principal, case, timeline)
     if story is not None:
         demo_referrals.finish_case(session, directory, lead.principal, case, story, previous)
     if index == len(STATUS_MIX) - 5:  # an aftercare case
