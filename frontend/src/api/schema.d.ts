@@ -359,7 +359,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who read or changed this case, newest first */
+        /**
+         * Who read or changed this case, newest first (admins)
+         * @description Every audit event about the case and its records, newest first, keyset-paged: who
+         *     read or changed it, when, from where. Admins only, like the audit log itself, since it
+         *     shows colleagues' addresses and browsers (DESIGN.md §4 Reports).
+         *
+         *     Errors: 403 for anyone but an admin; 404 when the case is not visible.
+         */
         get: operations["get_case_access_log"];
         put?: never;
         post?: never;
@@ -2114,6 +2121,12 @@ export interface components {
             resource_id: string | null;
             /** Case Id */
             case_id: string | null;
+            /**
+             * Case Reference
+             * @description The reference of the event's case (as `C-2026-0027`); null without a case
+             * @example C-2026-0027
+             */
+            case_reference?: string | null;
             /** Ip */
             ip: string | null;
             /** User Agent */
@@ -5789,6 +5802,23 @@ export interface components {
              * @description Calendar month in the practice's zone, `YYYY-MM`.
              */
             month: string;
+            /**
+             * First Day
+             * Format: date
+             * @description The month's first day inside the window.
+             */
+            first_day: string;
+            /**
+             * Last Day
+             * Format: date
+             * @description The month's last day inside the window.
+             */
+            last_day: string;
+            /**
+             * Partial
+             * @description The window covers only part of this month (its first or last month), so its counts are not comparable with a whole month's.
+             */
+            partial: boolean;
             /** New Cases */
             new_cases: number;
             /** Interventions Held */
@@ -8771,6 +8801,16 @@ export interface operations {
             };
             /** @description Not signed in */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16469,6 +16509,8 @@ export interface operations {
         parameters: {
             query?: {
                 case_id?: string | null;
+                /** @description Only events of the case with this reference (as `C-2026-0027`), matched exactly within the organization. An unknown reference matches nothing: an empty page, not an error, as for an unknown case id. */
+                case_reference?: string | null;
                 actor_id?: string | null;
                 action?: components["schemas"]["AuditAction"] | null;
                 since?: string | null;

@@ -9,6 +9,7 @@ import {
   List,
   Loader,
   Progress,
+  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -22,6 +23,8 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { describeError } from "../api/problem";
 import { staffRole, useMe } from "../features/auth/api";
+import { MODEL_LABEL as CASE_MODEL_LABEL, options } from "../features/cases/labels";
+import { useStaffOptions } from "../features/tasks/api";
 import {
   downloadCsv,
   percent,
@@ -31,9 +34,10 @@ import {
   type Ratio,
   type ReportFilters,
   type ReportSummary,
+  reportQuery,
 } from "../features/reports/api";
 import { EmptyState } from "../lib/EmptyState";
-import { formatDateTime, humanize } from "../lib/format";
+import { formatDate, formatDateTime, humanize, practiceNowForPicker } from "../lib/format";
 import { AnchorLink } from "../lib/links";
 
 const MODEL_LABEL: Record<string, string> = {
@@ -82,7 +86,11 @@ function Figures({ report }: { report: ReportSummary }) {
   return (
     <SimpleGrid cols={{ base: 2, sm: 3, lg: 4 }} spacing="sm">
       <Stat label="New cases" value={String(report.new_cases)} detail={`${report.cases_by_status.total} cases in all`} />
-      <RatioStat label="Treatment entry" ratio={report.treatment_entry} over="interventions led to admission" />
+      <RatioStat
+        label="Treatment entry"
+        ratio={report.treatment_entry}
+        over="cases entered treatment (interventions held, and clients of invitational models admitted before one)"
+      />
       <Stat
         label="Intake → intervention"
         value={intake.median_days === null ? "—" : `${intake.median_days} days`}
@@ -110,10 +118,11 @@ function Figures({ report }: { report: ReportSummary }) {
 
 function EntryByModel({ report }: { report: ReportSummary }) {
   const rows = report.treatment_entry_by_model.filter((m) => m.entered.denominator > 0 || m.published_rate !== null);
+  // No rate (nothing to divide by, or nothing published) is no bar, never a bar of 0 %.
   const data = rows.map((m) => ({
     model: MODEL_LABEL[m.model] ?? m.model,
-    "This practice": m.entered.rate === null ? 0 : Math.round(m.entered.rate * 100),
-    Published: m.published_rate === null ? 0 : Math.round(m.published_rate * 100),
+    "This practice": m.entered.rate === null ? null : Math.round(m.entered.rate * 100),
+    Published: m.published_rate === null ? null : Math.round(m.published_rate * 100),
   }));
   return (
     <Section title="Treatment entry by model">
@@ -123,10 +132,12 @@ function EntryByModel({ report }: { report: ReportSummary }) {
         dataKey="model"
         unit="%"
         yAxisProps={{ domain: [0, 100], width: 40 }}
+        xAxisProps={{ interval: 0 }}
         series={[
           { name: "This practice", color: "cyan.8" },
           { name: "Published", color: "gray.6" },
         ]}
+        valueFormatter={(value) => (value === null || value === undefined ? "none" : `${value}`)}
         withLegend
       />
       <Table mt="sm" fz="xs" verticalSpacing={4}>
@@ -216,6 +227,8 @@ function Adherence({ report }: { report: ReportSummary }) {
 
 function Attention({ report }: { report: ReportSummary }) {
   const { critical_alerts: alerts, overdue_tasks: tasks } = report.attention;
+  const criticalOpen = report.open_alerts.items.find((item) => item.severity === "critical")?.count ?? alerts.length;
+  const overdueOpen = report.overdue_tasks.numerator;
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
       <Section title="Open critical alerts">
@@ -235,6 +248,14 @@ function Attention({ report }: { report: ReportSummary }) {
             ))}
           </List>
         )}
+        {alerts.length > 0 && (
+          <Text size="xs" c="dimmed" mt="xs">
+            The oldest {alerts.length} of {criticalOpen} open ·{" "}
+            <AnchorLink to="/alerts" search={{ severity: "critical" }}>
+              all open critical alerts
+            </AnchorLink>
+          </Text>
+        )}
       </Section>
       <Section title="Overdue work">
         {tasks.length === 0 ? (
@@ -253,6 +274,11 @@ function Attention({ report }: { report: ReportSummary }) {
             ))}
           </List>
         )}
+        {tasks.length > 0 && (
+          <Text size="xs" c="dimmed" mt="xs">
+            The longest overdue {tasks.length} of {overdueOpen}; each case&apos;s Tasks tab has the rest.
+          </Text>
+        )}
       </Section>
     </SimpleGrid>
   );
@@ -264,8 +290,11 @@ function Charts({ report }: { report: ReportSummary }) {
     status: `${humanize(item.status)} (${item.count})`,
     Cases: item.count,
   }));
+  // A month the window only partly covers is starred: its counts are not a whole month's.
+  const monthLabel = (point: ReportSummary["series"][number]) => (point.partial ? `${point.month}*` : point.month);
+  const partial = report.series.filter((point) => point.partial);
   const series = report.series.map((point) => ({
-    month: point.month,
+    month: monthLabel(point),
     "New cases": point.new_cases,
     "Interventions held": point.interventions_held,
     Admissions: point.admissions,
@@ -300,8 +329,14 @@ function Charts({ report }: { report: ReportSummary }) {
             { name: "Completed discharges", color: "orange.8" },
           ]}
         />
+        {partial.length > 0 && (
+          <Text size="xs" c="dimmed" mt={4}>
+            * Part of the month only:{" "}
+            {partial.map((p) => `${formatDate(p.first_day)} to ${formatDate(p.last_day)}`).join("; ")}.
+          </Text>
+        )}
         <Text size="xs" c="dimmed" mt={4}>
-          Check-ins received: {report.series.map((p) => `${p.month} ${p.check_ins}`).join(" · ")}
+          Check-ins received: {report.series.map((p) => `${monthLabel(p)} ${p.check_ins}`).join(" · ")}
         </Text>
       </Section>
       <Adherence report={report} />
@@ -311,23 +346,46 @@ function Charts({ report }: { report: ReportSummary }) {
 
 const route = getRouteApi("/app/reports");
 
+// Named month and year controls, and no red weekend days (too little contrast on white).
+const PICKER_LABELS = {
+  nextMonth: "Next month",
+  previousMonth: "Previous month",
+  nextYear: "Next year",
+  previousYear: "Previous year",
+  nextDecade: "Next decade",
+  previousDecade: "Previous decade",
+  monthLevelControl: "Choose a month",
+  yearLevelControl: "Choose a year",
+};
+
 const EXPORT_LABEL = { cases: "Cases", "check-ins": "Check-ins", referrals: "Referrals" } as const;
+
+/** Today on the practice's clock as a picker's Date: no report ends in the future. */
+function todayForPicker(): Date {
+  const now = practiceNowForPicker();
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate());
+}
 
 export function ReportsPage() {
   const me = useMe();
   const everyone = staffRole(me) !== "interventionist";
-  // The chosen range lives in the URL; a half-chosen one (first day picked) only on screen.
+  const staff = useStaffOptions();
+  // The filters live in the URL; a half-chosen range (first day picked) only on screen.
   const filters: ReportFilters = route.useSearch();
   const navigate = route.useNavigate();
   const [picking, setPicking] = useState<[string | null, string | null] | null>(null);
   const range: [string | null, string | null] = picking ?? [filters.from ?? null, filters.to ?? null];
+  const setFilters = (change: Partial<ReportFilters>) => {
+    const next = { ...filters, ...change };
+    void navigate({ search: reportQuery(next), replace: true });
+  };
   const chooseRange = (value: [string | null, string | null]) => {
     if (value[0] && !value[1]) {
       setPicking(value);
       return;
     }
     setPicking(null);
-    void navigate({ search: value[0] && value[1] ? { from: value[0], to: value[1] } : {}, replace: true });
+    setFilters(value[0] && value[1] ? { from: value[0], to: value[1] } : { from: undefined, to: undefined });
   };
   const summary = useReportSummary(filters);
   const [downloading, setDownloading] = useState<CsvKind | null>(null);
@@ -344,7 +402,15 @@ export function ReportsPage() {
   };
 
   const report = summary.data;
+  // While new filters load, the previous figures stay on screen, dimmed and labelled.
+  const stale = summary.isPlaceholderData;
   const empty = report && report.cases_by_status.total === 0 && report.new_cases === 0;
+  const leads = (staff.data ?? []).map((person) => ({ value: person.id, label: person.full_name }));
+  const scopeText = filters.lead_id
+    ? `${leads.find((lead) => lead.value === filters.lead_id)?.label ?? "One lead"}'s cases`
+    : everyone
+      ? "The whole practice"
+      : "Your caseload";
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
@@ -353,21 +419,51 @@ export function ReportsPage() {
             Reports
           </Title>
           <Text size="sm" c="dimmed">
-            {everyone ? "The whole practice" : "Your caseload"}
-            {report ? ` · ${report.window.from} to ${report.window.to}` : ""}
+            {scopeText}
+            {filters.model ? ` · ${CASE_MODEL_LABEL[filters.model]}` : ""}
+            {report && !stale ? ` · ${report.window.from} to ${report.window.to}` : ""}
           </Text>
         </div>
-        <DatePickerInput
-          type="range"
-          label="Date range"
-          description="Empty: the last 12 months"
-          valueFormat="MMM D, YYYY"
-          value={range}
-          onChange={(value) => chooseRange(value as [string | null, string | null])}
-          clearable
-          miw={260}
-          data-testid="report-range"
-        />
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          {everyone && (
+            <Select
+              label="Lead"
+              placeholder="Every lead"
+              clearable
+              searchable
+              data={leads}
+              value={filters.lead_id ?? null}
+              onChange={(value) => setFilters({ lead_id: value ?? undefined })}
+              w={200}
+            />
+          )}
+          <Select
+            label="Model"
+            placeholder="Every model"
+            clearable
+            data={options(CASE_MODEL_LABEL)}
+            value={filters.model ?? null}
+            onChange={(value) => setFilters({ model: (value as ReportFilters["model"] | null) ?? undefined })}
+            w={180}
+          />
+          <DatePickerInput
+            type="range"
+            label="Date range"
+            description="Empty: the last 12 months"
+            valueFormat="MMM D, YYYY"
+            value={range}
+            onChange={(value) => chooseRange(value as [string | null, string | null])}
+            clearable
+            allowSingleDateInRange
+            maxDate={todayForPicker()}
+            hideOutsideDates
+            weekendDays={[]}
+            ariaLabels={PICKER_LABELS}
+            popoverProps={{ attributes: { dropdown: { "aria-label": "Choose the report's dates" } } }}
+            miw={260}
+            data-testid="report-range"
+          />
+        </Group>
       </Group>
       <Group gap="xs" wrap="wrap">
         {(["cases", "check-ins", "referrals"] as const).map((kind) => (
@@ -384,32 +480,43 @@ export function ReportsPage() {
         ))}
       </Group>
       {summary.isPending && <Loader aria-label="Loading the reports" />}
+      {stale && (
+        <Group gap="xs" role="status">
+          <Loader size="xs" aria-hidden />
+          <Text size="sm" c="dimmed">
+            Updating the figures for the new filters…
+          </Text>
+        </Group>
+      )}
       {summary.isError && (
         <Alert color="red" title="Could not load the reports">
           {describeError(summary.error)}
         </Alert>
       )}
-      {report && empty && (
-        <Card withBorder padding="xl">
-          <EmptyState icon={IconChartBar} title="Nothing to report for these dates">
-            Once cases are opened, interventions held and clients admitted, their counts, rates and monthly trends
-            appear here. Try a wider date range.
-          </EmptyState>
-        </Card>
-      )}
-      {report && !empty && (
-        <>
-          <Figures report={report} />
-          <Attention report={report} />
-          <Charts report={report} />
-          <Badge variant="light" color="gray" style={{ alignSelf: "flex-start" }}>
-            Figures as of {formatDateTime(report.generated_at)}
-          </Badge>
-          <Text size="xs" c="dimmed">
-            Each figure shows what it is counted over; the definitions and the published rates&apos; sources are in
-            docs/reports.md.
-          </Text>
-        </>
+      {report && (
+        <Stack gap="md" style={stale ? { opacity: 0.5, pointerEvents: "none" } : undefined} inert={stale || undefined}>
+          {empty ? (
+            <Card withBorder padding="xl">
+              <EmptyState icon={IconChartBar} title="Nothing to report for these filters">
+                Once cases are opened, interventions held and clients admitted, their counts, rates and monthly trends
+                appear here. Try a wider date range, or every lead and model.
+              </EmptyState>
+            </Card>
+          ) : (
+            <>
+              <Figures report={report} />
+              <Attention report={report} />
+              <Charts report={report} />
+              <Badge variant="light" color="gray" style={{ alignSelf: "flex-start" }}>
+                Figures as of {formatDateTime(report.generated_at)}
+              </Badge>
+              <Text size="xs" c="dimmed">
+                Each figure shows what it is counted over. Published rates come from the studies named beside them;
+                a study&apos;s families differ from a practice&apos;s, so read them as a bearing, not a benchmark.
+              </Text>
+            </>
+          )}
+        </Stack>
       )}
     </Stack>
   );

@@ -7,30 +7,51 @@ export type ReportSummary = components["schemas"]["ReportSummary"];
 export type Ratio = components["schemas"]["Ratio"];
 export type CsvKind = "cases" | "check-ins" | "referrals";
 
-/** The dashboard's filters; dates are days (YYYY-MM-DD) in the practice's zone. */
+type InterventionModel = components["schemas"]["InterventionModel"];
+
+/** The dashboard's filters: days (YYYY-MM-DD) in the practice's zone, a lead, a model. */
 export interface ReportFilters {
   from?: string;
   to?: string;
+  lead_id?: string;
+  model?: InterventionModel;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MODELS: readonly InterventionModel[] = ["johnson", "love_first", "arise", "craft", "systemic_family", "other"];
 
-/**
- * The range from the URL (`/reports?from=2026-01-01&to=2026-06-30`), so a report can be
- * bookmarked, shared and reloaded. Untrusted: a half range or a malformed day is dropped
- * (the page then shows the default, the last 12 months).
- */
-export function parseReportSearch(search: Record<string, unknown>): ReportFilters {
-  const day = (value: unknown) => (typeof value === "string" && DAY.test(value) && !Number.isNaN(Date.parse(value)) ? value : null);
-  const from = day(search.from);
-  const to = day(search.to);
-  return from && to ? { from, to } : {};
+/** A real calendar day: "2026-02-30" is not one (Date.parse would roll it to March 2). */
+export function isDay(value: unknown): value is string {
+  if (typeof value !== "string" || !DAY.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
-export function reportQuery(filters: ReportFilters): { from?: string; to?: string } {
+/**
+ * The filters from the URL (`/reports?from=2026-01-01&to=2026-06-30&model=craft`), so a
+ * report can be bookmarked, shared and reloaded. Untrusted: a half range, a day that does
+ * not exist, a malformed lead or an unknown model is dropped (the page then shows the
+ * default: the last 12 months, every lead, every model).
+ */
+export function parseReportSearch(search: Record<string, unknown>): ReportFilters {
+  const from = isDay(search.from) ? search.from : null;
+  const to = isDay(search.to) ? search.to : null;
+  const lead = typeof search.lead_id === "string" && UUID.test(search.lead_id) ? search.lead_id : null;
+  const model = MODELS.find((m) => m === search.model) ?? null;
+  return {
+    ...(from && to ? { from, to } : {}),
+    ...(lead ? { lead_id: lead } : {}),
+    ...(model ? { model } : {}),
+  };
+}
+
+export function reportQuery(filters: ReportFilters): ReportFilters {
   return {
     ...(filters.from ? { from: filters.from } : {}),
     ...(filters.to ? { to: filters.to } : {}),
+    ...(filters.lead_id ? { lead_id: filters.lead_id } : {}),
+    ...(filters.model ? { model: filters.model } : {}),
   };
 }
 

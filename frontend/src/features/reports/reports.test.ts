@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseReportSearch, percent, ratioText, reportQuery } from "./api";
+import { isDay, parseReportSearch, percent, ratioText, reportQuery } from "./api";
 
 describe("report helpers", () => {
   it("shows a dash, not NaN, when a rate has no denominator", () => {
@@ -19,5 +19,16 @@ describe("report helpers", () => {
     expect(parseReportSearch({ from: "2026-01-01" })).toEqual({});
     expect(parseReportSearch({ from: "2026-13-45", to: "2026-06-30" })).toEqual({});
     expect(parseReportSearch({ from: 20260101, to: "2026-06-30" })).toEqual({});
+    // Date.parse would roll February 30 to March 2; it is not a day.
+    expect(parseReportSearch({ from: "2026-02-30", to: "2026-06-30" })).toEqual({});
+    expect(isDay("2024-02-29")).toBe(true);
+    expect(isDay("2026-02-29")).toBe(false);
+  });
+
+  it("reads a lead and a model from the URL and drops what is not one", () => {
+    const lead = "0b6b6a8e-5a43-4a8e-9a55-1b2c3d4e5f60";
+    expect(parseReportSearch({ lead_id: lead, model: "craft" })).toEqual({ lead_id: lead, model: "craft" });
+    expect(parseReportSearch({ lead_id: "jordan", model: "confrontation" })).toEqual({});
+    expect(reportQuery({ model: "arise", lead_id: lead })).toEqual({ lead_id: lead, model: "arise" });
   });
 });
