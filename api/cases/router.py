@@ -5,7 +5,7 @@ from typing import Literal
 
 from fastapi import APIRouter, Query, Response, status
 
-from api.audit.schemas import AuditEventPage, AuditEventRead
+from api.audit.schemas import AuditEventPage, audit_event_page
 from api.audit.service import AuditFilters, list_events
 from api.auth.dependencies import AdminStaff, CurrentStaff
 from api.cases import lifecycle, service, team
@@ -224,10 +224,8 @@ def get_case_access_log(
     shows colleagues' addresses and browsers (DESIGN.md §4 Reports).
 
     Errors: 403 for anyone but an admin; 404 when the case is not visible."""
-    events, next_cursor = list_events(
+    rows, next_cursor = list_events(
         session, staff.organization_id, AuditFilters(case_id=case.id), limit=limit, cursor=cursor
     )
     audit.record(session, staff.ctx, AuditAction.read, "case_access_log", case.id, case_id=case.id)
-    return AuditEventPage(
-        items=[AuditEventRead.model_validate(e) for e in events], next_cursor=next_cursor
-    )
+    return audit_event_page(rows, next_cursor)

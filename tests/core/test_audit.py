@@ -54,6 +54,65 @@ def test_only_admins_read_the_audit_log_and_only_their_own(
     )
 
 
+def test_each_event_names_its_case_by_reference(client: TestClient, make: Factory) -> None:
+    org = make.organization()
+    admin = make.user(org, Role.admin)
+    case = client.post("/api/v1/cases", json=case_body(), headers=make.headers(admin)).json()
+    client.get(f"/api/v1/cases/{case['id']}", headers=make.headers(admin))
+    client.get("/api/v1/audit-events", headers=make.headers(admin))  # an event of no case
+    items = client.get("/api/v1/audit-events", headers=make.headers(admin)).json()["items"]
+    of_case = [e for e in items if e["case_id"] == case["id"]]
+    assert {e["action"] for e in of_case} == {"create", "read"}
+    assert {e["case_reference"] for e in of_case} == {case["reference"]}
+    assert all(e["case_reference"] is None for e in items if e["case_id"] is None)
+    assert any(e["case_id"] is None for e in items)
+    log = client.get(f"/api/v1/cases/{case['id']}/access-log", headers=make.headers(admin))
+    assert {e["case_reference"] for e in log.json()["items"]} == {case["reference"]}
+
+
+def test_the_audit_log_filters_by_a_case_reference_of_its_own_organization(
+    client: TestClient, make: Factory
+) -> None:
+    """Each practice numbers its cases from C-<year>-0001, so both hold the same reference:
+    each admin finds their own case's events by it, never the other practice's."""
+    org, other = make.organization(), make.organization()
+    admin, stranger = make.user(org, Role.admin), make.user(other, Role.admin)
+    mine = client.post("/api/v1/cases", json=case_body(), headers=make.headers(admin)).json()
+    theirs = client.post(
+        "/api/v1/cases", json=case_body(summary="Theirs"), headers=make.headers(stranger)
+    ).json()
+    second = client.post("/api/v1/cases", json=case_body(), headers=make.headers(admin)).json()
+    assert mine["reference"] == theirs["reference"]
+    client.get(f"/api/v1/cases/{theirs['id']}", headers=make.headers(stranger))
+
+    def by_reference(reference: str, **params: str) -> list[dict[str, object]]:
+        response = client.get(
+            "/api/v1/audit-events",
+            params={"case_reference": reference, **params},
+            headers=make.headers(admin),
+        )
+        assert response.status_code == 200, response.text
+        items: list[dict[str, object]] = response.json()["items"]
+        return items
+
+    found = by_reference(mine["reference"])
+    assert [(e["case_id"], e["action"]) for e in found] == [(mine["id"], "create")]
+    assert [e["case_id"] for e in by_reference(second["reference"])] == [second["id"]]
+    # Unknown here: an empty page, like an unknown case id, not an error.
+    assert by_reference("C-1999-0001") == []
+    assert by_reference(mine["reference"].lower()) == []  # exact, as the case shows it
+    # Both filters hold at once: a case id and another case's reference match nothing.
+    assert by_reference(mine["reference"], case_id=second["id"]) == []
+    assert by_reference(mine["reference"], case_id=mine["id"]) != []
+    too_long = client.get(
+        "/api/v1/audit-events",
+        params={"case_reference": "C-" + "9" * 30},
+        headers=make.headers(admin),
+    )
+    assert too_long.status_code == 422
+    assert too_long.json()["type"] == "/api/v1/problems/validation-error"
+
+
 def test_no_endpoint_changes_or_deletes_audit_events(client: TestClient) -> None:
     for method in ("PATCH", "PUT", "DELETE"):
         assert client.request(method, "/api/v1/audit-events").status_code == 405

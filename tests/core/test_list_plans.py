@@ -362,6 +362,7 @@ def test_the_audit_logs_and_partner_referrals_read_no_tenant_table_end_to_end(
     for url, headers in [
         ("/api/v1/audit-events", loaded.admin),
         (f"/api/v1/audit-events?case_id={loaded.case_id}", loaded.admin),
+        ("/api/v1/audit-events?case_reference=C-Our-00000", loaded.admin),
         (f"/api/v1/cases/{loaded.case_id}/access-log", loaded.admin),
         ("/api/v1/partner/referrals", loaded.partner),
     ]:

@@ -1,25 +1,43 @@
-import { Group, Select, SimpleGrid, Skeleton, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Center, Group, Select, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { IconHistory } from "@tabler/icons-react";
+import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
-import { AUDIT_ACTIONS, useAuditEvents, type AuditAction, type AuditFilters } from "../features/audit/api";
-import { AuditTable } from "../features/audit/AuditTable";
+import { useAuditEvents } from "../features/audit/api";
+import { AuditEvents } from "../features/audit/AuditEvents";
+import { CaseField } from "../features/audit/CaseField";
+import { AUDIT_ACTIONS, parseAuditSearch, type AuditAction, type AuditSearch } from "../features/audit/filters";
 import { useStaffOptions } from "../features/tasks/api";
+import { pastDaysRangeProps } from "../lib/dayPicker";
 import { EmptyState } from "../lib/EmptyState";
 import { humanize } from "../lib/format";
 import { PagedList } from "../lib/PagedList";
 
-/** The organisation's audit log (admins): filters by case, actor, action and days. */
+const route = getRouteApi("/app/audit");
+
+/**
+ * The organisation's audit log (admins): filters by case, actor, action and days, all in
+ * the URL so a filtered log can be reloaded, bookmarked and shared.
+ */
 export function AuditLogPage() {
-  const [filters, setFilters] = useState<AuditFilters>({});
-  const [range, setRange] = useState<[string | null, string | null]>([null, null]);
+  const search: AuditSearch = route.useSearch();
+  const navigate = route.useNavigate();
+  const setSearch = (change: Partial<AuditSearch>) =>
+    void navigate({ search: parseAuditSearch({ ...search, ...change }), replace: true });
+  // A half-chosen range (the first day picked) lives only on screen until the second.
+  const [picking, setPicking] = useState<[string | null, string | null] | null>(null);
+  const range: [string | null, string | null] = picking ?? [search.from ?? null, search.to ?? null];
+  const chooseRange = (value: [string | null, string | null]) => {
+    if (value[0] && !value[1]) {
+      setPicking(value);
+      return;
+    }
+    setPicking(null);
+    setSearch({ from: value[0] ?? undefined, to: value[1] ?? undefined });
+  };
+  const [caseInvalid, setCaseInvalid] = useState(false);
   const staff = useStaffOptions();
-  const events = useAuditEvents({
-    ...filters,
-    ...(range[0] ? { since: range[0] } : {}),
-    ...(range[1] ? { until: range[1] } : {}),
-  });
-  const set = (patch: Partial<AuditFilters>) => setFilters((current) => ({ ...current, ...patch }));
+  const events = useAuditEvents(search);
   return (
     <Stack gap="md">
       <div>
@@ -32,28 +50,23 @@ export function AuditLogPage() {
         </Text>
       </div>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
-        <TextInput
-          label="Case id"
-          placeholder="Paste a case id"
-          value={filters.case_id ?? ""}
-          onChange={(event) => set({ case_id: event.currentTarget.value.trim() || undefined })}
-        />
+        <CaseField value={search.case} onCase={(value) => setSearch({ case: value })} onInvalid={setCaseInvalid} />
         <Select
           label="Actor"
           placeholder="Anyone"
           clearable
           searchable
           data={(staff.data ?? []).map((person) => ({ value: person.id, label: person.full_name }))}
-          value={filters.actor_id ?? null}
-          onChange={(value) => set({ actor_id: value ?? undefined })}
+          value={search.actor ?? null}
+          onChange={(value) => setSearch({ actor: value ?? undefined })}
         />
         <Select
           label="Action"
           placeholder="Any action"
           clearable
           data={AUDIT_ACTIONS.map((action) => ({ value: action, label: humanize(action) }))}
-          value={filters.action ?? null}
-          onChange={(value) => set({ action: (value as AuditAction | null) ?? undefined })}
+          value={search.action ?? null}
+          onChange={(value) => setSearch({ action: (value as AuditAction | null) ?? undefined })}
         />
         <DatePickerInput
           type="range"
@@ -61,26 +74,38 @@ export function AuditLogPage() {
           valueFormat="MMM D, YYYY"
           clearable
           value={range}
-          onChange={(value) => setRange(value as [string | null, string | null])}
+          onChange={(value) => chooseRange(value as [string | null, string | null])}
+          {...pastDaysRangeProps("Choose the days of the audit log")}
         />
       </SimpleGrid>
-      <PagedList
-        list={events}
-        skeleton={<Skeleton h={200} />}
-        errorTitle="Could not load the audit log"
-        noun="event"
-        empty={
-          <EmptyState icon={IconHistory} title="No events match">
-            Widen the filters: clear the case, actor, action or days.
+      {caseInvalid ? (
+        <Center py="xl">
+          <EmptyState icon={IconHistory} title="Which case?">
+            Type a case reference as the case shows it, such as C-2026-0027, or paste a case id. Clear the field to see
+            every case.
           </EmptyState>
-        }
-      >
-        {(items) => (
-          <Group>
-            <AuditTable events={items} caption="Audit events, newest first" />
-          </Group>
-        )}
-      </PagedList>
+        </Center>
+      ) : (
+        <PagedList
+          list={events}
+          skeleton={<Skeleton h={200} />}
+          errorTitle="Could not load the audit log"
+          noun="event"
+          empty={
+            <EmptyState icon={IconHistory} title="No events match">
+              {search.case
+                ? `No event of case ${search.case} matches in this practice. Check the reference, or widen the filters.`
+                : "Widen the filters: clear the case, actor, action or days."}
+            </EmptyState>
+          }
+        >
+          {(items) => (
+            <Group>
+              <AuditEvents events={items} caption="Audit events, newest first" />
+            </Group>
+          )}
+        </PagedList>
+      )}
     </Stack>
   );
 }

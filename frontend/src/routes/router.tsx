@@ -18,6 +18,7 @@ import { parseResourceFilters, type ResourceFilters } from "../features/resource
 import { parsePartnerAccessSearch, type PartnerAccessSearch } from "../features/partners/search";
 import { parseBoardSearch, type BoardFilters } from "../features/referrals/board";
 import { parseReportSearch, type ReportFilters } from "../features/reports/api";
+import { parseAuditSearch, type AuditSearch } from "../features/audit/filters";
 import { safeRedirect } from "../lib/redirect";
 import { AppLayout } from "./AppLayout";
 import { CasePageError, CASE_TABS, type CaseTab } from "./caseTabs";
@@ -118,6 +119,7 @@ const reportsRoute = createRoute({
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/audit",
+  validateSearch: onlyValid<AuditSearch>(parseAuditSearch),
   beforeLoad: adminOnly,
   component: lazyRouteComponent(() => import("./AuditLogPage"), "AuditLogPage"),
 });
