@@ -1,3 +1,4 @@
+import type { DayOfWeek } from "@mantine/dates";
 import { isoToZonedInput } from "./format";
 
 /** Names for the calendar's buttons: without them its arrows are unnamed buttons to a screen reader. */
@@ -20,7 +21,8 @@ export function practiceToday(now: Date = new Date()): string {
 /**
  * The props of a range picker of past days: one day may be the whole range, no day after
  * today (the practice's) can be chosen, days of the next and previous months are not drawn
- * (greyed, they failed the contrast check), and the calendar's popover is a dialog named
+ * (greyed, they failed the contrast check), weekends are not drawn in red (too little
+ * contrast on white), and the calendar's popover is a dialog named
  * `dialogLabel` (Mantine names it by the field's own text, which is empty until a day is
  * chosen).
  */
@@ -29,6 +31,7 @@ export function pastDaysRangeProps(dialogLabel: string) {
     allowSingleDateInRange: true,
     maxDate: practiceToday(),
     hideOutsideDates: true,
+    weekendDays: [] as DayOfWeek[],
     ariaLabels: CALENDAR_ARIA_LABELS,
     popoverProps: { attributes: { dropdown: { "aria-label": dialogLabel } } },
   } as const;

@@ -37,7 +37,8 @@ import {
   reportQuery,
 } from "../features/reports/api";
 import { EmptyState } from "../lib/EmptyState";
-import { formatDate, formatDateTime, humanize, practiceNowForPicker } from "../lib/format";
+import { pastDaysRangeProps } from "../lib/dayPicker";
+import { formatDate, formatDateTime, humanize } from "../lib/format";
 import { AnchorLink } from "../lib/links";
 
 const MODEL_LABEL: Record<string, string> = {
@@ -346,25 +347,7 @@ function Charts({ report }: { report: ReportSummary }) {
 
 const route = getRouteApi("/app/reports");
 
-// Named month and year controls, and no red weekend days (too little contrast on white).
-const PICKER_LABELS = {
-  nextMonth: "Next month",
-  previousMonth: "Previous month",
-  nextYear: "Next year",
-  previousYear: "Previous year",
-  nextDecade: "Next decade",
-  previousDecade: "Previous decade",
-  monthLevelControl: "Choose a month",
-  yearLevelControl: "Choose a year",
-};
-
 const EXPORT_LABEL = { cases: "Cases", "check-ins": "Check-ins", referrals: "Referrals" } as const;
-
-/** Today on the practice's clock as a picker's Date: no report ends in the future. */
-function todayForPicker(): Date {
-  const now = practiceNowForPicker();
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate());
-}
 
 export function ReportsPage() {
   const me = useMe();
@@ -454,12 +437,7 @@ export function ReportsPage() {
             value={range}
             onChange={(value) => chooseRange(value as [string | null, string | null])}
             clearable
-            allowSingleDateInRange
-            maxDate={todayForPicker()}
-            hideOutsideDates
-            weekendDays={[]}
-            ariaLabels={PICKER_LABELS}
-            popoverProps={{ attributes: { dropdown: { "aria-label": "Choose the report's dates" } } }}
+            {...pastDaysRangeProps("Choose the report's dates")}
             miw={260}
             data-testid="report-range"
           />
