@@ -106,10 +106,11 @@ def _years_before(day: date, years: int) -> date:
 def window_for(
     session: Session, organization_id: uuid.UUID, from_date: date | None, to_date: date | None
 ) -> Window:
-    """The report window: by default the last 12 months up to today in the practice's zone.
+    """The report window: by default the last 12 months up to today in the practice's zone;
+    an end date after today is read as today.
 
-    Errors: 422 (`validation-error`, field `from`) when `from` is after `to` or the window
-    spans more than 5 years."""
+    Errors: 422 (`validation-error`, field `from`) when `from` is after `to` or after
+    today, or the window spans more than 5 years."""
     for name, day in (("from", from_date), ("to", to_date)):
         if day is not None and not EARLIEST <= day <= LATEST:
             raise UnprocessableContent(
@@ -119,7 +120,14 @@ def window_for(
             )
     tz = time_zone_of(session, organization_id)
     today = clock.now().astimezone(tz).date()
-    to_date = to_date or today
+    if from_date is not None and from_date > today:
+        raise UnprocessableContent(
+            f"The start date is after today ({today} in the practice's time zone).",
+            errors=[FieldError(loc=["query", "from"], msg="after today", type="value_error")],
+        )
+    # Nothing has happened after today: a later end date reports up to today, so no
+    # month of the future is drawn as a month of zeros.
+    to_date = min(to_date, today) if to_date is not None else today
     from_date = from_date or _years_before(to_date, 1) + timedelta(days=1)
     if from_date > to_date:
         raise UnprocessableContent(

@@ -186,6 +186,26 @@ def test_the_first_and_last_months_of_a_window_that_cuts_them_are_marked_partial
     assert [p["check_ins"] for p in report["series"]] == [3, 1, 0]
 
 
+def test_an_end_date_after_today_reports_up_to_today_and_a_future_start_is_422(
+    client: TestClient, make: Factory, practice: Practice, dataset: Builder
+) -> None:
+    """Now is 2026-07-01 08:00 in New York: September has not happened, so it is not drawn
+    as a month of zeros, and July is a partial month of one day."""
+    report = _get(client, make, practice.supervisor, **{"from": "2026-06-15", "to": "2026-09-30"})
+    assert (report["window"]["from"], report["window"]["to"]) == ("2026-06-15", "2026-07-01")
+    spans = [(p["month"], p["last_day"], p["partial"]) for p in report["series"]]
+    assert spans == [("2026-06", "2026-06-30", True), ("2026-07", "2026-07-01", True)]
+
+    future = client.get(
+        URL,
+        params={"from": "2026-07-02", "to": "2026-07-31"},
+        headers=make.headers(practice.supervisor),
+    )
+    assert future.status_code == 422
+    assert ["query", "from"] in [e["loc"] for e in future.json()["errors"]]
+    assert "after today" in future.json()["detail"]
+
+
 def test_a_case_without_a_model_is_reported_and_filtered_as_other(
     client: TestClient, make: Factory, practice: Practice, dataset: Builder, db: Session
 ) -> None:
