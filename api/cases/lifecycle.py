@@ -65,7 +65,8 @@ def move_case(
 ) -> None:
     """Applies a move already known to be allowed (also used by automatic moves, whose
     `details` say what caused them). Closing the case ends its `on_case_closed` consents;
-    reaching aftercare opens the aftercare plan; closing cancels its open follow-ups."""
+    reaching aftercare opens the aftercare plan; closing cancels its open follow-ups and
+    its open tasks."""
     previous = case.status
     case.status = to.value
     case.outcome = outcome.value if outcome else None
@@ -85,8 +86,10 @@ def move_case(
     if to is CaseStatus.closed:
         after_case_closed(session, case, actor_id=actor_id)
         from api.aftercare.follow_ups import cancel_open_follow_ups
+        from api.tasks.service import cancel_open_tasks
 
         cancel_open_follow_ups(session, case, actor_id)
+        cancel_open_tasks(session, case)
     elif to is CaseStatus.aftercare:
         # The aftercare plan opens (with its follow-ups) if the case has none yet; imported
         # here because aftercare builds on cases.

@@ -333,3 +333,17 @@ def _assignee(task: Task, names: dict[uuid.UUID, str]) -> AssigneeRead | None:
         participant_id=task.assignee_participant_id,
         name=names.get(person, ""),
     )
+
+
+def cancel_open_tasks(session: Session, case: Case) -> int:
+    """The case closed: its open tasks are `cancelled` (done ones keep their outcome), so they
+    leave the work queue and the reports' overdue work, and mobile devices sync the change
+    (updated_at moves). Returns how many."""
+    open_tasks = session.scalars(
+        select(Task).where(col(Task.case_id) == case.id, col(Task.status) == TaskStatus.open.value)
+    ).all()
+    now = clock.now()
+    for task in open_tasks:
+        task.status, task.updated_at = TaskStatus.cancelled.value, now
+    session.flush()
+    return len(open_tasks)

@@ -95,6 +95,41 @@ def test_closing_needs_an_outcome_and_only_closing_takes_one(
     )
 
 
+def test_closing_a_case_cancels_its_open_tasks_and_keeps_done_ones(
+    client: TestClient, make: Factory, practice: Practice
+) -> None:
+    """Open tasks of a closed case would sit in the work queue and the reports' overdue work
+    for ever (an acceptance try found 13 of 47 overdue tasks on closed cases)."""
+    case = practice.open_case(client, make)
+    headers = make.headers(practice.lead)
+    url = f"/api/v1/cases/{case['id']}/tasks"
+    made = [
+        client.post(
+            url,
+            json={"title": title, "phase": "preparation", "due_at": "2026-01-05T15:00:00Z"},
+            headers=headers,
+        )
+        for title in ("Call the family", "Send the letter")
+    ]
+    assert all(r.status_code == 201 for r in made), [r.text for r in made]
+    done = made[0].json()
+    finished = client.patch(
+        f"/api/v1/tasks/{done['id']}",
+        json={"status": "done"},
+        headers={**headers, "If-Match": made[0].headers["ETag"]},
+    )
+    assert finished.status_code == 200, finished.text
+
+    assert (
+        move(client, make, practice, case, status="closed", outcome="lost_contact").status_code
+        == 200
+    )
+
+    tasks = {t["title"]: t["status"] for t in client.get(url, headers=headers).json()["items"]}
+    assert tasks["Call the family"] == "done"
+    assert tasks["Send the letter"] == "cancelled"
+
+
 @pytest.mark.parametrize(
     ("path", "back"),
     [
