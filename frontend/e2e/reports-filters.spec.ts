@@ -79,6 +79,16 @@ test("months the range cuts are starred, and the open date picker passes the acc
   await days.getByText(/^3$/).first().click();
   await days.getByText(/^3$/).first().click();
   await expect(page).toHaveURL(/from=(\d{4}-\d{2}-03)&to=\1/);
+  const chosen = page.url();
+  // A second range begun and dropped (Escape after its first day) keeps the current one.
+  await page.getByLabel("Date range").click();
+  await days.getByText(/^3$/).first().click();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog", { name: "Choose the report's dates" })).toBeHidden();
+  await expect(page).toHaveURL(chosen);
+  // The clear button, named for what it does, still clears.
+  await page.getByRole("button", { name: "Clear the dates" }).click();
+  await expect(page).not.toHaveURL(/from=/);
 
   // A day that does not exist in the address is dropped, not rolled over.
   await page.goto("/reports?from=2026-02-30&to=2026-03-31");

@@ -109,6 +109,8 @@ test("an admin finds who read a case in its access log, and the audit log lists 
   // Text that names no case is refused in the field, not silently ignored.
   await caseField.fill("Quinn");
   await expect(page.getByText("Not a case reference (such as C-2026-0027) or case id")).toBeVisible();
+  // The inline error is dark enough to read (Mantine's own red fails the contrast check).
+  await expectAccessible(page, "audit-log case error");
   await expect(page.getByTestId("audit-row")).toHaveCount(0);
   // The reference as the case shows it (typed in any letter case) filters the log.
   await caseField.fill(created.reference.toLowerCase());

@@ -1,4 +1,5 @@
 import type { DayOfWeek } from "@mantine/dates";
+import { useRef, useState } from "react";
 import { isoToZonedInput } from "./format";
 
 /** Names for the calendar's buttons: without them its arrows are unnamed buttons to a screen reader. */
@@ -24,9 +25,10 @@ export function practiceToday(now: Date = new Date()): string {
  * (greyed, they failed the contrast check), weekends are not drawn in red (too little
  * contrast on white), and the calendar's popover is a dialog named
  * `dialogLabel` (Mantine names it by the field's own text, which is empty until a day is
- * chosen).
+ * chosen). The clear "×" is named for what it does (the theme names every close button
+ * "Close"); `onClearPress` hears it pressed, before Mantine reports the empty range.
  */
-export function pastDaysRangeProps(dialogLabel: string) {
+export function pastDaysRangeProps(dialogLabel: string, onClearPress?: () => void) {
   return {
     allowSingleDateInRange: true,
     maxDate: practiceToday(),
@@ -34,5 +36,36 @@ export function pastDaysRangeProps(dialogLabel: string) {
     weekendDays: [] as DayOfWeek[],
     ariaLabels: CALENDAR_ARIA_LABELS,
     popoverProps: { attributes: { dropdown: { "aria-label": dialogLabel } } },
+    // Not onClick: Mantine's own onClick (which clears) would be replaced.
+    clearButtonProps: { "aria-label": "Clear the dates", onPointerDown: onClearPress },
   } as const;
+}
+
+export type DayRange = [string | null, string | null];
+
+/**
+ * A range picker over a range kept elsewhere (the URL): a half-chosen range (the first day
+ * picked) lives only on screen until the second day, and `commit` hears whole ranges and
+ * deliberate clears. Mantine reports an empty range too when a half-chosen one is dropped
+ * (Escape, a click outside): the current range is kept then. Spread `onClearPress` into
+ * `pastDaysRangeProps` so the clear "×" still clears.
+ */
+export function useDayRange(current: DayRange, commit: (value: DayRange) => void) {
+  const [picking, setPicking] = useState<DayRange | null>(null);
+  const clearing = useRef(false);
+  const choose = (value: DayRange) => {
+    const cleared = clearing.current;
+    clearing.current = false;
+    if (value[0] && !value[1]) {
+      setPicking(value);
+      return;
+    }
+    const dropped = picking !== null && !value[0] && !value[1] && !cleared;
+    setPicking(null);
+    if (!dropped) commit(value);
+  };
+  const onClearPress = () => {
+    clearing.current = true;
+  };
+  return { range: picking ?? current, choose, onClearPress };
 }

@@ -8,7 +8,7 @@ import { AuditEvents } from "../features/audit/AuditEvents";
 import { CaseField } from "../features/audit/CaseField";
 import { AUDIT_ACTIONS, parseAuditSearch, type AuditAction, type AuditSearch } from "../features/audit/filters";
 import { useStaffOptions } from "../features/tasks/api";
-import { pastDaysRangeProps } from "../lib/dayPicker";
+import { pastDaysRangeProps, useDayRange, type DayRange } from "../lib/dayPicker";
 import { EmptyState } from "../lib/EmptyState";
 import { humanize } from "../lib/format";
 import { PagedList } from "../lib/PagedList";
@@ -24,17 +24,9 @@ export function AuditLogPage() {
   const navigate = route.useNavigate();
   const setSearch = (change: Partial<AuditSearch>) =>
     void navigate({ search: parseAuditSearch({ ...search, ...change }), replace: true });
-  // A half-chosen range (the first day picked) lives only on screen until the second.
-  const [picking, setPicking] = useState<[string | null, string | null] | null>(null);
-  const range: [string | null, string | null] = picking ?? [search.from ?? null, search.to ?? null];
-  const chooseRange = (value: [string | null, string | null]) => {
-    if (value[0] && !value[1]) {
-      setPicking(value);
-      return;
-    }
-    setPicking(null);
-    setSearch({ from: value[0] ?? undefined, to: value[1] ?? undefined });
-  };
+  const { range, choose: chooseRange, onClearPress } = useDayRange([search.from ?? null, search.to ?? null], (value) =>
+    setSearch({ from: value[0] ?? undefined, to: value[1] ?? undefined }),
+  );
   const [caseInvalid, setCaseInvalid] = useState(false);
   const staff = useStaffOptions();
   const events = useAuditEvents(search);
@@ -74,8 +66,8 @@ export function AuditLogPage() {
           valueFormat="MMM D, YYYY"
           clearable
           value={range}
-          onChange={(value) => chooseRange(value as [string | null, string | null])}
-          {...pastDaysRangeProps("Choose the days of the audit log")}
+          onChange={(value) => chooseRange(value as DayRange)}
+          {...pastDaysRangeProps("Choose the days of the audit log", onClearPress)}
         />
       </SimpleGrid>
       {caseInvalid ? (

@@ -21,7 +21,7 @@ import { notifications } from "@mantine/notifications";
 import { IconChartBar, IconDownload } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
-import { describeError } from "../api/problem";
+import { ApiError, describeError } from "../api/problem";
 import { staffRole, useMe } from "../features/auth/api";
 import { MODEL_LABEL as CASE_MODEL_LABEL, options } from "../features/cases/labels";
 import { useStaffOptions } from "../features/tasks/api";
@@ -37,7 +37,7 @@ import {
   reportQuery,
 } from "../features/reports/api";
 import { EmptyState } from "../lib/EmptyState";
-import { pastDaysRangeProps } from "../lib/dayPicker";
+import { pastDaysRangeProps, useDayRange, type DayRange } from "../lib/dayPicker";
 import { formatDate, formatDateTime, humanize } from "../lib/format";
 import { AnchorLink } from "../lib/links";
 
@@ -127,18 +127,19 @@ function EntryByModel({ report }: { report: ReportSummary }) {
   }));
   return (
     <Section title="Treatment entry by model">
+      {/* Bars across, each model named beside its pair of bars: the names never crowd at phone width. */}
       <BarChart
-        h={220}
+        h={Math.max(160, 60 + data.length * 44)}
         data={data}
         dataKey="model"
-        unit="%"
-        yAxisProps={{ domain: [0, 100], width: 40 }}
-        xAxisProps={{ interval: 0 }}
+        orientation="vertical"
+        xAxisProps={{ domain: [0, 100] }}
+        yAxisProps={{ width: 120, interval: 0 }}
         series={[
           { name: "This practice", color: "cyan.8" },
           { name: "Published", color: "gray.6" },
         ]}
-        valueFormatter={(value) => (value === null || value === undefined ? "none" : `${value}`)}
+        valueFormatter={(value) => (value === null || value === undefined ? "none" : `${value}%`)}
         withLegend
       />
       <Table mt="sm" fz="xs" verticalSpacing={4}>
@@ -251,7 +252,7 @@ function Attention({ report }: { report: ReportSummary }) {
         )}
         {alerts.length > 0 && (
           <Text size="xs" c="dimmed" mt="xs">
-            The oldest {alerts.length} of {criticalOpen} open ·{" "}
+            {criticalOpen > alerts.length && `The oldest ${alerts.length} of ${criticalOpen} open · `}
             <AnchorLink to="/alerts" search={{ severity: "critical" }}>
               all open critical alerts
             </AnchorLink>
@@ -275,7 +276,7 @@ function Attention({ report }: { report: ReportSummary }) {
             ))}
           </List>
         )}
-        {tasks.length > 0 && (
+        {overdueOpen > tasks.length && (
           <Text size="xs" c="dimmed" mt="xs">
             The longest overdue {tasks.length} of {overdueOpen}; each case&apos;s Tasks tab has the rest.
           </Text>
@@ -356,20 +357,14 @@ export function ReportsPage() {
   // The filters live in the URL; a half-chosen range (first day picked) only on screen.
   const filters: ReportFilters = route.useSearch();
   const navigate = route.useNavigate();
-  const [picking, setPicking] = useState<[string | null, string | null] | null>(null);
-  const range: [string | null, string | null] = picking ?? [filters.from ?? null, filters.to ?? null];
   const setFilters = (change: Partial<ReportFilters>) => {
     const next = { ...filters, ...change };
     void navigate({ search: reportQuery(next), replace: true });
   };
-  const chooseRange = (value: [string | null, string | null]) => {
-    if (value[0] && !value[1]) {
-      setPicking(value);
-      return;
-    }
-    setPicking(null);
-    setFilters(value[0] && value[1] ? { from: value[0], to: value[1] } : { from: undefined, to: undefined });
-  };
+  const { range, choose: chooseRange, onClearPress } = useDayRange([filters.from ?? null, filters.to ?? null], (value) =>
+    setFilters(value[0] && value[1] ? { from: value[0], to: value[1] } : { from: undefined, to: undefined }),
+  );
+  const filtered = Boolean(filters.lead_id || filters.model || filters.from || filters.to);
   const summary = useReportSummary(filters);
   const [downloading, setDownloading] = useState<CsvKind | null>(null);
 
@@ -435,9 +430,9 @@ export function ReportsPage() {
             description="Empty: the last 12 months"
             valueFormat="MMM D, YYYY"
             value={range}
-            onChange={(value) => chooseRange(value as [string | null, string | null])}
+            onChange={(value) => chooseRange(value as DayRange)}
             clearable
-            {...pastDaysRangeProps("Choose the report's dates")}
+            {...pastDaysRangeProps("Choose the report's dates", onClearPress)}
             miw={260}
             data-testid="report-range"
           />
@@ -468,7 +463,15 @@ export function ReportsPage() {
       )}
       {summary.isError && (
         <Alert color="red" title="Could not load the reports">
-          {describeError(summary.error)}
+          {/* The server's own words say which filter is refused (a shared link may name another lead's cases). */}
+          {(summary.error instanceof ApiError && summary.error.problem.detail) || describeError(summary.error)}
+          {filtered && (
+            <Group mt="sm">
+              <Button size="xs" variant="default" onClick={() => void navigate({ search: {}, replace: true })}>
+                Clear the filters
+              </Button>
+            </Group>
+          )}
         </Alert>
       )}
       {report && (
