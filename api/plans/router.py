@@ -17,6 +17,7 @@ from api.plans.schemas import (
     PlanDelivery,
     PlanRead,
     PlanReturn,
+    PlanReviewCount,
     PlanReviewItem,
     PlanReviewPage,
     PlanRevisionPage,
@@ -173,6 +174,18 @@ def return_plan(
     plan = lifecycle.return_for_changes(session, staff, case, plan, body.comment)
     response.headers["ETag"] = etag_for(plan.version)
     return service.to_read(session, plan)
+
+
+@router.get(
+    "/plan-reviews/count",
+    operation_id="count_plan_reviews",
+    summary="How many plans wait for review (supervisor or admin), for a badge",
+    response_model=PlanReviewCount,
+    responses=responses(401, 403),
+)
+def count_plan_reviews(staff: Reviewer, session: SessionDep) -> PlanReviewCount:
+    """Only a number: no plan or case is shown, so no read is audited."""
+    return PlanReviewCount(total=review.review_count(session, staff))
 
 
 @router.get(

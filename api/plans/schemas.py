@@ -262,3 +262,7 @@ class PlanReviewItem(BaseModel):
 
 class PlanReviewPage(Page[PlanReviewItem]):
     total: int = Field(description="Plans waiting in all, for the navigation's count.")
+
+
+class PlanReviewCount(BaseModel):
+    total: int = Field(description="Plans waiting for review on cases the caller may see.")

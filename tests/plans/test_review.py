@@ -7,7 +7,10 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
+from api.core.audit import AuditEvent
 from tests.factories import Factory
 from tests.plans.test_plans import PlanDriver
 from tests.practice import Practice
@@ -71,6 +74,26 @@ def test_only_reviewers_see_the_queue_and_only_their_organizations_plans(
     assert lead.status_code == 403
     stranger = client.get("/api/v1/plan-reviews", headers=make.headers(practice.outsider))
     assert stranger.json() == {"items": [], "next_cursor": None, "total": 0}
+
+
+def test_the_badge_count_matches_the_queue_and_records_no_read_of_a_plan(
+    plan: PlanDriver, client: TestClient, make: Factory, practice: Practice, db: Session
+) -> None:
+    """The navigation asks every minute; asking the queue for one row recorded a read of the
+    oldest plan each time, so its case's access log listed reads nobody made."""
+    plan.create()
+    plan.act("submit")
+    before = db.scalar(select(func.count()).select_from(AuditEvent))
+    count = client.get("/api/v1/plan-reviews/count", headers=make.headers(practice.supervisor))
+    assert count.status_code == 200, count.text
+    assert count.json() == {"total": 1}
+    assert db.scalar(select(func.count()).select_from(AuditEvent)) == before
+    assert (
+        client.get("/api/v1/plan-reviews/count", headers=make.headers(practice.lead)).status_code
+        == 403
+    )
+    stranger = client.get("/api/v1/plan-reviews/count", headers=make.headers(practice.outsider))
+    assert stranger.json() == {"total": 0}
 
 
 def test_the_queue_pages_oldest_first(

@@ -31,7 +31,8 @@ export function usePlanReviewCount(enabled: boolean) {
   return useQuery({
     queryKey: reviewKeys.count(),
     queryFn: async ({ signal }) =>
-      (await unwrap(api.GET("/api/v1/plan-reviews", { params: { query: { limit: 1 } }, signal }))).total,
+      // The count alone: asking the queue for a row would record a read of that plan.
+      (await unwrap(api.GET("/api/v1/plan-reviews/count", { signal }))).total,
     enabled,
     refetchInterval: 60_000,
   });
