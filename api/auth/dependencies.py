@@ -229,7 +229,8 @@ CurrentPrincipal = Annotated[Staff | Portal | Partner, Depends(get_current_princ
 
 
 def require_role(*roles: Role) -> Callable[[Staff], Staff]:
-    allowed = ", ".join(r.value for r in roles)
+    names = [f"{r.value}s" for r in roles]  # "Only supervisors or admins may do this."
+    allowed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
     def check(staff: CurrentStaff) -> Staff:
         if staff.role not in roles:

@@ -273,6 +273,7 @@ def test_only_admins_read_the_access_log(
         response = client.get(f"/api/v1/cases/{case['id']}/access-log", headers=make.headers(user))
         assert response.status_code == 403, response.text
         assert response.json()["type"] == "/api/v1/problems/forbidden"
+        assert response.json()["detail"] == "Only admins may do this."
     admin = client.get(
         f"/api/v1/cases/{case['id']}/access-log", headers=make.headers(practice.admin)
     )
