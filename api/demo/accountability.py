@@ -20,8 +20,14 @@ from api.alerts.service import acknowledge
 from api.auth.dependencies import Staff
 from api.cases.models import Case, CaseStatus
 from api.checkins.models import CheckInSchedule
-from api.checkins.schedules import add_schedule
-from api.checkins.schemas import CheckInAnswers, GoalUpdateIn, Safety, ScheduleCreate
+from api.checkins.schedules import add_schedule, update_schedule
+from api.checkins.schemas import (
+    CheckInAnswers,
+    GoalUpdateIn,
+    Safety,
+    ScheduleCreate,
+    ScheduleUpdate,
+)
 from api.checkins.service import submit_check_in
 from api.core import clock
 from api.goals.models import CheckInItem, Direction, GoalCategory, LifecycleStatus
@@ -194,11 +200,13 @@ def seed_accountability(
                 )
     _settle_alerts(session, lead, case)
     if case.status == CaseStatus.closed.value:
+        # Switched off when the case closed: the reports count a schedule's expected check-ins
+        # up to its last change.
         for schedule in session.scalars(
             select(CheckInSchedule).where(col(CheckInSchedule.case_id) == case.id)
-        ):
-            schedule.active = False
-        session.flush()
+        ).all():
+            with clock.frozen_at(until):
+                update_schedule(session, lead, schedule, ScheduleUpdate(active=False))
 
 
 def _scale(mean: float, rng: random.Random) -> int:

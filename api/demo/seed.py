@@ -45,6 +45,7 @@ from api.demo.centers import (
 from api.demo.history import seed_history
 from api.demo.intervention import seed_intervention
 from api.demo.resources import seed_resources
+from api.demo.stories import substances_for, summary_for
 from api.organizations.models import Organization
 from api.organizations.service import get_or_create
 from api.partner.models import PartnerApiClient
@@ -95,68 +96,6 @@ CLIENTS = [
     ("Tessa", "Morales", None),
 ]
 
-SUBSTANCE_MIXES = [
-    ("alcohol", ["alcohol"]),
-    ("alcohol", ["alcohol", "benzodiazepines"]),
-    ("opioids (fentanyl)", ["opioids (fentanyl)", "stimulants"]),
-    ("prescription opioids", ["prescription opioids"]),
-    ("methamphetamine", ["methamphetamine", "cannabis"]),
-    ("cocaine", ["cocaine", "alcohol"]),
-    ("cannabis", ["cannabis"]),
-    ("benzodiazepines", ["benzodiazepines", "alcohol"]),
-    ("gambling", ["gambling", "alcohol"]),
-]
-
-# What the family said at intake, and the primary substances it can be said of (None: any).
-# A summary names no substance but the case's own.
-SUMMARIES: list[tuple[str, frozenset[str] | None]] = [
-    (
-        "Sister called after a second DUI arrest. Parents and spouse willing to take part.",
-        frozenset({"alcohol", "cannabis", "benzodiazepines", "prescription opioids"}),
-    ),
-    (
-        "Employer referral after repeated absences; spouse reports hidden bottles at home.",
-        frozenset({"alcohol"}),
-    ),
-    (
-        "Mother found pills in the car. Two prior detox stays, left both early.",
-        frozenset({"prescription opioids", "benzodiazepines"}),
-    ),
-    (
-        "Adult children worried about falls and drinking alone since the divorce.",
-        frozenset({"alcohol"}),
-    ),
-    (
-        "Partner reports nodding off at work and missing money; one reversal with naloxone "
-        "last spring.",
-        frozenset({"opioids (fentanyl)", "prescription opioids"}),
-    ),
-    (
-        "Business partner found cocaine in the office after a weekend away; the firm is "
-        "losing clients.",
-        frozenset({"cocaine"}),
-    ),
-    (
-        "College roommate and parents concerned about stimulant use around exams.",
-        frozenset({"methamphetamine", "cocaine"}),
-    ),
-    (
-        "Brother reports nights without sleep, paranoia and a lost job at the warehouse.",
-        frozenset({"methamphetamine", "cocaine"}),
-    ),
-    (
-        "Parents worried: smoking from morning to night since high school, dropped out of "
-        "community college.",
-        frozenset({"cannabis"}),
-    ),
-    (
-        "Spouse found maxed-out credit cards and a second mortgage; losses on sports betting "
-        "since the pandemic.",
-        frozenset({"gambling"}),
-    ),
-    ("Father and brothers want help; client is a nurse worried about the license.", None),
-    ("Spouse exhausted and considering separation; open to coaching for the family first.", None),
-]
 # Statuses the case walks through on its way to where it is now.
 PATHS: dict[CaseStatus, list[CaseStatus]] = {
     CaseStatus.intake: [],
@@ -278,8 +217,9 @@ def seed_demo(
             session,
             rng,
             org.id,
-            [s.user for s in staff if s.user.role == Role.interventionist],
+            [s.principal for s in staff if s.user.role == Role.interventionist],
             list(directory.centers.values()),
+            first_index=len(STATUS_MIX),
         )
         warn_expiring_consents(session, clock.now())  # the worker's job, run once now
         session.commit()
@@ -307,15 +247,6 @@ def _step_gap(rng: random.Random, step: CaseStatus, aftercare_days: int) -> time
     return timedelta(days=days, hours=rng.randint(1, 8))
 
 
-def _summary(index: int) -> str:
-    """The summaries that fit the case's primary substance take turns among its cases."""
-    primaries = [p for p, _ in SUBSTANCE_MIXES]
-    primary = primaries[index % len(primaries)]
-    earlier = sum(1 for i in range(index) if primaries[i % len(primaries)] == primary)
-    fitting = [text for text, fits in SUMMARIES if fits is None or primary in fits]
-    return fitting[earlier % len(fitting)]
-
-
 def _seed_case(
     session: Session,
     rng: random.Random,
@@ -328,7 +259,7 @@ def _seed_case(
     supervisor = next(s for s in staff if s.user.role == Role.supervisor)
     lead = interventionists[index % len(interventionists)]
     first, last, preferred = CLIENTS[index % len(CLIENTS)]
-    primary, substances = SUBSTANCE_MIXES[index % len(SUBSTANCE_MIXES)]
+    primary, substances = substances_for(index)
     flags = rng.sample(list(RiskFlag), k=rng.choice([0, 1, 1, 2, 3]))
     if "opioid" in primary and RiskFlag.overdose_history not in flags:
         flags.append(RiskFlag.overdose_history)
@@ -354,7 +285,7 @@ def _seed_case(
         substances=substances,
         risk_flags=flags,
         intervention_model=rng.choice(list(InterventionModel)[:5]),
-        summary=_summary(index),
+        summary=summary_for(index),
         time_zone=CLIENT_TIME_ZONES.get(index),
     )
     with clock.frozen_at(opened):

@@ -1,7 +1,10 @@
 """The demo practice tells one coherent story, for the reports dashboard and for anyone who
 opens a case: every case's status agrees with its referrals and its intervention plan, things
 happen in order, in the past and after the case's intake, and summaries name no substance
-other than the case's own. Checked for every case, the live ones and the year of history."""
+other than the case's own. Checked for every case, the live ones and the year of history:
+each has a primary substance and an intake summary said of it, a client name of its own, and
+the check-ins were asked for by a schedule, so adherence over any past window has something to
+count."""
 
 from __future__ import annotations
 
@@ -9,18 +12,21 @@ import re
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import date, datetime
 
+from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from api.aftercare.models import AftercarePlan
 from api.cases.models import Case, CaseEvent
-from api.checkins.models import CheckIn
+from api.checkins.models import CheckIn, CheckInSchedule
 from api.consents.models import Consent
 from api.core import clock
 from api.core.config import Settings
-from api.demo.seed import seed_demo
+from api.demo.seed import DEMO_PASSWORD, seed_demo
+from api.demo.stories import SUMMARIES
 from api.participants.models import Participant
 from api.plans.models import InterventionPlan
 from api.referrals.models import Referral
@@ -61,8 +67,9 @@ SUBSTANCE_WORDS: dict[str, tuple[str, ...]] = {
 
 
 def test_every_demo_case_tells_a_coherent_story(
-    session_factory: Callable[[], Session], db: Session, settings: Settings
+    client: TestClient, session_factory: Callable[[], Session], db: Session, settings: Settings
 ) -> None:
+    """One test, because loading the practice is the slow part (seconds)."""
     seed_demo(session_factory, settings=settings)
     now = clock.now()
     cases = db.scalars(select(Case)).all()
@@ -93,9 +100,79 @@ def test_every_demo_case_tells_a_coherent_story(
                 *_status_agrees(case, plan, case_referrals, aftercare.get(case.id)),
                 *_events_in_order(case, plan, case_referrals),
                 *_summaries_name_the_case_substances(case, case_referrals),
+                *_summary_fits_the_primary_substance(case),
             )
         ]
+    problems += _client_names_are_unique(cases)
+    problems += _check_ins_were_asked_for(db, cases)
     assert not problems, "\n".join(problems)
+    _first_half_adherence_has_a_denominator(client)
+
+
+def _summary_fits_the_primary_substance(case: Case) -> list[str]:
+    primary = case.primary_substance
+    if not primary:
+        return ["no primary substance"]
+    problems = []
+    if primary not in case.substances:
+        problems.append(f"primary substance {primary!r} not among {case.substances}")
+    fitting = {text for text, fits in SUMMARIES if fits is None or primary in fits}
+    if case.summary not in fitting:
+        problems.append(f"summary {case.summary!r} is not one said of {primary!r}")
+    return problems
+
+
+def _client_names_are_unique(cases: Iterable[Case]) -> list[str]:
+    seen: dict[tuple[str, str], str] = {}
+    problems = []
+    for case in cases:
+        name = (case.client_first_name, case.client_last_name)
+        if any(re.search(r"\d", part or "") for part in name):
+            problems.append(f"{case.reference}: client named {name}")
+        if name in seen:
+            problems.append(f"{case.reference}: client {' '.join(name)} as on {seen[name]}")
+        seen.setdefault(name, case.reference)
+    return problems
+
+
+def _check_ins_were_asked_for(db: Session, cases: Iterable[Case]) -> list[str]:
+    """Every client check-in was sent while a schedule asked for it, and a closed case's
+    schedules were switched off when it closed (the reports count them up to then)."""
+    by_id = {case.id: case for case in cases}
+    problems = [
+        f"{by_id[c.case_id].reference}: a client check-in at {c.submitted_at} off schedule"
+        for c in db.scalars(select(CheckIn).where(col(CheckIn.respondent_participant_id).is_(None)))
+        if not c.on_schedule
+    ]
+    for schedule in db.scalars(select(CheckInSchedule)):
+        case = by_id[schedule.case_id]
+        if case.status == "closed" and (schedule.active or schedule.updated_at > case.updated_at):
+            problems.append(
+                f"{case.reference}: schedule active={schedule.active}, last changed "
+                f"{schedule.updated_at}, the case closed {case.updated_at}"
+            )
+    return problems
+
+
+def _first_half_adherence_has_a_denominator(client: TestClient) -> None:
+    token = client.post(
+        "/api/v1/auth/token",
+        data={
+            "grant_type": "password",
+            "username": "supervisor@demo.cairn.test",
+            "password": DEMO_PASSWORD,
+        },
+    ).json()["access_token"]
+    year = clock.now().year
+    response = client.get(
+        "/api/v1/reports/summary",
+        params={"from": date(year, 1, 1).isoformat(), "to": date(year, 6, 30).isoformat()},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert response.status_code == 200, response.text
+    adherence = response.json()["check_in_adherence"]["client"]
+    assert adherence["denominator"] > 0, adherence
+    assert 0 < adherence["numerator"] <= adherence["denominator"], adherence
 
 
 def _by_case(referrals: Iterable[Referral]) -> dict[uuid.UUID, list[Referral]]:
