@@ -69,6 +69,18 @@ test("months the range cuts are starred, and the open date picker passes the acc
   const months = page.getByRole("region", { name: "Month by month" });
   await expect(months).toContainText("* Part of the month only");
   await expect(months).toContainText(`${from.slice(0, 7)}*`);
+  // The chart is a named image; its numbers are a table behind a toggle, one row per month.
+  await expect(months.getByRole("img", { name: /Line chart of new cases/ })).toBeVisible();
+  const show = months.getByRole("button", { name: "Show the numbers" });
+  await expect(show).toHaveAttribute("aria-expanded", "false");
+  await show.click();
+  const numbers = months.getByRole("table", { name: /Month by month/ });
+  await expect(numbers.getByRole("columnheader", { name: "Completed discharges" })).toBeVisible();
+  await expect(numbers.getByRole("rowheader", { name: `${from.slice(0, 7)}*` })).toBeVisible();
+  await expect(numbers.getByRole("rowheader", { name: to.slice(0, 7), exact: false })).toBeVisible();
+  await expect(numbers.getByRole("rowheader")).toHaveCount(new Set([from, dayOf(1, 1), to].map((d) => d.slice(0, 7))).size);
+  await months.getByRole("button", { name: "Hide the numbers" }).click();
+  await expect(numbers).toBeHidden();
 
   await page.getByLabel("Date range").click();
   await expect(page.getByRole("dialog", { name: "Choose the report's dates" })).toBeVisible();
@@ -94,4 +106,13 @@ test("months the range cuts are starred, and the open date picker passes the acc
   await page.goto("/reports?from=2026-02-30&to=2026-03-31");
   await expect(page.getByRole("heading", { name: "Reports", level: 1 })).toBeVisible();
   await expect(page).not.toHaveURL(/2026-02-30/);
+});
+
+test("a date the server refuses is explained in words, with its field", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/reports?from=1800-01-01&to=2026-01-01");
+  const alert = page.getByRole("alert").filter({ hasText: "Could not load the reports" });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText(/Start date: .*1900-01-01/);
+  await expect(alert).not.toContainText("Invalid fields");
 });

@@ -1,4 +1,4 @@
-import { Center, Group, Select, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
+import { Center, Select, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { IconHistory } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
@@ -91,11 +91,8 @@ export function AuditLogPage() {
             </EmptyState>
           }
         >
-          {(items) => (
-            <Group>
-              <AuditEvents events={items} caption="Audit events, newest first" />
-            </Group>
-          )}
+          {/* Straight in the list, not in a row: the cards and the table span the filters' width. */}
+          {(items) => <AuditEvents events={items} caption="Audit events, newest first" />}
         </PagedList>
       )}
     </Stack>
