@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import exists, or_, select
@@ -24,6 +25,16 @@ MAX_YEARS = 5
 EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
 
 
+class Month(NamedTuple):
+    """A calendar month of a report window, in the practice's zone."""
+
+    label: str  # YYYY-MM
+    starts_at: datetime  # UTC; the window's start for its first month
+    first_day: date  # inside the window
+    last_day: date
+    partial: bool  # the window cuts it
+
+
 @dataclass(frozen=True)
 class Window:
     """Whole local days `from_date`..`to_date` (inclusive) in `tz`, as UTC [starts_at, ends_at)."""
@@ -34,13 +45,22 @@ class Window:
     starts_at: datetime
     ends_at: datetime
 
-    def months(self) -> list[tuple[str, datetime]]:
-        """(`YYYY-MM`, UTC start) of each calendar month the window touches, in order."""
-        found: list[tuple[str, datetime]] = []
+    def months(self) -> list[Month]:
+        """Each calendar month the window touches, in order, with the part of it inside."""
+        found: list[Month] = []
         year, month = self.from_date.year, self.from_date.month
         while (year, month) <= (self.to_date.year, self.to_date.month):
-            start = max(_local_midnight(date(year, month, 1), self.tz), self.starts_at)
-            found.append((f"{year:04d}-{month:02d}", start))
+            first = date(year, month, 1)
+            last = date(year, month, calendar.monthrange(year, month)[1])
+            found.append(
+                Month(
+                    label=f"{year:04d}-{month:02d}",
+                    starts_at=max(_local_midnight(first, self.tz), self.starts_at),
+                    first_day=max(first, self.from_date),
+                    last_day=min(last, self.to_date),
+                    partial=first < self.from_date or last > self.to_date,
+                )
+            )
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
         return found
 

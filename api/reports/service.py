@@ -5,8 +5,7 @@ are loaded into Python beyond one row per group. Definitions are in docs/reports
 
 from __future__ import annotations
 
-import calendar
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, case, func, literal, select, union_all
@@ -43,8 +42,7 @@ from api.reports.scope import Scope, Window
 from api.reports.sql import (
     count_where,
     days_between,
-    earlier,
-    later,
+    larger,
     median_of,
     moment,
     month_bucket,
@@ -138,7 +136,7 @@ def _check_in_counts(session: Session, scope: Scope, window: Window) -> dict[int
     """Month index → check-ins submitted in the window, for the monthly series. Joining the
     months as ranges lets each month be an index range scan (no per-row CASE) of
     `ix_check_ins_org_submitted`, read without the table."""
-    starts = [start for _, start in window.months()] + [window.ends_at]
+    starts = [month.starts_at for month in window.months()] + [window.ends_at]
     months = union_all(
         *(
             select(
@@ -179,9 +177,9 @@ def _adherence(
     horizon = moment(min(window.ends_at, now))
     span_end = case(
         (col(CheckInSchedule.active), horizon),
-        else_=earlier(horizon, col(CheckInSchedule.updated_at)),
+        else_=smaller(horizon, col(CheckInSchedule.updated_at)),
     )
-    span_start = later(moment(window.starts_at), col(CheckInSchedule.created_at))
+    span_start = larger(moment(window.starts_at), col(CheckInSchedule.created_at))
     slots = whole(days_between(span_start, span_end) / col(CheckInSchedule.cadence_days))
     # Received: check-ins in the window sent while the respondent had a schedule
     # (CheckIn.on_schedule), counted per schedule from the partial index
@@ -393,18 +391,9 @@ def _attention(session: Session, scope: Scope, now: datetime) -> Attention:
     )
 
 
-def _days_of(label: str, window: Window) -> tuple[date, date, bool]:
-    """(first day, last day, partial?) of month `YYYY-MM` inside the window."""
-    year, month = int(label[:4]), int(label[5:])
-    first = date(year, month, 1)
-    last = date(year, month, calendar.monthrange(year, month)[1])
-    inside = (max(first, window.from_date), min(last, window.to_date))
-    return inside[0], inside[1], inside != (first, last)
-
-
 def _series(session: Session, scope: Scope, window: Window) -> list[SeriesPoint]:
     months = window.months()
-    boundaries = [start for _, start in months[1:]]
+    boundaries = [month.starts_at for month in months[1:]]
 
     def per_month(column: Any, covered: Any, extra: Any = None) -> dict[int, tuple[int, int]]:
         """month index → (rows, rows meeting `extra`)."""
@@ -432,13 +421,12 @@ def _series(session: Session, scope: Scope, window: Window) -> list[SeriesPoint]
     )
     check_ins = _check_in_counts(session, scope, window)
     nothing = (0, 0)
-    spans = [_days_of(label, window) for label, _ in months]
     return [
         SeriesPoint(
-            month=label,
-            first_day=spans[i][0],
-            last_day=spans[i][1],
-            partial=spans[i][2],
+            month=month.label,
+            first_day=month.first_day,
+            last_day=month.last_day,
+            partial=month.partial,
             new_cases=new_cases.get(i, nothing)[0],
             interventions_held=held.get(i, nothing)[0],
             admissions=admissions.get(i, nothing)[0],
@@ -446,5 +434,5 @@ def _series(session: Session, scope: Scope, window: Window) -> list[SeriesPoint]
             discharges=discharges.get(i, nothing)[0],
             completed_discharges=discharges.get(i, nothing)[1],
         )
-        for i, (label, _) in enumerate(months)
+        for i, month in enumerate(months)
     ]

@@ -57,8 +57,14 @@ def _whole_default(element: whole, compiler: SQLCompiler, **kw: Any) -> str:
 
 
 class smaller(FunctionElement[Any]):  # noqa: N801
-    """The smaller of two non-null values, evaluated once each (a CASE would evaluate a
-    scalar subquery twice)."""
+    """The smaller of two non-null values (counts, or the earlier of two times), each
+    evaluated once: a CASE evaluates a scalar subquery twice."""
+
+    inherit_cache = True
+
+
+class larger(FunctionElement[Any]):  # noqa: N801
+    """The larger of two non-null values (the later of two times)."""
 
     inherit_cache = True
 
@@ -73,17 +79,19 @@ def _smaller_default(element: smaller, compiler: SQLCompiler, **kw: Any) -> str:
     return f"LEAST({compiler.process(element.clauses, **kw)})"
 
 
+@compiles(larger, "sqlite")
+def _larger_sqlite(element: larger, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"max({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(larger)
+def _larger_default(element: larger, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"GREATEST({compiler.process(element.clauses, **kw)})"
+
+
 def moment(value: datetime) -> ColumnElement[datetime]:
     """A UTC instant as a bound parameter typed like the stored timestamps."""
     return literal(value, UTCDateTime())
-
-
-def later(a: Any, b: Any) -> ColumnElement[Any]:
-    return case((a > b, a), else_=b)
-
-
-def earlier(a: Any, b: Any) -> ColumnElement[Any]:
-    return case((a < b, a), else_=b)
 
 
 def within(column: Any, start: datetime, end: datetime) -> ColumnElement[bool]:
