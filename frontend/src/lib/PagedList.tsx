@@ -1,7 +1,8 @@
-import { Box, Button, Center, Group, Loader, Skeleton, Stack, Text } from "@mantine/core";
+import { Button, Center, Skeleton, Stack, Text } from "@mantine/core";
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { LoadError } from "./LoadError";
+import { StaleContent } from "./StaleContent";
 
 interface Props<T> {
   /** A cursor-paged list query (useInfiniteQuery over pages of `items`). */
@@ -34,17 +35,9 @@ export function PagedList<T>({ list, skeleton, errorTitle, empty, noun, children
 
   return (
     <Stack gap="md" aria-busy={list.isFetching && !list.isFetchingNextPage ? "true" : "false"}>
-      {stale && (
-        <Group gap="xs" role="status">
-          <Loader size="xs" aria-hidden />
-          <Text size="sm" c="dimmed">
-            Updating results…
-          </Text>
-        </Group>
-      )}
-      <Box style={stale ? { opacity: 0.5, pointerEvents: "none" } : undefined} inert={stale || undefined}>
+      <StaleContent stale={stale} status="Updating results…">
         {items.length ? children(items) : empty}
-      </Box>
+      </StaleContent>
       <Text size="sm" c="dimmed" aria-live="polite">
         {stale
           ? "Showing the previous results"

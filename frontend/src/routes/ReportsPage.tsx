@@ -39,6 +39,7 @@ import {
 } from "../features/reports/api";
 import { reportErrorText } from "../features/reports/problemText";
 import { EmptyState } from "../lib/EmptyState";
+import { StaleContent } from "../lib/StaleContent";
 import { pastDaysRangeProps, useDayRange, type DayRange } from "../lib/dayPicker";
 import { formatDate, formatDateTime, humanize } from "../lib/format";
 import { AnchorLink } from "../lib/links";
@@ -565,14 +566,6 @@ export function ReportsPage() {
         ))}
       </Group>
       {summary.isPending && <Loader aria-label="Loading the reports" />}
-      {stale && (
-        <Group gap="xs" role="status">
-          <Loader size="xs" aria-hidden />
-          <Text size="sm" c="dimmed">
-            Updating the figures for the new filters…
-          </Text>
-        </Group>
-      )}
       {summary.isError && (
         <Alert color="red" title="Could not load the reports">
           {reportErrorText(summary.error).map((line) => (
@@ -590,29 +583,31 @@ export function ReportsPage() {
         </Alert>
       )}
       {report && (
-        <Stack gap="md" style={stale ? { opacity: 0.5, pointerEvents: "none" } : undefined} inert={stale || undefined}>
-          {empty ? (
-            <Card withBorder padding="xl">
-              <EmptyState icon={IconChartBar} title="Nothing to report for these filters">
-                Once cases are opened, interventions held and clients admitted, their counts, rates and monthly trends
-                appear here. Try a wider date range, or every lead and model.
-              </EmptyState>
-            </Card>
-          ) : (
-            <>
-              <Figures report={report} />
-              <Attention report={report} />
-              <Charts report={report} />
-              <Badge variant="light" color="gray" style={{ alignSelf: "flex-start" }}>
-                Figures as of {formatDateTime(report.generated_at)}
-              </Badge>
-              <Text size="xs" c="dimmed">
-                Each figure shows what it is counted over. Published rates come from the studies named beside them;
-                a study&apos;s families differ from a practice&apos;s, so read them as a bearing, not a benchmark.
-              </Text>
-            </>
-          )}
-        </Stack>
+        <StaleContent stale={stale} status="Updating the figures for the new filters…">
+          <Stack gap="md">
+            {empty ? (
+              <Card withBorder padding="xl">
+                <EmptyState icon={IconChartBar} title="Nothing to report for these filters">
+                  Once cases are opened, interventions held and clients admitted, their counts, rates and monthly trends
+                  appear here. Try a wider date range, or every lead and model.
+                </EmptyState>
+              </Card>
+            ) : (
+              <>
+                <Figures report={report} />
+                <Attention report={report} />
+                <Charts report={report} />
+                <Badge variant="light" color="gray" style={{ alignSelf: "flex-start" }}>
+                  Figures as of {formatDateTime(report.generated_at)}
+                </Badge>
+                <Text size="xs" c="dimmed">
+                  Each figure shows what it is counted over. Published rates come from the studies named beside them;
+                  a study&apos;s families differ from a practice&apos;s, so read them as a bearing, not a benchmark.
+                </Text>
+              </>
+            )}
+          </Stack>
+        </StaleContent>
       )}
     </Stack>
   );

@@ -1,4 +1,5 @@
 import { zonedInputToIso } from "../../lib/format";
+import { isCalendarDay, isUuid } from "../../lib/searchParams";
 import type { components } from "../../api/schema";
 
 export type AuditAction = components["schemas"]["AuditEventRead"]["action"];
@@ -27,18 +28,16 @@ export interface AuditSearch {
   to?: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A case reference as the practice writes it: C-2026-0027 (C-H-0001 for imported history). */
 const REFERENCE = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/;
 const REFERENCE_MAX = 20;
-const DAY = /^(\d{4})-\d{2}-\d{2}$/;
 
 /** What the Case field holds: a case id, a reference (upper-cased, as references are written), or nothing usable. */
 export type CaseFilter = { case_id: string } | { case_reference: string };
 
 export function parseCaseFilter(text: string): CaseFilter | null {
   const value = text.trim();
-  if (UUID.test(value)) return { case_id: value.toLowerCase() };
+  if (isUuid(text.trim())) return { case_id: value.toLowerCase() };
   const reference = value.toUpperCase();
   if (reference.length <= REFERENCE_MAX && REFERENCE.test(reference)) return { case_reference: reference };
   return null;
@@ -46,11 +45,9 @@ export function parseCaseFilter(text: string): CaseFilter | null {
 
 /** A real calendar day the API takes: "2026-02-30" is not one, nor the year 0001. */
 export function isDay(value: unknown): value is string {
-  if (typeof value !== "string") return false;
-  const match = DAY.exec(value);
-  if (!match || Number(match[1]) < 1900 || Number(match[1]) > 2200) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+  if (!isCalendarDay(value)) return false;
+  const year = Number(value.slice(0, 4));
+  return year >= 1900 && year <= 2200;
 }
 
 /**
@@ -60,7 +57,7 @@ export function isDay(value: unknown): value is string {
  */
 export function parseAuditSearch(search: Record<string, unknown>): AuditSearch {
   const caseFilter = typeof search.case === "string" ? parseCaseFilter(search.case) : null;
-  const actor = typeof search.actor === "string" && UUID.test(search.actor) ? search.actor.toLowerCase() : null;
+  const actor = isUuid(search.actor) ? search.actor.toLowerCase() : null;
   const action = AUDIT_ACTIONS.find((known) => known === search.action) ?? null;
   let from = isDay(search.from) ? search.from : null;
   let to = isDay(search.to) ? search.to : null;

@@ -1,6 +1,7 @@
 // The referral board: filters from the URL, and referrals grouped by status in lifecycle order.
 import type { ReferralRead, ReferralStatus } from "../../api/types";
 import { REFERRAL_STATUS_ORDER } from "./labels";
+import { isUuid } from "../../lib/searchParams";
 
 export interface BoardFilters {
   status?: ReferralStatus;
@@ -8,7 +9,6 @@ export interface BoardFilters {
   center?: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Validate raw search params (untrusted: typed by hand or stale bookmarks). For the route's validateSearch. */
 export function parseBoardSearch(search: Record<string, unknown>): BoardFilters {
@@ -16,7 +16,7 @@ export function parseBoardSearch(search: Record<string, unknown>): BoardFilters 
   if (typeof search.status === "string" && (REFERRAL_STATUS_ORDER as readonly string[]).includes(search.status)) {
     filters.status = search.status as ReferralStatus;
   }
-  if (typeof search.center === "string" && UUID.test(search.center)) filters.center = search.center.toLowerCase();
+  if (isUuid(search.center)) filters.center = search.center.toLowerCase();
   return filters;
 }
 

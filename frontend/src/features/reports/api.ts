@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
 import { toApiError } from "../../api/problem";
 import type { components } from "../../api/schema";
+import { isCalendarDay, isUuid } from "../../lib/searchParams";
 
 export type ReportSummary = components["schemas"]["ReportSummary"];
 export type Ratio = components["schemas"]["Ratio"];
@@ -17,16 +18,7 @@ export interface ReportFilters {
   model?: InterventionModel;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MODELS: readonly InterventionModel[] = ["johnson", "love_first", "arise", "craft", "systemic_family", "other"];
-
-/** A real calendar day: "2026-02-30" is not one (Date.parse would roll it to March 2). */
-export function isDay(value: unknown): value is string {
-  if (typeof value !== "string" || !DAY.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
 
 /**
  * The filters from the URL (`/reports?from=2026-01-01&to=2026-06-30&model=craft`), so a
@@ -35,9 +27,9 @@ export function isDay(value: unknown): value is string {
  * default: the last 12 months, every lead, every model).
  */
 export function parseReportSearch(search: Record<string, unknown>): ReportFilters {
-  const from = isDay(search.from) ? search.from : null;
-  const to = isDay(search.to) ? search.to : null;
-  const lead = typeof search.lead_id === "string" && UUID.test(search.lead_id) ? search.lead_id : null;
+  const from = isCalendarDay(search.from) ? search.from : null;
+  const to = isCalendarDay(search.to) ? search.to : null;
+  const lead = isUuid(search.lead_id) ? search.lead_id : null;
   const model = MODELS.find((m) => m === search.model) ?? null;
   return {
     ...(from && to ? { from, to } : {}),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isDay, parseReportSearch, percent, ratioText, reportQuery } from "./api";
+import { isCalendarDay as isDay } from "../../lib/searchParams";
+import { parseReportSearch, percent, ratioText, reportQuery } from "./api";
 
 describe("report helpers", () => {
   it("shows a dash, not NaN, when a rate has no denominator", () => {
