@@ -90,6 +90,24 @@ def test_check_ins_and_referrals_csv(
     assert "'@SUM(1)" in {r["summary"] for r in referrals}
 
 
+def _refused_exports(
+    client: TestClient, make: Factory, practice: Practice, bad_file: str
+) -> tuple[Any, Any]:
+    """A lead asking for a colleague's cases (403), and a supervisor's window that ends
+    before it starts (422)."""
+    forbidden = client.get(
+        "/api/v1/reports/cases.csv",
+        params={"lead_id": str(practice.colleague.id)},
+        headers=make.headers(practice.lead),
+    )
+    bad = client.get(
+        f"/api/v1/reports/{bad_file}",
+        params={"from": "2026-02-01", "to": "2026-01-01"},
+        headers=make.headers(practice.supervisor),
+    )
+    return forbidden, bad
+
+
 def test_exports_follow_the_same_visibility(
     client: TestClient, make: Factory, practice: Practice, dataset: Builder
 ) -> None:
@@ -97,17 +115,8 @@ def test_exports_follow_the_same_visibility(
     assert {r["client_first_name"] for r in mine} == {"A", "B", "E", "H"}
     assert _csv(client, make, practice.outsider, "referrals.csv")[0]["treatment_center"]
     assert len(_csv(client, make, practice.outsider, "cases.csv")) == 1
-    forbidden = client.get(
-        "/api/v1/reports/cases.csv",
-        params={"lead_id": str(practice.colleague.id)},
-        headers=make.headers(practice.lead),
-    )
+    forbidden, bad = _refused_exports(client, make, practice, "check-ins.csv")
     assert forbidden.status_code == 403
-    bad = client.get(
-        "/api/v1/reports/check-ins.csv",
-        params={"from": "2026-02-01", "to": "2026-01-01"},
-        headers=make.headers(practice.supervisor),
-    )
     assert bad.status_code == 422
     assert bad.json()["errors"][0]["loc"] == ["query", "from"]
 
@@ -228,17 +237,8 @@ def test_an_interventionists_export_records_only_the_cases_it_holds(
 def test_a_refused_export_records_nothing(
     client: TestClient, make: Factory, practice: Practice, dataset: Builder, db: Session
 ) -> None:
-    forbidden = client.get(
-        "/api/v1/reports/cases.csv",
-        params={"lead_id": str(practice.colleague.id)},
-        headers=make.headers(practice.lead),
-    )
+    forbidden, bad = _refused_exports(client, make, practice, "referrals.csv")
     assert forbidden.status_code == 403
-    bad = client.get(
-        "/api/v1/reports/referrals.csv",
-        params={"from": "2026-02-01", "to": "2026-01-01"},
-        headers=make.headers(practice.supervisor),
-    )
     assert bad.status_code == 422
     db.expire_all()
     recorded = db.scalars(
