@@ -21,14 +21,18 @@ from tests.practice import Practice
 T0 = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 
 
-def _client_adherence(client: TestClient, make: Factory, practice: Practice) -> Any:
+def _march_report(client: TestClient, make: Factory, practice: Practice) -> Any:
     response = client.get(
         f"{API}/reports/summary",
         params={"from": "2026-03-01", "to": "2026-03-31"},
         headers=make.headers(practice.supervisor),
     )
     assert response.status_code == 200, response.text
-    report = response.json()
+    return response.json()
+
+
+def _client_adherence(client: TestClient, make: Factory, practice: Practice) -> Any:
+    report = _march_report(client, make, practice)
     sent = sum(point["check_ins"] for point in report["series"])
     return report["check_in_adherence"]["client"]["numerator"], sent
 
@@ -77,13 +81,7 @@ def test_extra_check_ins_do_not_lift_adherence_above_what_was_expected(
         with clock.frozen_at(T0 + timedelta(days=day)):
             case.check_in()
     with clock.frozen_at(T0 + timedelta(days=14, hours=1)):
-        response = client.get(
-            f"{API}/reports/summary",
-            params={"from": "2026-03-01", "to": "2026-03-31"},
-            headers=make.headers(practice.supervisor),
-        )
-    assert response.status_code == 200, response.text
-    report = response.json()
+        report = _march_report(client, make, practice)
     assert report["check_in_adherence"]["client"] == {
         "numerator": 2,
         "denominator": 2,
