@@ -1,7 +1,6 @@
 import { TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch } from "@tabler/icons-react";
-import { useEffect, useState } from "react";
+import { useUrlText } from "./useUrlText";
 
 /** What a typed search means as a URL param: trimmed, and none at all when blank. */
 const settled = (text: string) => text.trim() || undefined;
@@ -22,19 +21,9 @@ interface Props {
  * button, "Clear filters") replaces what is in the box.
  */
 export function SearchField({ value, onSearch, placeholder, basis = "16rem" }: Props) {
-  const [typed, setTyped] = useState(value ?? "");
-  const [debounced] = useDebouncedValue(typed, 300);
-
-  useEffect(() => {
-    if (settled(debounced) !== value) onSearch(settled(debounced));
-    // Only a settled change of the typed text updates the URL.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
-
-  useEffect(() => {
-    // The URL changed elsewhere: follow it, unless it already says what is typed.
-    setTyped((current) => (settled(current) === value ? current : (value ?? "")));
-  }, [value]);
+  const [typed, setTyped] = useUrlText(value, settled, (text) => {
+    if (settled(text) !== value) onSearch(settled(text));
+  });
 
   return (
     <form

@@ -1,6 +1,6 @@
 import { TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useUrlText } from "../../lib/useUrlText";
 import { parseCaseFilter } from "./filters";
 
 interface Props {
@@ -25,8 +25,6 @@ const settled = (text: string) => {
  * once); text that is neither is refused in the field, never silently ignored.
  */
 export function CaseField({ value, onCase, onInvalid }: Props) {
-  const [typed, setTyped] = useState(value ?? "");
-  const [debounced] = useDebouncedValue(typed, 300);
   const [refused, setRefused] = useState(false);
 
   const apply = (text: string) => {
@@ -35,18 +33,7 @@ export function CaseField({ value, onCase, onInvalid }: Props) {
     onInvalid(!valid);
     if (valid && next !== value) onCase(next);
   };
-
-  useEffect(() => {
-    apply(debounced);
-    // Only a settled change of the typed text is applied.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
-
-  useEffect(() => {
-    // The URL changed elsewhere (back button, a shared link): follow it, unless it
-    // already says what is typed.
-    setTyped((current) => (settled(current).value === value ? current : (value ?? "")));
-  }, [value]);
+  const [typed, setTyped] = useUrlText(value, (text) => settled(text).value, apply);
 
   return (
     <TextInput
